@@ -1,7 +1,19 @@
+#include "core/cli/cli.h"
+
 #include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("FieldLedger"));
+    QCoreApplication::setApplicationName(QStringLiteral("FieldLedger"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FIELDLEDGER_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    return fieldledger::core::runCli(arguments, out, err);
 }

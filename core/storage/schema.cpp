@@ -1,0 +1,174 @@
+#include "core/storage/schema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <span>
+
+using namespace Qt::StringLiterals;
+
+namespace fieldledger::core::schema {
+namespace {
+
+struct Migration {
+    int version;
+    const char *description;
+    std::span<const char *const> statements;
+};
+
+// Version 1: the registry itself and its users.
+constexpr const char *kV1[] = {
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE users ("
+    " id TEXT PRIMARY KEY,"
+    " display_name TEXT NOT NULL,"
+    " role TEXT NOT NULL CHECK (role IN ('enumerator', 'supervisor', 'administrator')),"
+    " created_at TEXT NOT NULL,"
+    " active INTEGER NOT NULL DEFAULT 1) WITHOUT ROWID",
+};
+
+// Version 2: the append-only event log and its Merkle tree (INTEGRITY.md).
+// events.seq is the log sequence (0-based); leaf_hash is the level-0 node; log_nodes holds every
+// completed perfect subtree of level >= 1. Checkpoints are kept; the device key signs them.
+constexpr const char *kV2[] = {
+    "CREATE TABLE events ("
+    " seq INTEGER PRIMARY KEY,"
+    " guid TEXT NOT NULL UNIQUE,"
+    " entity_guid TEXT NOT NULL,"
+    " type TEXT NOT NULL,"
+    " instant_ns INTEGER NOT NULL,"
+    " user_id TEXT NOT NULL,"
+    " sync_level INTEGER NOT NULL DEFAULT 0,"
+    " body BLOB NOT NULL,"
+    " leaf_hash BLOB NOT NULL)",
+    "CREATE INDEX events_by_entity ON events (entity_guid)",
+    "CREATE INDEX events_by_type ON events (type)",
+    "CREATE INDEX events_by_canonical_order ON events (instant_ns, guid)",
+    "CREATE TABLE log_nodes ("
+    " level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL,"
+    " PRIMARY KEY (level, idx)) WITHOUT ROWID",
+    "CREATE TABLE device_key ("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " device_id TEXT NOT NULL, private_key BLOB NOT NULL, public_key BLOB NOT NULL)",
+    "CREATE TABLE checkpoints ("
+    " id INTEGER PRIMARY KEY, size INTEGER NOT NULL, root TEXT NOT NULL, timestamp TEXT NOT NULL,"
+    " device_id TEXT NOT NULL, signature BLOB NOT NULL, reason TEXT NOT NULL)",
+};
+
+// Version 3: projections derived from the events (EVENTS.md §2, §4). Everything here can be
+// rebuilt by replay. effects holds, for every (entity, event that changed it), the entity as it
+// was just before the event (NULL when the event created it): audit trails, time travel and
+// late-event re-projection read it.
+constexpr const char *kV3[] = {
+    "CREATE TABLE entities ("
+    " guid TEXT PRIMARY KEY,"
+    " type TEXT NOT NULL,"
+    " deleted INTEGER NOT NULL,"
+    " created_by TEXT NOT NULL,"
+    " body BLOB NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE memberships ("
+    " member_guid TEXT NOT NULL, group_guid TEXT NOT NULL,"
+    " PRIMARY KEY (member_guid, group_guid)) WITHOUT ROWID",
+    "CREATE TABLE effects ("
+    " entity_guid TEXT NOT NULL, instant_ns INTEGER NOT NULL, event_guid TEXT NOT NULL,"
+    " before BLOB,"
+    " PRIMARY KEY (entity_guid, instant_ns, event_guid)) WITHOUT ROWID",
+    "CREATE INDEX effects_by_canonical_order ON effects (instant_ns, event_guid)",
+    "CREATE TABLE anomalies ("
+    " event_guid TEXT NOT NULL, entity_guid TEXT NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL,"
+    " instant_ns INTEGER NOT NULL)",
+    "CREATE INDEX anomalies_by_event ON anomalies (instant_ns, event_guid)",
+    "CREATE TABLE assignments ("
+    " entity_guid TEXT NOT NULL, user_id TEXT NOT NULL,"
+    " PRIMARY KEY (entity_guid, user_id)) WITHOUT ROWID",
+    "CREATE TABLE custom_appliers (type TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID",
+};
+
+const Migration kMigrations[] = {
+    {1, "registry and users", kV1},
+    {2, "event log and Merkle tree", kV2},
+    {3, "projections, effects, anomalies", kV3},
+};
+
+Error sqlError(const QString &what, const QSqlError &error)
+{
+    return Error{ErrorCode::Storage,
+                 u"%1: %2 (code %3)"_s.arg(what, error.text(), error.nativeErrorCode())};
+}
+
+} // namespace
+
+int latestVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+Result<int> currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"_s))
+        return std::unexpected(sqlError(u"cannot read the schema"_s, query.lastError()));
+    if (!query.next() || query.value(0).toInt() == 0)
+        return 0;
+    if (!query.exec(u"SELECT value FROM meta WHERE key = 'schema_version'"_s))
+        return std::unexpected(sqlError(u"cannot read the schema version"_s, query.lastError()));
+    if (!query.next())
+        return fail(ErrorCode::Corrupt, u"the meta table has no schema version"_s);
+    bool ok = false;
+    const int version = query.value(0).toString().toInt(&ok);
+    if (!ok || version < 1)
+        return fail(ErrorCode::Corrupt, u"the schema version '%1' is not valid"_s.arg(query.value(0).toString()));
+    return version;
+}
+
+Status migrate(QSqlDatabase &db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    const auto current = currentVersion(db);
+    if (!current)
+        return std::unexpected(current.error());
+    if (*current > latestVersion())
+        return fail(ErrorCode::Unsupported,
+                    u"this registry has schema version %1, newer than this FieldLedger knows (%2): "
+                    "update FieldLedger to open it"_s
+                        .arg(*current)
+                        .arg(latestVersion()));
+    for (const Migration &migration : kMigrations) {
+        if (migration.version <= *current || migration.version > targetVersion)
+            continue;
+        if (!db.transaction())
+            return std::unexpected(sqlError(u"cannot begin migration %1"_s.arg(migration.version), db.lastError()));
+        QSqlQuery query(db);
+        bool ok = true;
+        QString failed;
+        for (const char *statement : migration.statements) {
+            if (!query.exec(QString::fromLatin1(statement))) {
+                ok = false;
+                failed = sqlError(u"migration %1 (%2) failed"_s.arg(migration.version)
+                                      .arg(QString::fromLatin1(migration.description)),
+                                  query.lastError())
+                             .message;
+                break;
+            }
+        }
+        if (ok) {
+            query.prepare(u"INSERT INTO meta (key, value) VALUES ('schema_version', :v) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+            query.bindValue(u":v"_s, QString::number(migration.version));
+            if (!query.exec()) {
+                ok = false;
+                failed = sqlError(u"cannot record schema version %1"_s.arg(migration.version), query.lastError())
+                             .message;
+            }
+        }
+        query.finish();
+        if (!ok) {
+            db.rollback();
+            return fail(ErrorCode::Storage, failed);
+        }
+        if (!db.commit())
+            return std::unexpected(sqlError(u"cannot commit migration %1"_s.arg(migration.version), db.lastError()));
+    }
+    return {};
+}
+
+} // namespace fieldledger::core::schema
