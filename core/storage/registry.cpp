@@ -165,7 +165,8 @@ Result<Registry::Created> Registry::create(const QString &path, const CreateOpti
     r.m_id = registryId;
     r.m_name = options.name.trimmed();
     r.m_user = admin;
-    Created result{std::move(*registry), std::move(created->recoveryKey)};
+    Created result{std::move(*registry),
+                   QString::fromLatin1(created->recoveryKey.data(), qsizetype(created->recoveryKey.size()))};
     return result;
 }
 
@@ -336,7 +337,7 @@ Status Registry::addUser(const User &newUser, const SecretBytes &passphrase)
         m_db.rollback();
         return ok;
     }
-    if (auto ok = m_vault->addUser(newUser.id, m_dataKey, passphrase); !ok) {
+    if (auto ok = m_vault->addUser(newUser.id, m_dataKey, passphrase, KeyVault::tune()); !ok) {
         m_db.rollback();
         return ok;
     }
