@@ -172,7 +172,7 @@ bool writeNumber(QByteArray &out, double value, WriteError &error)
 bool writeJsonNumber(QByteArray &out, const QJsonValue &value, WriteError &error)
 {
     const double d = value.toDouble();
-    if (std::fabs(d) > maxExactInteger) {
+    if (std::fabs(d) >= maxExactInteger) {
         // Qt keeps a JSON integer literal as a qint64. If the double cannot hold it exactly,
         // writing the double would silently change the number, unless the integer is the
         // double's own JCS spelling (1152921504606847000 is how JCS writes 2^60).

@@ -105,8 +105,10 @@ private:
 bool Scanner::run()
 {
     skipWhitespace();
-    if (m_p == m_end)
-        return failHere(u"empty JSON text"_s);
+    if (m_p == m_end) {
+        m_error = u"empty JSON text"_s;
+        return false;
+    }
     if (m_end - m_p >= 3 && std::string_view(m_p, 3) == "\xEF\xBB\xBF")
         return failHere(u"a byte order mark is not allowed"_s);
     m_first = *m_p;
@@ -506,24 +508,34 @@ bool Scanner::scanNumber()
         return true; // zero, however spelled
     // floor(log10(|value|)), from the digits: exact up to the rounding of the mantissa.
     const long long decimalExponent = (integerDigits - 1 - firstNonZero) + exponent;
-    if (decimalExponent < 308 && !(isInteger && significantDigits > 15))
-        return true; // the common case: finite, and exact if an integer
+    if (decimalExponent < 308 && decimalExponent > -300 && !(isInteger && significantDigits > 15))
+        return true; // the common case: a normal double, and exact if an integer
     return checkNumberValue(start, isInteger, int(std::clamp(decimalExponent, -100000LL, 100000LL)));
 }
 
 bool Scanner::checkNumberValue(const char *start, bool isInteger, int decimalExponent)
 {
     const std::string_view token(start, std::size_t(m_p - start));
+    const QLatin1StringView shownToken(token.data(), qsizetype(std::min<std::size_t>(token.size(), 40)));
+    const auto overflow = [&] { return fail(start, u"number %1 is beyond the IEEE double range"_s.arg(shownToken)); };
+    // Qt refuses these too; ECMAScript would read them as 0.
+    const auto underflow = [&] {
+        return fail(start, u"number %1 is too small for an IEEE double (it would read as 0)"_s.arg(shownToken));
+    };
     if (decimalExponent > 308)
-        return fail(start, u"number %1 is beyond the IEEE double range"_s.arg(QLatin1StringView(token)));
+        return overflow();
+    if (decimalExponent < -400)
+        return underflow();
     double value = 0;
     const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
-    if (ec == std::errc::result_out_of_range && decimalExponent >= 308)
-        return fail(start, u"number %1 is beyond the IEEE double range"_s.arg(QLatin1StringView(token)));
+    if (ec == std::errc::result_out_of_range)
+        return decimalExponent > 0 ? overflow() : underflow();
     if (ec != std::errc() || end != token.data() + token.size())
-        return true; // underflow to zero or a denormal: ECMAScript reads these too
+        return failHere(u"invalid number"_s); // unreachable: the grammar was checked
     if (!std::isfinite(value))
-        return fail(start, u"number %1 is beyond the IEEE double range"_s.arg(QLatin1StringView(token)));
+        return overflow();
+    if (value == 0)
+        return underflow(); // the literal is not zero (checked by the caller)
     if (!isInteger)
         return true; // a decimal fraction or exponent means the nearest double, by definition
     // An integer literal of more than 15 digits: it must be the double exactly, or the double's
@@ -537,7 +549,7 @@ bool Scanner::checkNumberValue(const char *start, bool isInteger, int decimalExp
         return true;
     return fail(start, u"integer %1 cannot be represented exactly as an IEEE double (nearest: %2); "
                        u"write it as a string"_s
-                           .arg(QLatin1StringView(token),
+                           .arg(shownToken,
                                 canonical ? QString::fromLatin1(*canonical) : QString()));
 }
 

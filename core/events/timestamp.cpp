@@ -211,8 +211,15 @@ Result<Timestamp> Rfc3339Parser::parse()
             return reject(u"second 60 (a leap second) can only occur at 23:59 UTC"_s);
         fractionNs = nsPerSecond - 1;
     }
+    // Near the lower limit the whole seconds alone overflow although the instant does not:
+    // borrow one second from the fraction first.
+    qint64 wholeSeconds = seconds;
+    if (wholeSeconds < 0 && fractionNs > 0) {
+        wholeSeconds += 1;
+        fractionNs -= nsPerSecond;
+    }
     qint64 ns = 0;
-    if (qMulOverflow(seconds, nsPerSecond, &ns) || qAddOverflow(ns, fractionNs, &ns))
+    if (qMulOverflow(wholeSeconds, nsPerSecond, &ns) || qAddOverflow(ns, fractionNs, &ns))
         return reject(u"outside the representable range 1677-09-21 to 2262-04-11"_s);
     return Timestamp::fromNsSinceEpoch(ns, offsetMinutes);
 }
