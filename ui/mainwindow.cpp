@@ -1,0 +1,295 @@
+#include "ui/mainwindow.h"
+
+#include "ui/messagebox.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fieldledger::ui {
+namespace {
+
+const QString kGeometryKey = u"mainWindow/geometry"_s;
+const QString kSplitterKey = u"mainWindow/splitter"_s;
+const QString kSidebarKey = u"mainWindow/sidebarVisible"_s;
+
+QColor mutedColor(const QWidget *widget)
+{
+    return widget->palette().color(QPalette::PlaceholderText);
+}
+
+// A page with a heading row and, below it, what to show while the section is empty.
+QWidget *makeEmptyPage(const QString &objectName, const QString &heading, const QString &emptyTitle,
+                       const QString &emptyText, QWidget *headerExtra = nullptr)
+{
+    auto *page = new QWidget;
+    page->setObjectName(objectName);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(20, 16, 20, 16);
+
+    auto *header = new QHBoxLayout;
+    auto *headingLabel = new QLabel(heading);
+    headingLabel->setTextFormat(Qt::PlainText);
+    QFont headingFont = headingLabel->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.3);
+    headingFont.setBold(true);
+    headingLabel->setFont(headingFont);
+    header->addWidget(headingLabel);
+    header->addStretch();
+    if (headerExtra)
+        header->addWidget(headerExtra);
+    layout->addLayout(header);
+    layout->addStretch(2);
+
+    auto *title = new QLabel(emptyTitle);
+    title->setObjectName(objectName + u"EmptyTitle"_s);
+    title->setAlignment(Qt::AlignCenter);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    auto *text = new QLabel(emptyText);
+    text->setTextFormat(Qt::PlainText);
+    text->setAlignment(Qt::AlignCenter);
+    text->setWordWrap(true);
+    QPalette palette = text->palette();
+    palette.setColor(QPalette::WindowText, mutedColor(text));
+    text->setPalette(palette);
+    layout->addWidget(text);
+    layout->addStretch(3);
+    return page;
+}
+
+} // namespace
+
+MainWindow::MainWindow(Info info, QWidget *parent)
+    : QMainWindow(parent)
+    , m_info(std::move(info))
+{
+    setObjectName(u"MainWindow"_s);
+    setWindowTitle(tr("%1 — FieldLedger").arg(m_info.registryName));
+    createActions();
+    createMenus();
+    createCentralArea();
+    createStatusBar();
+    restoreSettings();
+    showPage(Page::Households);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_newHouseholdAction = new QAction(tr("&New Household…"), this);
+    m_newHouseholdAction->setObjectName(u"newHouseholdAction"_s);
+    m_newHouseholdAction->setShortcut(QKeySequence::New);
+    m_newHouseholdAction->setEnabled(false); // arrives with the household form
+    m_newHouseholdAction->setStatusTip(tr("Register a new household"));
+
+    m_lockAction = new QAction(tr("&Lock"), this);
+    m_lockAction->setObjectName(u"lockAction"_s);
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setStatusTip(tr("Close the registry and ask for a passphrase again"));
+    connect(m_lockAction, &QAction::triggered, this, [this] {
+        saveSettings();
+        emit lockRequested();
+    });
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setObjectName(u"findAction"_s);
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Find households by name or identifier"));
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::find);
+
+    m_sidebarAction = new QAction(tr("Show &Sidebar"), this);
+    m_sidebarAction->setObjectName(u"sidebarAction"_s);
+    m_sidebarAction->setCheckable(true);
+    m_sidebarAction->setChecked(true);
+    m_sidebarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+
+    m_aboutAction = new QAction(tr("&About FieldLedger"), this);
+    m_aboutAction->setObjectName(u"aboutAction"_s);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newHouseholdAction);
+    file->addSeparator();
+    file->addAction(m_lockAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_findAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_sidebarAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createCentralArea()
+{
+    m_sidebar = new QListWidget;
+    m_sidebar->setObjectName(u"sidebar"_s);
+    m_sidebar->setAccessibleName(tr("Sections"));
+    m_sidebar->setIconSize(QSize(20, 20));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->setMinimumWidth(140);
+    auto addSection = [this](const QString &text, const QString &icon, Page page) {
+        auto *item = new QListWidgetItem(QIcon(icon), text, m_sidebar);
+        item->setData(Qt::UserRole, static_cast<int>(page));
+        item->setSizeHint(QSize(0, 34));
+    };
+    addSection(tr("Households"), u":/icons/households.svg"_s, Page::Households);
+    addSection(tr("Drafts"), u":/icons/drafts.svg"_s, Page::Drafts);
+
+    m_findEdit = new QLineEdit;
+    m_findEdit->setObjectName(u"findEdit"_s);
+    m_findEdit->setPlaceholderText(tr("Find households…"));
+    m_findEdit->setClearButtonEnabled(true);
+    m_findEdit->setMinimumWidth(240);
+    m_findEdit->setAccessibleName(tr("Find households"));
+
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(u"pages"_s);
+    m_pages->addWidget(makeEmptyPage(u"householdsPage"_s, tr("Households"), tr("No households yet"),
+                                     tr("Households registered in %1 will be listed here.")
+                                         .arg(m_info.registryName),
+                                     m_findEdit));
+    m_pages->addWidget(makeEmptyPage(u"draftsPage"_s, tr("Drafts"), tr("No drafts"),
+                                     tr("Forms you save before submitting them wait here until you finish "
+                                        "them.")));
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(u"mainSplitter"_s);
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setSizes({200, 900});
+    setCentralWidget(m_splitter);
+
+    connect(m_sidebarAction, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_registryLabel = new QLabel;
+    m_registryLabel->setTextFormat(Qt::PlainText);
+    m_registryLabel->setObjectName(u"registryStatusLabel"_s);
+    m_registryLabel->setText(m_info.registryName);
+    m_registryLabel->setToolTip(QDir::toNativeSeparators(m_info.registryPath));
+
+    m_userLabel = new QLabel;
+    m_userLabel->setTextFormat(Qt::PlainText);
+    m_userLabel->setObjectName(u"userStatusLabel"_s);
+    m_userLabel->setText(tr("%1 · %2").arg(m_info.user.displayName.isEmpty() ? m_info.user.id
+                                                                              : m_info.user.displayName,
+                                           core::roleDisplayName(m_info.user.role)));
+    m_userLabel->setToolTip(tr("Signed in as %1").arg(m_info.user.id));
+
+    statusBar()->addPermanentWidget(m_registryLabel);
+    statusBar()->addPermanentWidget(m_userLabel);
+}
+
+void MainWindow::restoreSettings()
+{
+    const QSettings settings;
+    const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(QSize(1100, 700).boundedTo(available.size() * 0.9));
+        move(available.center() - rect().center());
+    }
+    const QByteArray splitter = settings.value(kSplitterKey).toByteArray();
+    if (!splitter.isEmpty())
+        m_splitter->restoreState(splitter);
+    m_sidebarAction->setChecked(settings.value(kSidebarKey, true).toBool());
+    m_sidebar->setVisible(m_sidebarAction->isChecked());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kSidebarKey, m_sidebarAction->isChecked());
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return static_cast<Page>(m_pages->currentIndex());
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(static_cast<int>(page));
+}
+
+void MainWindow::find()
+{
+    showPage(Page::Households);
+    if (!m_sidebarAction->isChecked())
+        m_sidebarAction->setChecked(true);
+    m_findEdit->setFocus(Qt::ShortcutFocusReason);
+    m_findEdit->selectAll();
+}
+
+QString MainWindow::aboutText(const QString &sqlCipherVersion)
+{
+    QString text = tr("<h3>FieldLedger %1</h3>"
+                      "<p>Offline household registration for enumerators, supervisors and administrators.</p>"
+                      "<p>Every form you submit is kept as an event that is never changed, in an encrypted "
+                      "registry whose log shows any tampering.</p>")
+                       .arg(QStringLiteral(FIELDLEDGER_VERSION));
+    text += tr("<p>Qt %1").arg(QString::fromLatin1(qVersion()));
+    if (!sqlCipherVersion.isEmpty())
+        text += tr("<br>SQLCipher %1").arg(sqlCipherVersion.toHtmlEscaped());
+    text += u"</p>"_s;
+    return text;
+}
+
+void MainWindow::showAbout()
+{
+    MessageBox::about(this, tr("About FieldLedger"), aboutText(m_info.sqlCipherVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+    emit quitRequested();
+}
+
+} // namespace fieldledger::ui

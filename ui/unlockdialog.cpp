@@ -1,0 +1,266 @@
+#include "ui/unlockdialog.h"
+
+#include "ui_unlockdialog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace fieldledger::ui {
+namespace {
+
+const QColor kErrorColor(0xb0, 0x2a, 0x1e);
+constexpr int kUserIdRow = 0;
+constexpr int kPassphraseRow = 1;
+constexpr int kRecoveryKeyRow = 2;
+
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (!text.isEmpty() && !text.endsWith(u'.') && !text.endsWith(u'!') && !text.endsWith(u'?'))
+        text.append(u'.');
+    return text;
+}
+
+void setTextColor(QWidget *widget, const QColor &color)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, color);
+    widget->setPalette(palette);
+}
+
+} // namespace
+
+UnlockDialog::UnlockDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<::Ui::UnlockDialog>())
+{
+    m_ui->setupUi(this);
+
+    QFont titleFont = m_ui->titleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_ui->titleLabel->setFont(titleFont);
+    QFont smallFont = m_ui->pathLabel->font();
+    smallFont.setPointSizeF(smallFont.pointSizeF() * 0.9);
+    m_ui->pathLabel->setFont(smallFont);
+    setTextColor(m_ui->pathLabel, palette().color(QPalette::PlaceholderText));
+    setTextColor(m_ui->errorLabel, kErrorColor);
+
+    const QIcon icon = QGuiApplication::windowIcon();
+    if (icon.isNull())
+        m_ui->iconLabel->hide();
+    else
+        m_ui->iconLabel->setPixmap(icon.pixmap(56, 56));
+
+    QFont keyFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_ui->recoveryKeyEdit->setFont(keyFont);
+
+    unlockButton()->setText(tr("Un&lock"));
+    unlockButton()->setDefault(true);
+    m_ui->busyRow->hide();
+    m_ui->errorLabel->hide();
+
+    connect(m_ui->userIdEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
+    connect(m_ui->passphraseEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
+    connect(m_ui->recoveryKeyEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
+    connect(m_ui->switchModeLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+        setMode(link == u"recovery" ? Mode::RecoveryKey : Mode::Passphrase);
+    });
+    connect(m_ui->openOtherButton, &QPushButton::clicked, this, &UnlockDialog::chooseAnotherRegistry);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &UnlockDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &UnlockDialog::reject);
+
+    setMode(Mode::Passphrase);
+    m_ui->userIdEdit->setFocus();
+}
+
+UnlockDialog::~UnlockDialog()
+{
+    clearSecrets();
+}
+
+void UnlockDialog::setRegistryPath(const QString &path)
+{
+    m_registryPath = path;
+    const QString shown = QDir::toNativeSeparators(path);
+    m_ui->pathLabel->setText(
+        m_ui->pathLabel->fontMetrics().elidedText(tr("Registry: %1").arg(shown), Qt::ElideMiddle, 360));
+    m_ui->pathLabel->setToolTip(shown);
+}
+
+void UnlockDialog::setUserId(const QString &userId)
+{
+    m_ui->userIdEdit->setText(userId);
+    if (m_mode == Mode::Passphrase)
+        (userId.isEmpty() ? m_ui->userIdEdit : m_ui->passphraseEdit)->setFocus();
+}
+
+QString UnlockDialog::userId() const
+{
+    return m_ui->userIdEdit->text().trimmed();
+}
+
+void UnlockDialog::setMode(Mode mode)
+{
+    m_mode = mode;
+    const bool passphrase = mode == Mode::Passphrase;
+    m_ui->formLayout->setRowVisible(kUserIdRow, passphrase);
+    m_ui->formLayout->setRowVisible(kPassphraseRow, passphrase);
+    m_ui->formLayout->setRowVisible(kRecoveryKeyRow, !passphrase);
+    if (passphrase) {
+        m_ui->recoveryKeyEdit->clear();
+        m_ui->titleLabel->setText(tr("Unlock the registry"));
+        m_ui->switchModeLabel->setText(
+            tr("Forgot your passphrase? <a href=\"recovery\">Use the recovery key</a>"));
+        (m_ui->userIdEdit->text().isEmpty() ? m_ui->userIdEdit : m_ui->passphraseEdit)->setFocus();
+    } else {
+        m_ui->passphraseEdit->clear();
+        m_ui->titleLabel->setText(tr("Unlock with the recovery key"));
+        m_ui->switchModeLabel->setText(tr("<a href=\"passphrase\">Unlock with a passphrase instead</a>"));
+        m_ui->recoveryKeyEdit->setFocus();
+    }
+    clearError();
+    updateUnlockButton();
+}
+
+core::SecretBytes UnlockDialog::secret() const
+{
+    const QLineEdit *edit = m_mode == Mode::Passphrase ? m_ui->passphraseEdit : m_ui->recoveryKeyEdit;
+    QByteArray utf8 = edit->text().toUtf8();
+    return core::SecretBytes::takeFrom(utf8);
+}
+
+void UnlockDialog::clearSecrets()
+{
+    m_ui->passphraseEdit->clear();
+    m_ui->recoveryKeyEdit->clear();
+}
+
+bool UnlockDialog::canUnlock() const
+{
+    if (m_mode == Mode::RecoveryKey)
+        return !m_ui->recoveryKeyEdit->text().trimmed().isEmpty();
+    return !userId().isEmpty() && !m_ui->passphraseEdit->text().isEmpty();
+}
+
+void UnlockDialog::updateUnlockButton()
+{
+    unlockButton()->setEnabled(canUnlock() && !m_busy);
+}
+
+void UnlockDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QWidget *input : {static_cast<QWidget *>(m_ui->userIdEdit), static_cast<QWidget *>(m_ui->passphraseEdit),
+                           static_cast<QWidget *>(m_ui->recoveryKeyEdit),
+                           static_cast<QWidget *>(m_ui->switchModeLabel),
+                           static_cast<QWidget *>(m_ui->openOtherButton)})
+        input->setEnabled(!busy);
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
+    m_ui->busyLabel->setText(m_mode == Mode::Passphrase ? tr("Checking the passphrase…")
+                                                        : tr("Checking the recovery key…"));
+    m_ui->busyRow->setVisible(busy);
+    if (busy)
+        clearError();
+    updateUnlockButton();
+}
+
+void UnlockDialog::showError(const core::Error &error)
+{
+    QString text;
+    QLineEdit *focus = m_mode == Mode::Passphrase ? m_ui->passphraseEdit : m_ui->recoveryKeyEdit;
+    switch (error.code) {
+    case core::ErrorCode::WrongSecret:
+        text = m_mode == Mode::Passphrase
+            ? tr("That passphrase is not right for “%1”. Check Caps Lock and the keyboard layout, and try again.")
+                  .arg(userId())
+            : tr("That recovery key does not open this registry. Check it against the one you wrote down.");
+        break;
+    case core::ErrorCode::NotFound:
+        text = tr("The user or the registry was not found. %1").arg(sentence(error.message));
+        if (m_mode == Mode::Passphrase && QFileInfo::exists(m_registryPath))
+            focus = m_ui->userIdEdit;
+        break;
+    case core::ErrorCode::InUse:
+        text = tr("The registry is open in another program. %1").arg(sentence(error.message));
+        break;
+    case core::ErrorCode::Corrupt:
+        text = tr("The registry file is damaged or is not a FieldLedger registry. %1").arg(sentence(error.message));
+        break;
+    case core::ErrorCode::Unsupported:
+        text = tr("This registry cannot be opened by this version of FieldLedger. %1").arg(sentence(error.message));
+        break;
+    case core::ErrorCode::PermissionDenied:
+        text = tr("This user may not open the registry. %1").arg(sentence(error.message));
+        break;
+    case core::ErrorCode::Integrity:
+        text = tr("The registry failed its integrity check. %1").arg(sentence(error.message));
+        break;
+    default:
+        text = tr("The registry could not be opened. %1").arg(sentence(error.message));
+        break;
+    }
+    m_ui->errorLabel->setText(text);
+    m_ui->errorLabel->show();
+    focus->setFocus();
+    focus->selectAll();
+}
+
+QString UnlockDialog::errorText() const
+{
+    return m_ui->errorLabel->isHidden() ? QString() : m_ui->errorLabel->text();
+}
+
+void UnlockDialog::clearError()
+{
+    m_ui->errorLabel->clear();
+    m_ui->errorLabel->hide();
+}
+
+QPushButton *UnlockDialog::unlockButton() const
+{
+    return m_ui->buttonBox->button(QDialogButtonBox::Ok);
+}
+
+void UnlockDialog::chooseAnotherRegistry()
+{
+    const QString folder = m_registryPath.isEmpty() ? QDir::homePath() : QFileInfo(m_registryPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Registry"), folder,
+                                                      tr("FieldLedger registries (*.fieldledger);;All files (*)"));
+    if (path.isEmpty() || path == m_registryPath)
+        return;
+    clearError();
+    setRegistryPath(path);
+    emit registryPathChanged(path);
+}
+
+void UnlockDialog::acceptUnlocked()
+{
+    setBusy(false);
+    clearSecrets();
+    QDialog::accept();
+}
+
+void UnlockDialog::accept()
+{
+    if (m_busy || !canUnlock())
+        return;
+    emit unlockRequested();
+}
+
+void UnlockDialog::reject()
+{
+    if (m_busy)
+        return;
+    clearSecrets();
+    QDialog::reject();
+}
+
+} // namespace fieldledger::ui
