@@ -4,6 +4,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <memory>
 
@@ -48,11 +49,6 @@ Hash digest(std::initializer_list<QByteArrayView> parts)
     return out;
 }
 
-QByteArrayView view(const Hash &hash)
-{
-    return {hash.data(), static_cast<qsizetype>(hash.size())};
-}
-
 int hexValue(QChar c)
 {
     const char16_t u = c.unicode();
@@ -80,8 +76,13 @@ Hash leafHash(QByteArrayView canonicalEvent)
 
 Hash nodeHash(const Hash &left, const Hash &right)
 {
-    static constexpr char nodePrefix = '\x01';
-    return digest({QByteArrayView(&nodePrefix, 1), view(left), view(right)});
+    // One contiguous 65-byte input: a single digest update is measurably cheaper than three,
+    // and interior nodes are most of the hashing a log does.
+    std::array<std::uint8_t, 1 + 2 * std::tuple_size_v<Hash>> input;
+    input[0] = 0x01;
+    std::copy(left.begin(), left.end(), input.begin() + 1);
+    std::copy(right.begin(), right.end(), input.begin() + 1 + left.size());
+    return digest({QByteArrayView(input.data(), static_cast<qsizetype>(input.size()))});
 }
 
 Hash emptyTreeHash()
