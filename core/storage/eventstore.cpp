@@ -215,7 +215,7 @@ Status EventStore::forEachCanonical(qint64 beforeSeq, int batchSize,
     query.prepare(u"SELECT "_s + QLatin1StringView(kColumns) +
                   u" FROM events WHERE seq < ? AND (instant_ns, guid) > (?, ?) ORDER BY instant_ns, guid LIMIT ?"_s);
     qint64 lastInstant = std::numeric_limits<qint64>::min();
-    QString lastGuid;
+    QString lastGuid = u""_s;
     for (;;) {
         query.bindValue(0, beforeSeq);
         query.bindValue(1, lastInstant);

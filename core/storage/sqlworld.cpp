@@ -27,7 +27,8 @@ struct SqlWorld::Statements {
         parents.prepare(u"SELECT group_guid FROM memberships WHERE member_guid = ?"_s);
         upsert.prepare(u"INSERT INTO entities (guid, type, deleted, created_by, body) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT (guid) DO UPDATE SET type = excluded.type, deleted = excluded.deleted, "
-                       "body = excluded.body"_s);
+                       "body = excluded.body, created_by = CASE WHEN excluded.created_by <> '' "
+                       "THEN excluded.created_by ELSE entities.created_by END"_s);
         remove.prepare(u"DELETE FROM entities WHERE guid = ?"_s);
         clearMemberships.prepare(u"DELETE FROM memberships WHERE group_guid = ?"_s);
         addMembership.prepare(u"INSERT OR IGNORE INTO memberships (member_guid, group_guid) VALUES (?, ?)"_s);
@@ -159,7 +160,7 @@ Status SqlWorld::flush()
         s.upsert.bindValue(0, guid);
         s.upsert.bindValue(1, entityTypeName(entity.type));
         s.upsert.bindValue(2, entity.deleted ? 1 : 0);
-        s.upsert.bindValue(3, m_creators.value(guid));
+        s.upsert.bindValue(3, m_creators.value(guid, u""_s));
         s.upsert.bindValue(4, entity.canonicalJson());
         if (!s.upsert.exec())
             return std::unexpected(sqlError(u"cannot write entity %1"_s.arg(guid), s.upsert.lastError()));
