@@ -144,8 +144,8 @@ Status AtomicFile::write(const QString &path, QByteArrayView contents, Mode mode
 
     if (mode == Mode::Replace) {
         struct stat existing {};
-        if (::stat(target.constData(), &existing) == 0
-            && ::fchmod(temporary.fd(), existing.st_mode & 07777) != 0) {
+        if (::stat(target.constData(), &existing) == 0 &&
+            ::fchmod(temporary.fd(), existing.st_mode & 07777) != 0) {
             const int error = errno;
             return failure(ErrorCode::Storage, u"cannot copy its permissions"_s, error);
         }
@@ -163,7 +163,8 @@ Status AtomicFile::write(const QString &path, QByteArrayView contents, Mode mode
     if (mode == Mode::CreateNew) {
         if (const int error = renameNoReplace(temporary.path(), target.constData()); error != 0) {
             if (error == EEXIST)
-                return fail(ErrorCode::Conflict, u"'%1' already exists; it was not overwritten"_s.arg(shownPath));
+                return fail(ErrorCode::Conflict,
+                            u"'%1' already exists; it was not overwritten"_s.arg(shownPath));
             return failure(ErrorCode::Storage, u"moving the temporary file into place failed"_s, error);
         }
     } else if (::rename(temporary.path(), target.constData()) != 0) {

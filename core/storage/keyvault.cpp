@@ -11,12 +11,11 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <argon2.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
-
-#include <argon2.h>
 
 #include <algorithm>
 #include <cmath>
@@ -134,12 +133,12 @@ Result<QByteArray> randomBytes(qsizetype size)
 Result<SecretBytes> deriveKey(const SecretBytes &secret, const QByteArray &salt, const KdfParams &params)
 {
     SecretBytes key(wrappingKeySize);
-    const int status = argon2id_hash_raw(params.iterations, params.memoryKiB, params.parallelism, secret.data(),
-                                         secret.size(), salt.constData(), static_cast<std::size_t>(salt.size()),
-                                         key.data(), key.size());
+    const int status = argon2id_hash_raw(params.iterations, params.memoryKiB, params.parallelism,
+                                         secret.data(), secret.size(), salt.constData(),
+                                         static_cast<std::size_t>(salt.size()), key.data(), key.size());
     if (status != ARGON2_OK)
-        return fail(ErrorCode::Storage,
-                    u"Argon2id key derivation failed: %1"_s.arg(QString::fromUtf8(argon2_error_message(status))));
+        return fail(ErrorCode::Storage, u"Argon2id key derivation failed: %1"_s.arg(
+                                            QString::fromUtf8(argon2_error_message(status))));
     return key;
 }
 
@@ -170,47 +169,52 @@ Result<Wrapped> wrapKey(const SecretBytes &wrappingKey, const SecretBytes &dataK
     auto nonce = randomBytes(nonceSize);
     if (!nonce)
         return std::unexpected(nonce.error());
-    Wrapped wrapped{*nonce, QByteArray(static_cast<qsizetype>(dataKey.size()), '\0'), QByteArray(tagSize, '\0')};
+    Wrapped wrapped{*nonce, QByteArray(static_cast<qsizetype>(dataKey.size()), '\0'),
+                    QByteArray(tagSize, '\0')};
 
     const CipherContext context(EVP_CIPHER_CTX_new());
+    EVP_CIPHER_CTX *ctx = context.get();
+    unsigned char *out = asBytes(wrapped.ciphertext);
+    const int keyLength = static_cast<int>(dataKey.size());
     int length = 0;
     int finalLength = 0;
-    const bool ok = context
-        && EVP_EncryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
-        && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonceSize), nullptr) == 1
-        && EVP_EncryptInit_ex(context.get(), nullptr, nullptr, wrappingKey.bytes(), asBytes(wrapped.nonce)) == 1
-        && EVP_EncryptUpdate(context.get(), nullptr, &length, asBytes(aad), static_cast<int>(aad.size())) == 1
-        && EVP_EncryptUpdate(context.get(), asBytes(wrapped.ciphertext), &length, dataKey.bytes(),
-                             static_cast<int>(dataKey.size()))
-               == 1
-        && EVP_EncryptFinal_ex(context.get(), asBytes(wrapped.ciphertext) + length, &finalLength) == 1
-        && length + finalLength == wrapped.ciphertext.size()
-        && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, static_cast<int>(tagSize), wrapped.tag.data()) == 1;
+    const bool ok =
+        ctx != nullptr && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonceSize), nullptr) == 1 &&
+        EVP_EncryptInit_ex(ctx, nullptr, nullptr, wrappingKey.bytes(), asBytes(wrapped.nonce)) == 1 &&
+        EVP_EncryptUpdate(ctx, nullptr, &length, asBytes(aad), static_cast<int>(aad.size())) == 1 &&
+        EVP_EncryptUpdate(ctx, out, &length, dataKey.bytes(), keyLength) == 1 &&
+        EVP_EncryptFinal_ex(ctx, out + length, &finalLength) == 1 && length + finalLength == keyLength &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, static_cast<int>(tagSize), wrapped.tag.data()) == 1;
     if (!ok)
         return fail(ErrorCode::Storage, u"AES-256-GCM encryption failed"_s);
     return wrapped;
 }
 
 // The data key, or WrongSecret (with wrongSecretMessage) when the tag does not verify.
-Result<SecretBytes> unwrapKey(const SecretBytes &wrappingKey, const QByteArray &nonce, const QByteArray &ciphertext,
-                              QByteArray tag, const QByteArray &aad, const QString &wrongSecretMessage)
+Result<SecretBytes> unwrapKey(const SecretBytes &wrappingKey, const QByteArray &nonce,
+                              const QByteArray &ciphertext, QByteArray tag, const QByteArray &aad,
+                              const QString &wrongSecretMessage)
 {
     SecretBytes plaintext(static_cast<std::size_t>(ciphertext.size()));
     const CipherContext context(EVP_CIPHER_CTX_new());
+    EVP_CIPHER_CTX *ctx = context.get();
+    const int nonceLength = static_cast<int>(nonce.size());
+    const int aadLength = static_cast<int>(aad.size());
+    const int ciphertextLength = static_cast<int>(ciphertext.size());
+    const int tagLength = static_cast<int>(tag.size());
     int length = 0;
     int finalLength = 0;
-    const bool prepared = context
-        && EVP_DecryptInit_ex(context.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
-        && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce.size()), nullptr) == 1
-        && EVP_DecryptInit_ex(context.get(), nullptr, nullptr, wrappingKey.bytes(), asBytes(nonce)) == 1
-        && EVP_DecryptUpdate(context.get(), nullptr, &length, asBytes(aad), static_cast<int>(aad.size())) == 1
-        && EVP_DecryptUpdate(context.get(), plaintext.bytes(), &length, asBytes(ciphertext),
-                             static_cast<int>(ciphertext.size()))
-               == 1
-        && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_TAG, static_cast<int>(tag.size()), tag.data()) == 1;
+    const bool prepared =
+        ctx != nullptr && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, nonceLength, nullptr) == 1 &&
+        EVP_DecryptInit_ex(ctx, nullptr, nullptr, wrappingKey.bytes(), asBytes(nonce)) == 1 &&
+        EVP_DecryptUpdate(ctx, nullptr, &length, asBytes(aad), aadLength) == 1 &&
+        EVP_DecryptUpdate(ctx, plaintext.bytes(), &length, asBytes(ciphertext), ciphertextLength) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, tagLength, tag.data()) == 1;
     if (!prepared)
         return fail(ErrorCode::Storage, u"AES-256-GCM decryption could not start"_s);
-    if (EVP_DecryptFinal_ex(context.get(), plaintext.bytes() + length, &finalLength) != 1)
+    if (EVP_DecryptFinal_ex(ctx, plaintext.bytes() + length, &finalLength) != 1)
         return fail(ErrorCode::WrongSecret, wrongSecretMessage); // plaintext is wiped on return
     return plaintext;
 }
@@ -324,10 +328,11 @@ Result<QByteArray> readSlotFile(const QString &path)
         return fail(ErrorCode::Storage,
                     u"cannot read the key-slot file '%1': %2"_s.arg(shownPath(path), file.errorString()));
     if (file.size() > maximumFileSize)
-        return fail(ErrorCode::Corrupt,
-                    u"the key-slot file '%1' is damaged: it is %2 bytes, far more than a key-slot file holds. "
-                    "It was left untouched."_s.arg(shownPath(path))
-                        .arg(file.size()));
+        return fail(
+            ErrorCode::Corrupt,
+            u"the key-slot file '%1' is damaged: it is %2 bytes, far more than a key-slot file holds. "
+            "It was left untouched."_s.arg(shownPath(path))
+                .arg(file.size()));
     QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)
         return fail(ErrorCode::Storage,
@@ -336,7 +341,7 @@ Result<QByteArray> readSlotFile(const QString &path)
 }
 
 // Field readers: each names the field it rejects (e.g. "slots[1].kdf.salt").
-template <typename T>
+template<typename T>
 using Check = std::expected<T, QString>;
 
 Check<QJsonValue> member(const QJsonObject &object, const QString &prefix, QLatin1StringView key)
@@ -400,10 +405,10 @@ Check<QByteArray> readBase64(const QJsonObject &object, const QString &prefix, Q
         return std::unexpected(u"%1%2 is not valid base64"_s.arg(prefix, key));
     const qsizetype size = decoded.decoded.size();
     if (size < minimumSize || size > maximumSize) {
-        const QString expected = minimumSize == maximumSize
-            ? QString::number(minimumSize)
-            : u"%1 to %2"_s.arg(minimumSize).arg(maximumSize);
-        return std::unexpected(u"%1%2 holds %3 bytes, expected %4"_s.arg(prefix, key).arg(size).arg(expected));
+        const QString expected = minimumSize == maximumSize ? QString::number(minimumSize)
+                                                            : u"%1 to %2"_s.arg(minimumSize).arg(maximumSize);
+        return std::unexpected(
+            u"%1%2 holds %3 bytes, expected %4"_s.arg(prefix, key).arg(size).arg(expected));
     }
     return decoded.decoded;
 }
@@ -459,8 +464,8 @@ KdfParams KeyVault::tune(int targetMs)
     const qint64 threePasses = std::min(measure(3), measure(3));
     const double perIteration = std::max(static_cast<double>(threePasses) / 3.0, 1.0);
     const double target = static_cast<double>(std::max(targetMs, 1)) * 1.0e6;
-    const auto iterations = std::clamp<long long>(std::llround(target / perIteration), tunedMinimumIterations,
-                                                  maximumIterations);
+    const auto iterations =
+        std::clamp<long long>(std::llround(target / perIteration), tunedMinimumIterations, maximumIterations);
     return KdfParams{minimumMemoryKiB, static_cast<quint32>(iterations), 1};
 }
 
@@ -518,8 +523,9 @@ Result<KeyVault> KeyVault::load(const QString &slotFilePath)
 Result<KeyVault> KeyVault::parse(const QString &path, const QByteArray &bytes)
 {
     const auto damaged = [&path](const QString &problem) {
-        return fail(ErrorCode::Corrupt,
-                    u"the key-slot file '%1' is damaged: %2. It was left untouched."_s.arg(shownPath(path), problem));
+        return fail(
+            ErrorCode::Corrupt,
+            u"the key-slot file '%1' is damaged: %2. It was left untouched."_s.arg(shownPath(path), problem));
     };
     if (bytes.trimmed().isEmpty())
         return damaged(u"it is empty"_s);
@@ -527,9 +533,9 @@ Result<KeyVault> KeyVault::parse(const QString &path, const QByteArray &bytes)
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return damaged(u"it is not valid JSON (%1 at byte %2; the file may be truncated)"_s.arg(
-                           parseError.errorString())
-                           .arg(parseError.offset));
+        return damaged(
+            u"it is not valid JSON (%1 at byte %2; the file may be truncated)"_s.arg(parseError.errorString())
+                .arg(parseError.offset));
     if (!document.isObject())
         return damaged(u"its top level is not a JSON object"_s);
     const QJsonObject root = document.object();
@@ -590,8 +596,8 @@ Result<KeyVault> KeyVault::parse(const QString &path, const QByteArray &bytes)
             slot.userId = *userId;
         } else if (*kind == recoveryKind) {
             if (slot.id != recoverySlotId)
-                return std::unexpected(
-                    u"%1id is '%2', but the recovery slot has id '%3'"_s.arg(prefix, slot.id, recoverySlotId));
+                return std::unexpected(u"%1id is '%2', but the recovery slot has id '%3'"_s.arg(
+                    prefix, slot.id, recoverySlotId));
             slot.kind = SlotKind::Recovery;
         } else {
             return std::unexpected(
@@ -608,8 +614,9 @@ Result<KeyVault> KeyVault::parse(const QString &path, const QByteArray &bytes)
         if (!argon2)
             return std::unexpected(argon2.error());
         if (*argon2 != argon2Version)
-            return std::unexpected(u"%1version is %2, expected %3 (Argon2 1.3)"_s.arg(kdfPrefix).arg(*argon2).arg(
-                argon2Version));
+            return std::unexpected(
+                u"%1version is %2, expected %3 (Argon2 1.3)"_s.arg(kdfPrefix).arg(*argon2).arg(
+                    argon2Version));
         const auto memory = readCount(*kdf, kdfPrefix, "memoryKiB"_L1);
         if (!memory)
             return std::unexpected(memory.error());
@@ -636,8 +643,8 @@ Result<KeyVault> KeyVault::parse(const QString &path, const QByteArray &bytes)
         auto nonce = readBase64(*wrap, wrapPrefix, "nonce"_L1, nonceSize, nonceSize);
         if (!nonce)
             return std::unexpected(nonce.error());
-        auto ciphertext = readBase64(*wrap, wrapPrefix, "ciphertext"_L1, qsizetype{dataKeySize},
-                                     qsizetype{dataKeySize});
+        auto ciphertext =
+            readBase64(*wrap, wrapPrefix, "ciphertext"_L1, qsizetype{dataKeySize}, qsizetype{dataKeySize});
         if (!ciphertext)
             return std::unexpected(ciphertext.error());
         auto tag = readBase64(*wrap, wrapPrefix, "tag"_L1, tagSize, tagSize);
@@ -682,18 +689,16 @@ QByteArray KeyVault::serialize(const QString &registryId, const QByteArray &keyC
         QJsonObject object{
             {u"id"_s, slot.id},
             {u"kind"_s, slot.kind == SlotKind::User ? QString(userKind) : QString(recoveryKind)},
-            {u"kdf"_s,
-             QJsonObject{{u"algorithm"_s, QString(kdfAlgorithm)},
-                         {u"version"_s, argon2Version},
-                         {u"memoryKiB"_s, qint64{slot.kdf.memoryKiB}},
-                         {u"iterations"_s, qint64{slot.kdf.iterations}},
-                         {u"parallelism"_s, qint64{slot.kdf.parallelism}},
-                         {u"salt"_s, base64(slot.salt)}}},
-            {u"wrap"_s,
-             QJsonObject{{u"algorithm"_s, QString(wrapAlgorithm)},
-                         {u"nonce"_s, base64(slot.nonce)},
-                         {u"ciphertext"_s, base64(slot.ciphertext)},
-                         {u"tag"_s, base64(slot.tag)}}},
+            {u"kdf"_s, QJsonObject{{u"algorithm"_s, QString(kdfAlgorithm)},
+                                   {u"version"_s, argon2Version},
+                                   {u"memoryKiB"_s, qint64{slot.kdf.memoryKiB}},
+                                   {u"iterations"_s, qint64{slot.kdf.iterations}},
+                                   {u"parallelism"_s, qint64{slot.kdf.parallelism}},
+                                   {u"salt"_s, base64(slot.salt)}}},
+            {u"wrap"_s, QJsonObject{{u"algorithm"_s, QString(wrapAlgorithm)},
+                                    {u"nonce"_s, base64(slot.nonce)},
+                                    {u"ciphertext"_s, base64(slot.ciphertext)},
+                                    {u"tag"_s, base64(slot.tag)}}},
         };
         if (slot.kind == SlotKind::User)
             object.insert(u"userId"_s, slot.userId);
@@ -762,10 +767,10 @@ Result<SecretBytes> KeyVault::open(const Slot &slot, const SecretBytes &secret,
                              associatedData(m_registryId, slot.id), wrongSecretMessage);
     wrappingKey->clear();
     if (dataKey && !isDataKey(*dataKey))
-        return fail(ErrorCode::Corrupt,
-                    u"the key slot '%1' in '%2' opened, but it does not hold this registry's data key "
-                    "(the key check does not match). The file was left untouched."_s.arg(slot.id,
-                                                                                          shownPath(m_path)));
+        return fail(
+            ErrorCode::Corrupt,
+            u"the key slot '%1' in '%2' opened, but it does not hold this registry's data key "
+            "(the key check does not match). The file was left untouched."_s.arg(slot.id, shownPath(m_path)));
     return dataKey;
 }
 
@@ -797,8 +802,9 @@ bool KeyVault::isDataKey(const SecretBytes &dataKey) const
     if (dataKey.size() != dataKeySize)
         return false;
     const QByteArray check = keyCheckFor(dataKey);
-    return check.size() == m_keyCheck.size() && !check.isEmpty()
-        && CRYPTO_memcmp(check.constData(), m_keyCheck.constData(), static_cast<std::size_t>(check.size())) == 0;
+    return check.size() == m_keyCheck.size() && !check.isEmpty() &&
+           CRYPTO_memcmp(check.constData(), m_keyCheck.constData(), static_cast<std::size_t>(check.size())) ==
+               0;
 }
 
 Status KeyVault::addUser(const QString &userId, const SecretBytes &dataKey, const SecretBytes &passphrase,
@@ -807,7 +813,8 @@ Status KeyVault::addUser(const QString &userId, const SecretBytes &dataKey, cons
     if (const auto problem = identifierProblem(userId))
         return fail(ErrorCode::InvalidArgument, u"the user id %1"_s.arg(*problem));
     if (hasUser(userId))
-        return fail(ErrorCode::Conflict, u"user '%1' already has a key slot in '%2'"_s.arg(userId, shownPath(m_path)));
+        return fail(ErrorCode::Conflict,
+                    u"user '%1' already has a key slot in '%2'"_s.arg(userId, shownPath(m_path)));
     if (passphrase.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"the passphrase for user '%1' is empty"_s.arg(userId));
     if (const auto problem = paramsProblem(params))
@@ -821,8 +828,8 @@ Status KeyVault::addUser(const QString &userId, const SecretBytes &dataKey, cons
         return std::unexpected(slot.error());
     std::vector<Slot> slotList = m_slots;
     // New users go after the existing users, before the recovery slot.
-    const auto recovery =
-        std::ranges::find_if(slotList, [](const Slot &existing) { return existing.kind == SlotKind::Recovery; });
+    const auto recovery = std::ranges::find_if(
+        slotList, [](const Slot &existing) { return existing.kind == SlotKind::Recovery; });
     slotList.insert(recovery, std::move(*slot));
     return commit(std::move(slotList), m_checkpoint);
 }
@@ -830,13 +837,15 @@ Status KeyVault::addUser(const QString &userId, const SecretBytes &dataKey, cons
 Status KeyVault::removeUser(const QString &userId)
 {
     if (!hasUser(userId))
-        return fail(ErrorCode::NotFound, u"user '%1' has no key slot in '%2'"_s.arg(userId, shownPath(m_path)));
+        return fail(ErrorCode::NotFound,
+                    u"user '%1' has no key slot in '%2'"_s.arg(userId, shownPath(m_path)));
     if (userIds().size() == 1)
         return fail(ErrorCode::InvalidArgument,
-                    u"user '%1' holds the last user slot of registry '%2'; it cannot be removed"_s.arg(userId,
-                                                                                                      m_registryId));
+                    u"user '%1' holds the last user slot of registry '%2'; it cannot be removed"_s.arg(
+                        userId, m_registryId));
     std::vector<Slot> slotList = m_slots;
-    std::erase_if(slotList, [&](const Slot &slot) { return slot.kind == SlotKind::User && slot.userId == userId; });
+    std::erase_if(slotList,
+                  [&](const Slot &slot) { return slot.kind == SlotKind::User && slot.userId == userId; });
     return commit(std::move(slotList), m_checkpoint);
 }
 
@@ -845,7 +854,8 @@ Status KeyVault::changePassphrase(const QString &userId, const SecretBytes &oldP
 {
     const Slot *existing = findUserSlot(userId);
     if (existing == nullptr)
-        return fail(ErrorCode::NotFound, u"user '%1' has no key slot in '%2'"_s.arg(userId, shownPath(m_path)));
+        return fail(ErrorCode::NotFound,
+                    u"user '%1' has no key slot in '%2'"_s.arg(userId, shownPath(m_path)));
     if (newPassphrase.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"the new passphrase for user '%1' is empty"_s.arg(userId));
     const KdfParams params = newParams.value_or(existing->kdf);
@@ -862,11 +872,13 @@ Status KeyVault::changePassphrase(const QString &userId, const SecretBytes &oldP
 }
 
 Status KeyVault::resetPassphraseWithDataKey(const QString &userId, const SecretBytes &dataKey,
-                                            const SecretBytes &newPassphrase, std::optional<KdfParams> newParams)
+                                            const SecretBytes &newPassphrase,
+                                            std::optional<KdfParams> newParams)
 {
     const Slot *existing = findUserSlot(userId);
     if (existing == nullptr)
-        return fail(ErrorCode::NotFound, u"user '%1' has no key slot in '%2'"_s.arg(userId, shownPath(m_path)));
+        return fail(ErrorCode::NotFound,
+                    u"user '%1' has no key slot in '%2'"_s.arg(userId, shownPath(m_path)));
     if (newPassphrase.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"the new passphrase for user '%1' is empty"_s.arg(userId));
     const KdfParams params = newParams.value_or(existing->kdf);
@@ -951,9 +963,10 @@ Status KeyVault::commit(std::vector<Slot> slotList, QJsonObject checkpoint)
     // or be damaged (and a damaged file is evidence, not something to repair).
     const auto onDisk = readSlotFile(m_path);
     if (!onDisk)
-        return fail(ErrorCode::Conflict,
-                    u"the key-slot file '%1' was not rewritten, because it can no longer be read as loaded: %2"_s.arg(
-                        shownPath(m_path), onDisk.error().message));
+        return fail(
+            ErrorCode::Conflict,
+            u"the key-slot file '%1' was not rewritten, because it can no longer be read as loaded: %2"_s.arg(
+                shownPath(m_path), onDisk.error().message));
     if (sha256(*onDisk) != m_fileDigest)
         return fail(ErrorCode::Conflict,
                     u"the key-slot file '%1' changed on disk since it was loaded, so it was not rewritten; "
