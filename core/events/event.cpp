@@ -338,6 +338,20 @@ Result<Event> Event::fromJson(QByteArrayView line, const EventParseOptions &opti
     return eventFromObject(*object, options, Source::Parsed);
 }
 
+Result<ParsedEvent> Event::parseWithCanonical(QByteArrayView line, const EventParseOptions &options)
+{
+    // The canonical form leaves out syncLevel, and the ID PASS row number the importer drops.
+    static constexpr QByteArrayView omitted[] = {"syncLevel", "id"};
+    const std::span<const QByteArrayView> omit(omitted, options.allowIdpassId ? 2 : 1);
+    auto parsed = parseJsonObjectCanonical(line, omit, options.maxDepth, options.maxBytes);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    auto event = eventFromObject(parsed->object, options, Source::Parsed);
+    if (!event)
+        return std::unexpected(event.error());
+    return ParsedEvent{std::move(*event), std::move(parsed->canonical)};
+}
+
 Result<Event> Event::fromObject(const QJsonObject &object, const EventParseOptions &options)
 {
     return eventFromObject(object, options, Source::Other);

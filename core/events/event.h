@@ -56,6 +56,8 @@ struct CanonicalKey {
     }
 };
 
+struct ParsedEvent;
+
 // One event (EVENTS.md §1): a plain value. Events from fromJson, fromObject, fromStored and make
 // are validated; code that changes members afterwards (an upcaster working on a copy) can check
 // the result with validate(). instantNs is the instant of `timestamp`, filled in by those
@@ -79,6 +81,10 @@ struct Event {
     // "unknown member 'foo'", or what parseJsonObject says about malformed JSON.
     [[nodiscard]] static Result<Event> fromJson(QByteArrayView line, const EventParseOptions &options = {});
     [[nodiscard]] static Result<Event> fromObject(const QJsonObject &object, const EventParseOptions &options = {});
+    // fromJson plus the canonical form, written from the line's bytes in the same pass: the
+    // ingest path (import, sync), about twice as fast as fromJson followed by canonicalBytes().
+    [[nodiscard]] static Result<ParsedEvent> parseWithCanonical(QByteArrayView line,
+                                                                const EventParseOptions &options = {});
     // An event read back from the store: its canonical bytes and its syncLevel. Refused
     // (ErrorCode::Corrupt) when the bytes are not a valid event or not in canonical form.
     [[nodiscard]] static Result<Event> fromStored(QByteArrayView canonical, int syncLevel);
@@ -105,6 +111,11 @@ struct Event {
     [[nodiscard]] QByteArray canonicalBytes() const;
     // The event as printed "exactly as stored, with syncLevel": canonical bytes plus syncLevel.
     [[nodiscard]] QByteArray storedJson() const;
+};
+
+struct ParsedEvent {
+    Event event;
+    QByteArray canonical; // == event.canonicalBytes()
 };
 
 // The JCS text of an event's canonical bytes with `"syncLevel":<level>` added at its sorted

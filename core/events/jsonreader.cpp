@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,16 +28,31 @@ QString describeByte(char c)
     return u"byte 0x"_s + QString::number(byte, 16).rightJustified(2, u'0');
 }
 
+// The values of a scanned text, kept when asked for: enough to write its canonical form without
+// a second parse. A container's children are linked through `next`; an object's children
+// alternate name, value.
+struct RawNode {
+    enum Kind : quint8 { Object, Array, String, Number, True, False, Null };
+    Kind kind = Null;
+    bool escaped = false;      // String: holds backslash escapes
+    bool plainInteger = false; // Number: the token is already its canonical text
+    qsizetype start = 0;       // String: first byte after the quote; others: first byte of the token
+    qsizetype length = 0;      // String: up to the closing quote
+    int first = -1;
+    int next = -1;
+};
+
 // A linear, non-recursive pass over the text that checks what QJsonDocument does not (depth,
 // duplicate names, strict numbers) and reports what is wrong with a byte offset. When it passes,
-// QJsonDocument builds the values.
+// QJsonDocument builds the values. Given a tree, it also records the values there.
 class Scanner final {
 public:
-    Scanner(QByteArrayView text, int maxDepth)
+    Scanner(QByteArrayView text, int maxDepth, std::vector<RawNode> *tree = nullptr)
         : m_begin(text.data())
         , m_p(text.data())
         , m_end(text.data() + text.size())
         , m_maxDepth(maxDepth)
+        , m_tree(tree)
     {
     }
 
@@ -50,6 +66,8 @@ private:
     struct Frame {
         Kind kind;
         qsizetype firstName; // index into m_names of this object's first member name
+        int node;            // in m_tree
+        int lastChild;       // in m_tree
     };
     // A member name as UTF-8: a view into the input when it has no escapes, else into m_decoded.
     struct Name {
@@ -85,6 +103,28 @@ private:
     bool scanNumber();
     bool checkNumberValue(const char *start, bool isInteger, int decimalExponent);
     bool scanLiteral(std::string_view literal);
+    bool scanValueToken(RawNode::Kind kind);
+    // Records a value (or name) in the tree, as the next child of the open container.
+    int addNode(RawNode::Kind kind, const char *start, qsizetype length)
+    {
+        if (!m_tree)
+            return -1;
+        const int index = int(m_tree->size());
+        RawNode node;
+        node.kind = kind;
+        node.start = start - m_begin;
+        node.length = length;
+        m_tree->push_back(node);
+        if (!m_stack.isEmpty()) {
+            Frame &parent = m_stack.last();
+            if (parent.lastChild < 0)
+                (*m_tree)[std::size_t(parent.node)].first = index;
+            else
+                (*m_tree)[std::size_t(parent.lastChild)].next = index;
+            parent.lastChild = index;
+        }
+        return index;
+    }
     std::string_view nameBytes(const Name &name) const
     {
         const char *base = name.decoded ? m_decoded.data() : m_begin;
@@ -95,6 +135,7 @@ private:
     const char *m_p;
     const char *m_end;
     int m_maxDepth;
+    std::vector<RawNode> *m_tree;
     char m_first = 0;
     QString m_error;
     QVarLengthArray<Frame, 64> m_stack;
@@ -154,20 +195,20 @@ bool Scanner::run()
                     return false;
                 break;
             case 't':
-                if (!scanLiteral("true"))
+                if (!scanValueToken(RawNode::True))
                     return false;
                 break;
             case 'f':
-                if (!scanLiteral("false"))
+                if (!scanValueToken(RawNode::False))
                     return false;
                 break;
             case 'n':
-                if (!scanLiteral("null"))
+                if (!scanValueToken(RawNode::Null))
                     return false;
                 break;
             default:
                 if (*m_p == '-' || (*m_p >= '0' && *m_p <= '9')) {
-                    if (!scanNumber())
+                    if (!scanValueToken(RawNode::Number))
                         return false;
                     break;
                 }
@@ -224,8 +265,33 @@ bool Scanner::openContainer(Kind kind)
         m_error = u"JSON nested deeper than %1 levels at byte %2"_s.arg(m_maxDepth).arg(m_p - m_begin);
         return false;
     }
-    m_stack.append(Frame{kind, qsizetype(m_names.size())});
+    const int node = addNode(kind == Kind::Object ? RawNode::Object : RawNode::Array, m_p, 1);
+    m_stack.append(Frame{kind, qsizetype(m_names.size()), node, -1});
     ++m_p;
+    return true;
+}
+
+bool Scanner::scanValueToken(RawNode::Kind kind)
+{
+    const char *const start = m_p;
+    bool ok = false;
+    switch (kind) {
+    case RawNode::True: ok = scanLiteral("true"); break;
+    case RawNode::False: ok = scanLiteral("false"); break;
+    case RawNode::Null: ok = scanLiteral("null"); break;
+    default: ok = scanNumber(); break;
+    }
+    if (!ok || !m_tree)
+        return ok;
+    const int index = addNode(kind, start, m_p - start);
+    if (kind == RawNode::Number) {
+        // An integer of at most 15 digits is written as it is read (the grammar allows no
+        // leading zeros); "-0" is written "0".
+        const std::string_view token(start, std::size_t(m_p - start));
+        const std::size_t digits = token.size() - (token.front() == '-' ? 1 : 0);
+        (*m_tree)[std::size_t(index)].plainInteger =
+            digits <= 15 && token.find_first_of(".eE") == std::string_view::npos && token != "-0";
+    }
     return true;
 }
 
@@ -291,6 +357,7 @@ bool Scanner::scanString(bool isName)
     // equal; runStart marks the bytes not yet copied there.
     std::string *decoded = nullptr;
     qsizetype decodedStart = 0;
+    bool escaped = false;
     const char *runStart = contentStart;
     for (;;) {
         // The common case: a run of printable ASCII.
@@ -309,6 +376,7 @@ bool Scanner::scanString(bool isName)
         if (c == '"')
             break;
         if (c == '\\') {
+            escaped = true;
             if (isName && !decoded) {
                 decoded = &m_decoded;
                 decodedStart = qsizetype(m_decoded.size());
@@ -323,6 +391,10 @@ bool Scanner::scanString(bool isName)
             return failHere(u"unescaped control character U+%1 in a string"_s.arg(uint(c), 4, 16, QLatin1Char('0')));
         if (!scanUtf8()) // its bytes stay in the current run
             return false;
+    }
+    if (m_tree) {
+        const int index = addNode(RawNode::String, contentStart, m_p - contentStart);
+        (*m_tree)[std::size_t(index)].escaped = escaped;
     }
     if (isName) {
         if (!decoded)
@@ -553,15 +625,245 @@ bool Scanner::checkNumberValue(const char *start, bool isInteger, int decimalExp
                                 canonical ? QString::fromLatin1(*canonical) : QString()));
 }
 
+
+// Decodes the escape sequence at `p` (a backslash; the scanner has checked it) into a code
+// point and moves `p` past it (past both halves of a surrogate pair).
+char32_t decodeEscape(const char *&p)
+{
+    ++p; // backslash
+    const char kind = *p++;
+    switch (kind) {
+    case 'b': return u'\b';
+    case 'f': return u'\f';
+    case 'n': return u'\n';
+    case 'r': return u'\r';
+    case 't': return u'\t';
+    case 'u': break;
+    default: return char32_t(static_cast<unsigned char>(kind)); // " \ /
+    }
+    const auto hex4 = [](const char *at) {
+        char32_t unit = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char h = at[i];
+            unit = (unit << 4)
+                   | char32_t(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+        }
+        return unit;
+    };
+    char32_t codePoint = hex4(p);
+    p += 4;
+    if (codePoint >= 0xD800 && codePoint <= 0xDBFF) {
+        codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (hex4(p + 2) - 0xDC00);
+        p += 6;
+    }
+    return codePoint;
+}
+
+template <typename Out>
+void appendUtf8(Out &out, char32_t codePoint)
+{
+    if (codePoint < 0x80) {
+        out.push_back(static_cast<char>(codePoint));
+    } else if (codePoint < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (codePoint >> 6)));
+        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+    } else if (codePoint < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (codePoint >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (codePoint >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (codePoint & 0x3F)));
+    }
+}
+
+// JCS member order (UTF-16 code units) on UTF-8 names. UTF-8 byte order is code point order;
+// the two differ only between a character beyond U+FFFF (lead byte F0..F4, a surrogate pair in
+// UTF-16) and one in U+E000..U+FFFF (lead byte EE or EF), where UTF-16 puts the former first.
+// Equal prefixes of valid UTF-8 put both differing bytes at the same kind of position, so
+// looking at the first difference is enough.
+bool utf8NameLess(std::string_view a, std::string_view b)
+{
+    const std::size_t common = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < common; ++i) {
+        const auto x = static_cast<unsigned char>(a[i]);
+        const auto y = static_cast<unsigned char>(b[i]);
+        if (x == y)
+            continue;
+        if (x >= 0xF0 && (y == 0xEE || y == 0xEF))
+            return true;
+        if (y >= 0xF0 && (x == 0xEE || x == 0xEF))
+            return false;
+        return x < y;
+    }
+    return a.size() < b.size();
+}
+
+// Writes the RFC 8785 form of a scanned text from its tree, without building Qt values.
+class RawCanonicalWriter final {
+public:
+    RawCanonicalWriter(const char *text, const std::vector<RawNode> &tree, QByteArray &out)
+        : m_text(text)
+        , m_tree(tree)
+        , m_out(out)
+    {
+    }
+
+    void writeRoot(std::span<const QByteArrayView> omitMembers) { writeObject(m_tree.front(), omitMembers); }
+
+private:
+    std::string_view raw(const RawNode &node) const { return {m_text + node.start, std::size_t(node.length)}; }
+    const RawNode &at(int index) const { return m_tree[std::size_t(index)]; }
+    void append(std::string_view bytes) { m_out.append(bytes.data(), qsizetype(bytes.size())); }
+
+    void writeValue(const RawNode &node)
+    {
+        switch (node.kind) {
+        case RawNode::Object: writeObject(node, {}); break;
+        case RawNode::Array: writeArray(node); break;
+        case RawNode::String: writeString(node); break;
+        case RawNode::Number: writeNumber(node); break;
+        case RawNode::True: append("true"); break;
+        case RawNode::False: append("false"); break;
+        case RawNode::Null: append("null"); break;
+        }
+    }
+
+    void writeArray(const RawNode &node)
+    {
+        m_out.append('[');
+        for (int child = node.first; child >= 0; child = at(child).next) {
+            if (child != node.first)
+                m_out.append(',');
+            writeValue(at(child));
+        }
+        m_out.append(']');
+    }
+
+    void writeObject(const RawNode &node, std::span<const QByteArrayView> omitMembers)
+    {
+        struct Member {
+            std::string_view name; // UTF-8, unescaped
+            int nameIndex;
+            int valueIndex;
+        };
+        QVarLengthArray<Member, 16> members;
+        // Unescaped copies of names with escapes; reserved so that views into them stay valid.
+        std::vector<std::string> decodedNames;
+        qsizetype escapedNames = 0;
+        for (int child = node.first; child >= 0; child = at(at(child).next).next)
+            escapedNames += at(child).escaped ? 1 : 0;
+        decodedNames.reserve(std::size_t(escapedNames));
+        bool sorted = true;
+        for (int child = node.first; child >= 0; child = at(at(child).next).next) {
+            const RawNode &name = at(child);
+            std::string_view bytes = raw(name);
+            if (name.escaped) {
+                std::string &decoded = decodedNames.emplace_back();
+                for (const char *p = bytes.data(), *end = p + bytes.size(); p != end;) {
+                    if (*p == '\\')
+                        appendUtf8(decoded, decodeEscape(p));
+                    else
+                        decoded.push_back(*p++);
+                }
+                bytes = decoded;
+            }
+            if (std::find(omitMembers.begin(), omitMembers.end(), QByteArrayView(bytes.data(), qsizetype(bytes.size())))
+                != omitMembers.end()) {
+                continue;
+            }
+            if (!members.isEmpty() && !utf8NameLess(members.back().name, bytes))
+                sorted = false;
+            members.append(Member{bytes, child, name.next});
+        }
+        if (!sorted) {
+            std::sort(members.begin(), members.end(),
+                      [](const Member &a, const Member &b) { return utf8NameLess(a.name, b.name); });
+        }
+        m_out.append('{');
+        for (const Member &member : members) {
+            if (&member != members.begin())
+                m_out.append(',');
+            writeString(at(member.nameIndex));
+            m_out.append(':');
+            writeValue(at(member.valueIndex));
+        }
+        m_out.append('}');
+    }
+
+    void writeString(const RawNode &node)
+    {
+        m_out.append('"');
+        const std::string_view bytes = raw(node);
+        if (!node.escaped) {
+            // Unescaped input holds no control character, quote or backslash (the scanner
+            // checked), and JCS writes everything else as literal UTF-8: the bytes are canonical.
+            append(bytes);
+        } else {
+            static constexpr char hexDigits[] = "0123456789abcdef";
+            const char *p = bytes.data();
+            const char *const end = p + bytes.size();
+            while (p != end) {
+                const char *run = p;
+                while (p != end && *p != '\\')
+                    ++p;
+                append(std::string_view(run, std::size_t(p - run)));
+                if (p == end)
+                    break;
+                const char32_t c = decodeEscape(p);
+                switch (c) {
+                case u'"': append("\\\""); break;
+                case u'\\': append("\\\\"); break;
+                case u'\b': append("\\b"); break;
+                case u'\t': append("\\t"); break;
+                case u'\n': append("\\n"); break;
+                case u'\f': append("\\f"); break;
+                case u'\r': append("\\r"); break;
+                default:
+                    if (c < 0x20) {
+                        const char escape[] = {'\\', 'u', '0', '0', hexDigits[c >> 4], hexDigits[c & 0xF]};
+                        m_out.append(escape, 6);
+                    } else {
+                        appendUtf8(m_out, c);
+                    }
+                    break;
+                }
+            }
+        }
+        m_out.append('"');
+    }
+
+    void writeNumber(const RawNode &node)
+    {
+        const std::string_view token = raw(node);
+        if (node.plainInteger) {
+            append(token);
+            return;
+        }
+        double value = 0;
+        std::from_chars(token.data(), token.data() + token.size(), value); // checked by the scanner
+        if (!appendCanonicalNumber(m_out, value))
+            Q_UNREACHABLE(); // finite: checked by the scanner
+    }
+
+    const char *m_text;
+    const std::vector<RawNode> &m_tree;
+    QByteArray &m_out;
+};
+
 } // namespace
 
-Status validateJsonObjectText(QByteArrayView bytes, int maxDepth, qsizetype maxBytes)
+namespace {
+
+Status scanObjectText(QByteArrayView bytes, int maxDepth, qsizetype maxBytes, std::vector<RawNode> *tree)
 {
     if (bytes.size() > maxBytes) {
         return fail(ErrorCode::InvalidArgument,
                     u"JSON text of %1 bytes exceeds the limit of %2 bytes"_s.arg(bytes.size()).arg(maxBytes));
     }
-    Scanner scanner(bytes, maxDepth);
+    Scanner scanner(bytes, maxDepth, tree);
     if (!scanner.run())
         return fail(ErrorCode::InvalidArgument, scanner.error());
     if (scanner.firstByte() != '{') {
@@ -579,19 +881,47 @@ Status validateJsonObjectText(QByteArrayView bytes, int maxDepth, qsizetype maxB
     return {};
 }
 
-Result<QJsonObject> parseJsonObject(QByteArrayView bytes, int maxDepth, qsizetype maxBytes)
+Result<QJsonObject> buildObject(QByteArrayView bytes)
 {
-    if (auto status = validateJsonObjectText(bytes, maxDepth, maxBytes); !status)
-        return std::unexpected(status.error());
     QJsonParseError parseError;
     const QJsonDocument document =
         QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        // Only reachable where Qt is stricter than the scanner (its own nesting limit).
+        // Only reachable where Qt is stricter than the scanner (its own nesting limit of 1024).
         return fail(ErrorCode::InvalidArgument,
                     u"malformed JSON at byte %1: %2"_s.arg(parseError.offset).arg(parseError.errorString()));
     }
     return document.object();
+}
+
+} // namespace
+
+Status validateJsonObjectText(QByteArrayView bytes, int maxDepth, qsizetype maxBytes)
+{
+    return scanObjectText(bytes, maxDepth, maxBytes, nullptr);
+}
+
+Result<QJsonObject> parseJsonObject(QByteArrayView bytes, int maxDepth, qsizetype maxBytes)
+{
+    if (auto status = scanObjectText(bytes, maxDepth, maxBytes, nullptr); !status)
+        return std::unexpected(status.error());
+    return buildObject(bytes);
+}
+
+Result<ParsedJsonObject> parseJsonObjectCanonical(QByteArrayView bytes, std::span<const QByteArrayView> omitMembers,
+                                                  int maxDepth, qsizetype maxBytes)
+{
+    std::vector<RawNode> tree;
+    tree.reserve(std::size_t(bytes.size() / 8 + 8));
+    if (auto status = scanObjectText(bytes, maxDepth, maxBytes, &tree); !status)
+        return std::unexpected(status.error());
+    auto object = buildObject(bytes);
+    if (!object)
+        return std::unexpected(object.error());
+    ParsedJsonObject parsed{std::move(*object), {}};
+    parsed.canonical.reserve(bytes.size());
+    RawCanonicalWriter(bytes.data(), tree, parsed.canonical).writeRoot(omitMembers);
+    return parsed;
 }
 
 } // namespace fieldledger::core

@@ -5,6 +5,8 @@
 #include <QByteArrayView>
 #include <QJsonObject>
 
+#include <span>
+
 namespace fieldledger::core {
 
 inline constexpr int defaultJsonMaxDepth = 64;
@@ -25,6 +27,18 @@ inline constexpr qsizetype defaultJsonMaxBytes = qsizetype(1) << 20; // 1 MiB
 // order mark is not.
 [[nodiscard]] Result<QJsonObject> parseJsonObject(QByteArrayView bytes, int maxDepth = defaultJsonMaxDepth,
                                                   qsizetype maxBytes = defaultJsonMaxBytes);
+
+// parseJsonObject, plus the object's RFC 8785 canonical text written straight from the input
+// (several times faster than canonicalJson() of the object, and byte-identical to it). Top-level
+// members named in `omitMembers` are left out of the canonical text, not out of the object.
+struct ParsedJsonObject {
+    QJsonObject object;
+    QByteArray canonical;
+};
+[[nodiscard]] Result<ParsedJsonObject> parseJsonObjectCanonical(QByteArrayView bytes,
+                                                                std::span<const QByteArrayView> omitMembers = {},
+                                                                int maxDepth = defaultJsonMaxDepth,
+                                                                qsizetype maxBytes = defaultJsonMaxBytes);
 
 // The same checks without building anything: Status of the text as parseJsonObject would see it.
 [[nodiscard]] Status validateJsonObjectText(QByteArrayView bytes, int maxDepth = defaultJsonMaxDepth,

@@ -2,6 +2,7 @@
 #include "core/events/jsonreader.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -32,6 +33,112 @@ QByteArray canonicalOf(const QByteArray &json)
         return "canonical error: " + bytes.error().message.toUtf8();
     return *bytes;
 }
+
+// Random JSON texts that exercise every way of spelling the same values: escapes for any
+// character (surrogate pairs included), raw UTF-8, number spellings, whitespace, member order.
+class RandomJson final {
+public:
+    explicit RandomJson(quint32 seed) : m_random(seed) {}
+
+    QByteArray object(int depth = 0)
+    {
+        QByteArray text = "{" + space();
+        const int count = int(m_random.bounded(depth > 3 ? 2 : 6));
+        QStringList used;
+        for (int i = 0; i < count; ++i) {
+            QString name = randomText();
+            if (used.contains(name))
+                continue;
+            used.append(name);
+            if (!used.isEmpty() && used.size() > 1)
+                text += "," + space();
+            text += encode(name) + space() + ":" + space() + value(depth + 1) + space();
+        }
+        return text + "}";
+    }
+
+private:
+    QByteArray space()
+    {
+        static const char *const spaces[] = {"", "", "", " ", "\n", "\t ", "\r\n  "};
+        return spaces[m_random.bounded(int(std::size(spaces)))];
+    }
+
+    QByteArray value(int depth)
+    {
+        switch (m_random.bounded(depth > 3 ? 5 : 7)) {
+        case 0: return encode(randomText());
+        case 1: return number();
+        case 2: return number();
+        case 3: {
+            static const char *const literals[] = {"true", "false", "null"};
+            return literals[m_random.bounded(3)];
+        }
+        case 4: return encode(randomText());
+        case 5: return object(depth);
+        default: {
+            QByteArray text = "[" + space();
+            const int count = int(m_random.bounded(4));
+            for (int i = 0; i < count; ++i)
+                text += (i ? "," : "") + space() + value(depth + 1);
+            return text + space() + "]";
+        }
+        }
+    }
+
+    QByteArray number()
+    {
+        static const char *const spellings[] = {
+            "0", "-0", "0.0", "-0.0e5", "1", "-1", "1.0", "1e2", "1E+2", "100e-2", "0.5e-6", "4.50", "2e-3",
+            "123456789012345", "-999999999999999", "9007199254740992", "9007199254740993.0", "1152921504606847000",
+            "1152921504606846976", "295147905179352830000", "1e21", "1e+21", "999999999999999900000", "1e-7",
+            "0.000001", "333333333.33333329", "1E30", "0.000000000000000000000000001", "5e-324", "1.7976931348623157e308",
+        };
+        if (m_random.bounded(3) == 0) {
+            const double value = (m_random.generateDouble() - 0.5) * std::pow(10.0, int(m_random.bounded(40)) - 20);
+            return QByteArray::number(value, 'g', 17);
+        }
+        return spellings[m_random.bounded(int(std::size(spellings)))];
+    }
+
+    QString randomText()
+    {
+        static const char32_t alphabet[] = {u'a', u'b', u'Z', u'1', u' ', u'"', u'\\', u'/', 0x00, 0x08, 0x09, 0x0A,
+                                            0x0C, 0x0D, 0x1F, 0x7F, 0x80, 0xE9, 0xF6, 0x20AC, 0x2028, 0xE000,
+                                            0xFB33, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
+        QString text;
+        const int length = int(m_random.bounded(5));
+        for (int i = 0; i < length; ++i)
+            text += QString::fromUcs4(&alphabet[m_random.bounded(int(std::size(alphabet)))], 1);
+        return text;
+    }
+
+    // A JSON string literal for `text`, each character spelled one of the valid ways at random.
+    QByteArray encode(const QString &text)
+    {
+        QByteArray out = "\"";
+        for (const char32_t c : text.toUcs4()) {
+            const bool mustEscape = c < 0x20 || c == u'"' || c == u'\\';
+            const int choice = int(m_random.bounded(3));
+            if (!mustEscape && choice == 0) {
+                out += QString::fromUcs4(&c, 1).toUtf8();
+            } else if (c == u'/' && choice == 1) {
+                out += "\\/";
+            } else if ((c == u'"' || c == u'\\' || c == u'\n' || c == u'\t') && choice == 1) {
+                out += c == u'"' ? "\\\"" : c == u'\\' ? "\\\\" : c == u'\n' ? "\\n" : "\\t";
+            } else if (c >= 0x10000) {
+                const char16_t high = char16_t(0xD800 + ((c - 0x10000) >> 10));
+                const char16_t low = char16_t(0xDC00 + ((c - 0x10000) & 0x3FF));
+                out += "\\u" + QByteArray::number(high, 16) + "\\u" + QByteArray::number(low, 16).toUpper();
+            } else if (mustEscape || choice != 0) {
+                out += "\\u" + QByteArray::number(uint(c), 16).rightJustified(4, '0');
+            }
+        }
+        return out + "\"";
+    }
+
+    QRandomGenerator m_random;
+};
 
 } // namespace
 
@@ -414,6 +521,50 @@ private slots:
                  messageOf(result).constData());
         text.replace("\"k250\":0}", "\"k500\":0}");
         QVERIFY(parseJsonObject(text).has_value());
+    }
+
+    // The canonical text written from the input bytes equals canonicalJson() of the parsed
+    // object, whatever the spelling: two independent writers that must agree byte for byte.
+    void parseCanonical_equalsCanonicalJsonOfTheObject_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::newRow("rfc sample") << QByteArray("{\"numbers\": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],"
+                                                  "\"string\": \"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\","
+                                                  "\"literals\": [null, true, false]}");
+        QTest::newRow("rfc sorting") << QByteArray(R"({"\u20ac":1,"\r":2,"\ufb33":3,"1":4,"\ud83d\ude00":5,"\u0080":6,"\u00f6":7})");
+        QTest::newRow("raw sorting") << QByteArray("{\"\xEF\xAC\xB3\":1,\"\xF0\x9F\x98\x80\":2,\"\xEE\x80\x80\":3,\"\xED\x9F\xBF\":4}");
+        QTest::newRow("escaped name sorts by its value") << QByteArray(R"({"b":1,"\u0061":2,"\u0063":3})");
+        RandomJson random(20261126);
+        for (int i = 0; i < 3000; ++i)
+            QTest::addRow("random %d", i) << random.object();
+    }
+    void parseCanonical_equalsCanonicalJsonOfTheObject()
+    {
+        QFETCH(QByteArray, input);
+        const auto parsed = parseJsonObjectCanonical(input);
+        QVERIFY2(parsed.has_value(), messageOf(parsed).constData());
+        const auto expected = canonicalJson(parsed->object);
+        QVERIFY(expected.has_value());
+        QCOMPARE(parsed->canonical, *expected);
+        // And the canonical text is a fixed point of both writers.
+        const auto again = parseJsonObjectCanonical(parsed->canonical);
+        QVERIFY(again.has_value());
+        QCOMPARE(again->canonical, parsed->canonical);
+    }
+
+    void parseCanonical_omitsTopLevelMembersOnly()
+    {
+        static constexpr QByteArrayView omit[] = {"syncLevel", "id"};
+        const auto parsed = parseJsonObjectCanonical(R"({"id":7,"a":{"id":1,"syncLevel":2},"sync\u004cevel":1,"b":0})", omit);
+        QVERIFY2(parsed.has_value(), messageOf(parsed).constData());
+        QCOMPARE(parsed->canonical, R"({"a":{"id":1,"syncLevel":2},"b":0})");
+        QCOMPARE(parsed->object.size(), 4); // the object keeps them
+    }
+
+    void parseCanonical_refusesLikeParse()
+    {
+        QCOMPARE(parseJsonObjectCanonical("{\"a\":1,\"a\":2}").error().message, u"duplicate member name 'a' at byte 7"_s);
+        QCOMPARE(parseJsonObjectCanonical("[]").error().message, u"the JSON text is an array, not an object"_s);
     }
 
     void parse_keepsValues()

@@ -230,6 +230,39 @@ private slots:
         QVERIFY(!event.has_value());
         QCOMPARE(event.error().code, ErrorCode::InvalidArgument);
         QCOMPARE(event.error().message, message);
+        // The ingest path refuses the same lines with the same words.
+        const auto parsed = Event::parseWithCanonical(line);
+        QVERIFY(!parsed.has_value());
+        QCOMPARE(parsed.error().message, message);
+    }
+
+    void parseWithCanonical_givesTheEventAndItsCanonicalForm_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<bool>("allowIdpassId");
+        QTest::newRow("household") << householdLine << false;
+        QTest::newRow("household, canonical") << householdCanonical << false;
+        QTest::newRow("minimal") << minimalLine() << false;
+        QTest::newRow("syncLevel and version") << minimalLine(",\"syncLevel\":2,\"version\":2.0") << false;
+        QTest::newRow("idpass id") << minimalLine(",\"id\":12,\"syncLevel\":1") << true;
+        QTest::newRow("escaped member names")
+            << QByteArray("{\"gu\\u0069d\":\"e-1\",\"entityGuid\":\"hh-1\",\"type\":\"t\",\"data\":{\"\\u00e9\":\"\\/\"},"
+                          "\"timestamp\":\"2026-01-01T08:00:00Z\",\"userId\":\"u\",\"sync\\u004cevel\":1}")
+            << false;
+    }
+    void parseWithCanonical_givesTheEventAndItsCanonicalForm()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(bool, allowIdpassId);
+        EventParseOptions options;
+        options.allowIdpassId = allowIdpassId;
+        const auto parsed = Event::parseWithCanonical(line, options);
+        QVERIFY2(parsed.has_value(), messageOf(parsed).constData());
+        QCOMPARE(parsed->canonical, parsed->event.canonicalBytes());
+        const auto plain = Event::fromJson(line, options);
+        QVERIFY(plain.has_value());
+        QCOMPARE(parsed->event.toJson(true), plain->toJson(true));
+        QCOMPARE(parsed->event.instantNs, plain->instantNs);
     }
 
     void guidLength_countsCharactersNotUtf16Units()
