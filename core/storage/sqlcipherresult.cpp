@@ -137,6 +137,25 @@ bool SqlCipherResult::prepare(const QString &query)
     return compile(query, SQLITE_PREPARE_PERSISTENT);
 }
 
+void SqlCipherResult::bindValue(int index, const QVariant &value, QSql::ParamType type)
+{
+    // QSqlResult::bindValue(int) formats and hashes a placeholder name on every call. Once it has
+    // recorded an index, rebinding an input value there only has to store the value.
+    const auto slot = static_cast<std::size_t>(index);
+    QList<QVariant> &values = boundValues();
+    if (type == QSql::In && slot < m_indexBound.size() && m_indexBound[slot] && index < values.size()
+        && !hasOutValues()) {
+        values[index] = value;
+        return;
+    }
+    QSqlResult::bindValue(index, value, type);
+    if (index >= 0) {
+        if (slot >= m_indexBound.size())
+            m_indexBound.resize(slot + 1, false);
+        m_indexBound[slot] = true;
+    }
+}
+
 bool SqlCipherResult::exec()
 {
     setActive(false);
@@ -529,6 +548,7 @@ void SqlCipherResult::finalize()
     m_columnTypes.clear();
     m_parameters.clear();
     m_expectedValueCount = 0;
+    m_indexBound.clear(); // QSqlResult forgets its placeholders whenever a statement is compiled
 }
 
 bool SqlCipherResult::failStatement(int code, const QString &what)

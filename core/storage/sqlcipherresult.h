@@ -47,6 +47,8 @@ protected:
     bool isNull(int column) override;
     bool reset(const QString &query) override;
     bool prepare(const QString &query) override;
+    void bindValue(int index, const QVariant &value, QSql::ParamType type) override;
+    using QSqlResult::bindValue;
     bool exec() override;
     bool fetch(int row) override;
     bool fetchFirst() override;
@@ -86,6 +88,7 @@ private:
     QList<QMetaType> m_columnTypes;  // from the declared types; invalid when not fixed
     std::vector<Parameter> m_parameters;
     qsizetype m_expectedValueCount = 0;
+    std::vector<bool> m_indexBound;  // bindValue(index) has recorded this index with QSqlResult
     QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
 
     int m_statementRow = -1;   // row the statement is positioned on, when !m_exhausted

@@ -291,6 +291,41 @@ private slots:
         QVERIFY(!select.next());
     }
 
+    void bind_rebindAndReprepare_useTheNewValues()
+    {
+        auto db = open(u"rebind.db"_s);
+        QVERIFY2(db, why(db).constData());
+        QVERIFY(run(*db, u"CREATE TABLE t (a INTEGER, b TEXT, c BLOB)"_s));
+        QSqlQuery query(*db);
+        QVERIFY(query.prepare(u"INSERT INTO t (a, b, c) VALUES (?, ?, ?)"_s));
+        query.bindValue(0, 1);
+        query.bindValue(1, u"first"_s);
+        query.bindValue(2, QByteArray("one"));
+        QVERIFY(query.exec());
+        query.bindValue(1, u"second, longer than the first"_s); // only one value changes
+        QCOMPARE(query.boundValue(1).toString(), u"second, longer than the first"_s);
+        QCOMPARE(query.boundValue(0), QVariant(1));
+        QVERIFY(query.exec());
+
+        QVERIFY(query.prepare(u"INSERT INTO t (a) VALUES (?)"_s)); // fewer placeholders, same query
+        QVERIFY(query.boundValues().isEmpty());
+        query.bindValue(0, 3);
+        QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+
+        QSqlQuery select(*db);
+        QVERIFY(select.exec(u"SELECT a, b, c FROM t ORDER BY rowid"_s));
+        QVERIFY(select.next());
+        QCOMPARE(select.value(1).toString(), u"first"_s);
+        QVERIFY(select.next());
+        QCOMPARE(select.value(0), QVariant(qlonglong(1)));
+        QCOMPARE(select.value(1).toString(), u"second, longer than the first"_s);
+        QCOMPARE(select.value(2).toByteArray(), QByteArray("one"));
+        QVERIFY(select.next());
+        QCOMPARE(select.value(0), QVariant(qlonglong(3)));
+        QVERIFY(select.isNull(1));
+        QVERIFY(!select.next());
+    }
+
     void bind_wrongValueCount_reportsMismatch()
     {
         auto db = open(u"mismatch.db"_s);
