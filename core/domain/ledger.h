@@ -188,3 +188,5 @@ private:
 };
 
 } // namespace fieldledger::core
+
+Q_DECLARE_METATYPE(fieldledger::core::LedgerChange)
