@@ -158,6 +158,7 @@ int commandUser(CliContext &context)
 
 // Commands implemented in other files of core/cli.
 int commandEventsGroup(const QString &command, CliContext &context, bool *handled);
+int commandExport(CliContext &context);
 
 int runCommand(const QString &command, CliContext &context)
 {
@@ -165,6 +166,8 @@ int runCommand(const QString &command, CliContext &context)
         return commandInit(context);
     if (command == u"user")
         return commandUser(context);
+    if (command == u"export")
+        return commandExport(context);
     bool handled = false;
     const int code = commandEventsGroup(command, context, &handled);
     if (handled)

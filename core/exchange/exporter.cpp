@@ -1,0 +1,830 @@
+#include "core/exchange/exporter.h"
+
+#include "core/domain/entity.h"
+#include "core/events/canonicaljson.h"
+#include "core/events/timestamp.h"
+#include "core/exchange/csvwriter.h"
+#include "core/exchange/exportfile.h"
+#include "core/exchange/exportrecorder.h"
+#include "core/exchange/tablesink.h"
+#include "core/exchange/xlsxworkbook.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QMap>
+#include <QSet>
+#include <QTimeZone>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace fieldledger::core {
+namespace {
+
+constexpr int kEventBatch = 1000;
+constexpr quint64 kProgressEvery = 64;
+
+const QString kHouseholdsSheet = u"Households"_s;
+const QString kIndividualsSheet = u"Individuals"_s;
+const QString kAuditSheet = u"Audit log"_s;
+const QString kSummarySheet = u"Summary"_s;
+
+// The columns of a tabular export around its data fields.
+const QStringList kHouseholdLeading = {u"guid"_s};
+const QStringList kHouseholdTrailing = {u"memberCount"_s, u"head"_s, u"lastUpdated"_s, u"version"_s};
+const QStringList kIndividualLeading = {u"householdGuid"_s, u"memberGuid"_s, u"relationship"_s};
+const QStringList kIndividualTrailing = {u"lastUpdated"_s, u"version"_s};
+const QStringList kAuditColumns = {u"timestamp"_s, u"userId"_s,   u"entityGuid"_s, u"eventType"_s,
+                                   u"field"_s,     u"oldValue"_s, u"newValue"_s,   u"reason"_s,
+                                   u"eventGuid"_s, u"seq"_s,      u"late"_s};
+const QStringList kSummaryColumns = {u"section"_s, u"key"_s, u"count"_s};
+
+const QString kRelationship = u"relationship"_s;
+
+Error cancelled() { return Error{ErrorCode::Cancelled, u"export cancelled"_s}; }
+
+// Data fields as columns: the preferred ones first (form order), then the others sorted. A key
+// that would collide with a fixed column, or that begins with "data.", is shown as "data.<key>".
+struct DataColumns {
+    QStringList keys;    // data keys, in column order
+    QStringList headers; // their column names
+
+    static DataColumns make(const QStringList &preferred, const QSet<QString> &found, const QStringList &fixed,
+                            const QSet<QString> &excluded = {})
+    {
+        DataColumns columns;
+        QSet<QString> taken;
+        for (const QString &key : preferred) {
+            if (!key.isEmpty() && !excluded.contains(key) && !taken.contains(key)) {
+                columns.keys.append(key);
+                taken.insert(key);
+            }
+        }
+        QStringList rest;
+        for (const QString &key : found) {
+            if (!taken.contains(key) && !excluded.contains(key))
+                rest.append(key);
+        }
+        std::sort(rest.begin(), rest.end());
+        columns.keys.append(rest);
+        for (const QString &key : std::as_const(columns.keys)) {
+            const bool collides = fixed.contains(key) || key.startsWith(u"data."_s);
+            columns.headers.append(collides ? u"data."_s + key : key);
+        }
+        return columns;
+    }
+};
+
+QString utcDay(qint64 instantNs)
+{
+    qint64 ms = instantNs / 1'000'000;
+    if (instantNs % 1'000'000 < 0)
+        --ms;
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date().toString(Qt::ISODate);
+}
+
+QString instantText(qint64 instantNs) { return Timestamp::fromNsSinceEpoch(instantNs).toUtcMillisString(); }
+
+QJsonObject countsJson(const QMap<QString, qint64> &counts)
+{
+    QJsonObject object;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+Status writeLine(QIODevice &device, const QByteArray &line)
+{
+    if (device.write(line) != line.size() || !device.putChar('\n'))
+        return fail(ErrorCode::Storage, u"cannot write the export: %1"_s.arg(device.errorString()));
+    return {};
+}
+
+// One audit row: one field changed on one entity by one event.
+struct AuditRow {
+    QString timestamp;
+    QString userId;
+    QString entityGuid;
+    QString eventType;
+    QString field; // empty for an event that changed no field (it still shows who did what)
+    std::optional<QJsonValue> oldValue;
+    std::optional<QJsonValue> newValue;
+    QString reason;
+    QString eventGuid;
+    qint64 seq = 0;
+    bool late = false;
+
+    [[nodiscard]] QList<Cell> cells() const
+    {
+        auto value = [](const std::optional<QJsonValue> &v) { return v ? Cell::fromJson(*v) : Cell::empty(); };
+        return {Cell::fromTimestamp(timestamp),
+                Cell::fromText(userId),
+                Cell::fromText(entityGuid),
+                Cell::fromText(eventType),
+                field.isEmpty() ? Cell::empty() : Cell::fromText(field),
+                value(oldValue),
+                value(newValue),
+                reason.isEmpty() ? Cell::empty() : Cell::fromText(reason),
+                Cell::fromText(eventGuid),
+                Cell::fromInteger(seq),
+                Cell::fromJson(QJsonValue(late))};
+    }
+
+    [[nodiscard]] QJsonObject toJson() const
+    {
+        QJsonObject object{{u"timestamp"_s, timestamp}, {u"userId"_s, userId},       {u"entityGuid"_s, entityGuid},
+                           {u"eventType"_s, eventType}, {u"field"_s, field},         {u"eventGuid"_s, eventGuid},
+                           {u"seq"_s, seq}};
+        if (oldValue)
+            object.insert(u"oldValue"_s, *oldValue);
+        if (newValue)
+            object.insert(u"newValue"_s, *newValue);
+        if (!reason.isEmpty())
+            object.insert(u"reason"_s, reason);
+        if (late)
+            object.insert(u"late"_s, true);
+        return object;
+    }
+};
+
+// One export's work over the ledger: the passes, the counters and the progress.
+class ExportJob final {
+public:
+    ExportJob(Ledger &ledger, const ExportRequest &request) : m_ledger(ledger), m_request(request) {}
+
+    [[nodiscard]] quint64 rows() const { return m_rows; }
+
+    // Which later stages will run, so that the total is known once the first pass is done.
+    struct Plan {
+        bool households = false;
+        bool individuals = false;
+        bool audit = false;
+        bool registrations = false;
+    };
+
+    // Pass 1 over the entities existing at T: the data keys (the columns), the counts, and
+    // the per-household aggregates of the summary.
+    Status firstPass(const Plan &plan)
+    {
+        auto ok = walk(m_request.atInstantNs, true, [&](const Entity &entity) -> Status {
+            ++m_existing;
+            if (entity.deleted)
+                return {};
+            ++m_live;
+            QSet<QString> &keys = entity.isGroup() ? m_householdKeys : m_individualKeys;
+            for (auto it = entity.data.constBegin(); it != entity.data.constEnd(); ++it)
+                keys.insert(it.key());
+            if (entity.isGroup()) {
+                ++m_households;
+                const QJsonValue village = entity.data.value(u"village"_s);
+                ++m_perVillage[village.isString() ? village.toString() : QString()];
+                ++m_sizes[QString::number(entity.memberIds.size())];
+            } else {
+                ++m_individuals;
+            }
+            return {};
+        });
+        if (!ok)
+            return ok;
+        m_total = m_done + (plan.households ? m_live : 0) + (plan.individuals ? m_live : 0) +
+                  (plan.audit ? m_existing : 0) + (plan.registrations ? m_ledger.log().size() : 0);
+        return report();
+    }
+
+    Status households(TableSink &sink)
+    {
+        const DataColumns columns =
+            DataColumns::make(m_request.householdColumns, m_householdKeys, kHouseholdLeading + kHouseholdTrailing);
+        if (auto ok = sink.begin(kHouseholdLeading + columns.headers + kHouseholdTrailing); !ok)
+            return ok;
+        QList<Cell> cells;
+        auto ok = walk(m_request.atInstantNs, false, [&](const Entity &entity) -> Status {
+            if (!entity.isGroup())
+                return {};
+            auto head = headOf(entity);
+            if (!head)
+                return std::unexpected(head.error());
+            cells.clear();
+            cells.append(Cell::fromText(entity.guid));
+            for (const QString &key : columns.keys)
+                cells.append(Cell::fromJson(entity.data.value(key)));
+            cells.append(Cell::fromInteger(entity.memberIds.size()));
+            cells.append(head->isEmpty() ? Cell::empty() : Cell::fromText(*head));
+            cells.append(Cell::fromTimestamp(entity.lastUpdated));
+            cells.append(Cell::fromInteger(entity.version));
+            ++m_rows;
+            return sink.row(cells);
+        });
+        if (!ok)
+            return ok;
+        return sink.end();
+    }
+
+    Status individuals(TableSink &sink)
+    {
+        const DataColumns columns = DataColumns::make(m_request.individualColumns, m_individualKeys,
+                                                      kIndividualLeading + kIndividualTrailing, {kRelationship});
+        if (auto ok = sink.begin(kIndividualLeading + columns.headers + kIndividualTrailing); !ok)
+            return ok;
+        QList<Cell> cells;
+        auto ok = walk(m_request.atInstantNs, false, [&](const Entity &household) -> Status {
+            if (!household.isGroup())
+                return {};
+            for (const QString &memberGuid : household.memberIds) {
+                auto member = stateOf(memberGuid);
+                if (!member)
+                    return std::unexpected(member.error());
+                if (!*member || (*member)->isGroup() || (*member)->deleted)
+                    continue; // a nested group is a household of its own
+                const Entity &person = **member;
+                cells.clear();
+                cells.append(Cell::fromText(household.guid));
+                cells.append(Cell::fromText(person.guid));
+                cells.append(Cell::fromJson(person.data.value(kRelationship)));
+                for (const QString &key : columns.keys)
+                    cells.append(Cell::fromJson(person.data.value(key)));
+                cells.append(Cell::fromTimestamp(person.lastUpdated));
+                cells.append(Cell::fromInteger(person.version));
+                ++m_rows;
+                if (auto written = sink.row(cells); !written)
+                    return written;
+            }
+            return {};
+        });
+        if (!ok)
+            return ok;
+        return sink.end();
+    }
+
+    Status audit(TableSink &sink)
+    {
+        if (auto ok = sink.begin(kAuditColumns); !ok)
+            return ok;
+        auto ok = forEachAuditRow([&](const AuditRow &row) { return sink.row(row.cells()); });
+        if (!ok)
+            return ok;
+        return sink.end();
+    }
+
+    Status auditLines(QIODevice &device)
+    {
+        return forEachAuditRow([&](const AuditRow &row) -> Status {
+            auto line = canonicalJson(row.toJson());
+            if (!line)
+                return std::unexpected(line.error());
+            return writeLine(device, *line);
+        });
+    }
+
+    Status eventLines(QIODevice &device)
+    {
+        const EventStore &log = m_ledger.log();
+        const qint64 size = qint64(log.size());
+        m_total = quint64(size);
+        std::optional<Error> stop;
+        auto ok = log.forEach(0, size, kEventBatch, [&](const StoredEvent &event) {
+            if (!m_request.atInstantNs || event.instantNs <= *m_request.atInstantNs) {
+                if (auto written = writeLine(device, EventStore::jsonWithSyncLevel(event)); !written) {
+                    stop = written.error();
+                    return false;
+                }
+                ++m_rows;
+            }
+            if (!tick()) {
+                stop = cancelled();
+                return false;
+            }
+            return true;
+        });
+        if (stop)
+            return std::unexpected(*stop);
+        if (!ok)
+            return ok;
+        return report();
+    }
+
+    Status entityLines(QIODevice &device)
+    {
+        auto ok = walk(m_request.atInstantNs, m_request.includeDeleted, [&](const Entity &entity) -> Status {
+            ++m_rows;
+            return writeLine(device, entity.canonicalJson());
+        });
+        if (!ok)
+            return ok;
+        return report();
+    }
+
+    // Counts the registrations (create-group events with timestamp <= T) per UTC day and per
+    // user, and the events up to T, reading only the log's index columns.
+    Status registrations()
+    {
+        const EventStore &log = m_ledger.log();
+        std::optional<Error> stop;
+        auto ok = log.forEach(0, qint64(log.size()), kEventBatch, [&](const StoredEvent &event) {
+            if (!m_request.atInstantNs || event.instantNs <= *m_request.atInstantNs) {
+                ++m_events;
+                if (event.type == u"create-group") {
+                    ++m_perDay[utcDay(event.instantNs)];
+                    ++m_perUser[event.userId];
+                }
+            }
+            if (!tick()) {
+                stop = cancelled();
+                return false;
+            }
+            return true;
+        });
+        if (stop)
+            return std::unexpected(*stop);
+        if (!ok)
+            return ok;
+        return report();
+    }
+
+    [[nodiscard]] QJsonObject summaryJson() const
+    {
+        QJsonObject summary{{u"households"_s, qint64(m_households)},
+                            {u"individuals"_s, qint64(m_individuals)},
+                            {u"events"_s, qint64(m_events)},
+                            {u"registrationsPerDay"_s, countsJson(m_perDay)},
+                            {u"registrationsPerEnumerator"_s, countsJson(m_perUser)},
+                            {u"householdsPerVillage"_s, countsJson(m_perVillage)},
+                            {u"householdSizeDistribution"_s, countsJson(m_sizes)}};
+        if (m_request.atInstantNs)
+            summary.insert(u"asOf"_s, instantText(*m_request.atInstantNs));
+        return summary;
+    }
+
+    Status summaryRows(TableSink &sink)
+    {
+        if (auto ok = sink.begin(kSummaryColumns); !ok)
+            return ok;
+        auto put = [&](const QString &section, const Cell &key, qint64 count) {
+            ++m_rows;
+            return sink.row({Cell::fromText(section), key, Cell::fromInteger(count)});
+        };
+        auto putAll = [&](const QString &section, const QMap<QString, qint64> &counts, bool numericKeys) -> Status {
+            std::vector<std::pair<QString, qint64>> rows;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                rows.emplace_back(it.key(), it.value());
+            if (numericKeys) {
+                std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first.toLongLong() < b.first.toLongLong(); });
+            }
+            for (const auto &[key, count] : rows) {
+                const Cell keyCell = numericKeys ? Cell::fromInteger(key.toLongLong()) : Cell::fromJson(QJsonValue(key));
+                if (auto ok = put(section, keyCell, count); !ok)
+                    return ok;
+            }
+            return {};
+        };
+        const QString total = u"total"_s;
+        for (const auto &[key, count] : {std::pair{u"households"_s, m_households},
+                                         std::pair{u"individuals"_s, m_individuals},
+                                         std::pair{u"events"_s, m_events}}) {
+            if (auto ok = put(total, Cell::fromText(key), qint64(count)); !ok)
+                return ok;
+        }
+        if (auto ok = putAll(u"registrationsPerDay"_s, m_perDay, false); !ok)
+            return ok;
+        if (auto ok = putAll(u"registrationsPerEnumerator"_s, m_perUser, false); !ok)
+            return ok;
+        if (auto ok = putAll(u"householdsPerVillage"_s, m_perVillage, false); !ok)
+            return ok;
+        if (auto ok = putAll(u"householdSizeDistribution"_s, m_sizes, true); !ok)
+            return ok;
+        return sink.end();
+    }
+
+    Status summaryLine(QIODevice &device)
+    {
+        auto line = canonicalJson(summaryJson());
+        if (!line)
+            return std::unexpected(line.error());
+        ++m_rows;
+        return writeLine(device, *line);
+    }
+
+private:
+    // Calls `body` for every entity, stopping at its first error or when progress says cancel.
+    Status walk(std::optional<qint64> at, bool includeDeleted, const std::function<Status(const Entity &)> &body)
+    {
+        std::optional<Error> stop;
+        auto ok = m_ledger.forEachEntity(at, includeDeleted, [&](const Entity &entity) {
+            if (auto done = body(entity); !done) {
+                stop = done.error();
+                return false;
+            }
+            if (!tick()) {
+                stop = cancelled();
+                return false;
+            }
+            return true;
+        });
+        if (stop)
+            return std::unexpected(*stop);
+        return ok;
+    }
+
+    Status forEachAuditRow(const std::function<Status(const AuditRow &)> &deliver)
+    {
+        const std::optional<qint64> at = m_request.atInstantNs;
+        return walk(at, true, [&](const Entity &entity) -> Status {
+            auto trail = m_ledger.history(entity.guid);
+            if (!trail)
+                return std::unexpected(trail.error());
+            for (const QJsonValue &value : std::as_const(*trail)) {
+                const QJsonObject entry = value.toObject();
+                AuditRow row;
+                row.timestamp = entry.value(u"timestamp"_s).toString();
+                if (at) {
+                    auto instant = Timestamp::parseInstantNs(row.timestamp);
+                    if (!instant)
+                        return std::unexpected(instant.error());
+                    if (*instant > *at)
+                        continue;
+                }
+                row.userId = entry.value(u"userId"_s).toString();
+                row.entityGuid = entity.guid;
+                row.eventType = entry.value(u"type"_s).toString();
+                row.reason = entry.value(u"reason"_s).toString();
+                row.eventGuid = entry.value(u"eventGuid"_s).toString();
+                row.seq = entry.value(u"seq"_s).toInteger();
+                row.late = entry.value(u"late"_s).toBool();
+                const QJsonObject changes = entry.value(u"changes"_s).toObject();
+                if (changes.isEmpty()) {
+                    ++m_rows;
+                    if (auto ok = deliver(row); !ok)
+                        return ok;
+                    continue;
+                }
+                for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+                    const QJsonObject change = it.value().toObject();
+                    row.field = it.key();
+                    row.oldValue.reset();
+                    row.newValue.reset();
+                    if (it.key() == u"memberIds") {
+                        // Membership: who left shows as the old value, who joined as the new one.
+                        if (change.contains(u"removed"_s))
+                            row.oldValue = change.value(u"removed"_s);
+                        if (change.contains(u"added"_s))
+                            row.newValue = change.value(u"added"_s);
+                    } else {
+                        if (change.contains(u"old"_s))
+                            row.oldValue = change.value(u"old"_s);
+                        if (change.contains(u"new"_s))
+                            row.newValue = change.value(u"new"_s);
+                    }
+                    ++m_rows;
+                    if (auto ok = deliver(row); !ok)
+                        return ok;
+                }
+            }
+            return {};
+        });
+    }
+
+    Result<std::optional<Entity>> stateOf(const QString &guid)
+    {
+        if (m_request.atInstantNs)
+            return m_ledger.entityAt(guid, *m_request.atInstantNs);
+        return m_ledger.entity(guid);
+    }
+
+    // data.headId when it is a string, else the first member whose relationship is "head".
+    Result<QString> headOf(const Entity &household)
+    {
+        const QJsonValue headId = household.data.value(u"headId"_s);
+        if (headId.isString())
+            return headId.toString();
+        for (const QString &memberGuid : household.memberIds) {
+            auto member = stateOf(memberGuid);
+            if (!member)
+                return std::unexpected(member.error());
+            if (*member &&
+                (*member)->data.value(kRelationship).toString().compare(u"head"_s, Qt::CaseInsensitive) == 0)
+                return memberGuid;
+        }
+        return QString();
+    }
+
+    // The total as reported: 0 while unknown, never below what is done.
+    [[nodiscard]] quint64 shownTotal() const { return m_total == 0 ? 0 : std::max(m_total, m_done); }
+
+    bool tick()
+    {
+        ++m_done;
+        if (!m_request.progress || m_done % kProgressEvery != 0)
+            return true;
+        return m_request.progress(m_done, shownTotal());
+    }
+
+    // At the end of a stage.
+    Status report()
+    {
+        if (m_request.progress && !m_request.progress(m_done, shownTotal()))
+            return std::unexpected(cancelled());
+        return {};
+    }
+
+    Ledger &m_ledger;
+    const ExportRequest &m_request;
+    quint64 m_done = 0;
+    quint64 m_total = 0;
+    quint64 m_rows = 0;
+
+    QSet<QString> m_householdKeys;
+    QSet<QString> m_individualKeys;
+    quint64 m_existing = 0; // entities existing at T, tombstones included
+    quint64 m_live = 0;
+    quint64 m_households = 0;
+    quint64 m_individuals = 0;
+    quint64 m_events = 0;
+    QMap<QString, qint64> m_perVillage;
+    QMap<QString, qint64> m_sizes;
+    QMap<QString, qint64> m_perDay;
+    QMap<QString, qint64> m_perUser;
+};
+
+ExportJob::Plan planFor(ExportWhat what)
+{
+    ExportJob::Plan plan;
+    plan.households = what == ExportWhat::Households || what == ExportWhat::Workbook;
+    plan.individuals = what == ExportWhat::Individuals || what == ExportWhat::Workbook;
+    plan.audit = what == ExportWhat::Audit || what == ExportWhat::Workbook;
+    plan.registrations = what == ExportWhat::Summary || what == ExportWhat::Workbook;
+    return plan;
+}
+
+// CSV and JSON Lines, straight to a device.
+Status writeStream(ExportJob &job, const ExportRequest &request, QIODevice &device)
+{
+    if (request.format == ExportFormat::Jsonl) {
+        switch (request.what) {
+        case ExportWhat::Events:
+            return job.eventLines(device);
+        case ExportWhat::Entities:
+            return job.entityLines(device);
+        case ExportWhat::Audit:
+            if (auto ok = job.firstPass(planFor(request.what)); !ok)
+                return ok;
+            return job.auditLines(device);
+        case ExportWhat::Summary:
+            if (auto ok = job.firstPass(planFor(request.what)); !ok)
+                return ok;
+            if (auto ok = job.registrations(); !ok)
+                return ok;
+            return job.summaryLine(device);
+        default:
+            return checkExportCombination(request.what, request.format);
+        }
+    }
+    CsvWriter writer(device, CsvDialect::forLocale(request.locale, request.excelFriendly));
+    CsvTableSink sink(writer);
+    if (auto ok = job.firstPass(planFor(request.what)); !ok)
+        return ok;
+    switch (request.what) {
+    case ExportWhat::Households:
+        return job.households(sink);
+    case ExportWhat::Individuals:
+        return job.individuals(sink);
+    case ExportWhat::Audit:
+        return job.audit(sink);
+    case ExportWhat::Summary:
+        if (auto ok = job.registrations(); !ok)
+            return ok;
+        return job.summaryRows(sink);
+    default:
+        return checkExportCombination(request.what, request.format);
+    }
+}
+
+Status writeWorkbook(ExportJob &job, const ExportRequest &request, XlsxWorkbook &book)
+{
+    const ExportJob::Plan plan = planFor(request.what);
+    if (auto ok = job.firstPass(plan); !ok)
+        return ok;
+    if (plan.households) {
+        auto sheet = book.addSheet(kHouseholdsSheet);
+        if (!sheet)
+            return std::unexpected(sheet.error());
+        if (auto ok = job.households(**sheet); !ok)
+            return ok;
+    }
+    if (plan.individuals) {
+        auto sheet = book.addSheet(kIndividualsSheet);
+        if (!sheet)
+            return std::unexpected(sheet.error());
+        if (auto ok = job.individuals(**sheet); !ok)
+            return ok;
+    }
+    if (plan.audit) {
+        auto sheet = book.addSheet(kAuditSheet);
+        if (!sheet)
+            return std::unexpected(sheet.error());
+        if (auto ok = job.audit(**sheet); !ok)
+            return ok;
+    }
+    if (plan.registrations) {
+        if (auto ok = job.registrations(); !ok)
+            return ok;
+        auto sheet = book.addSheet(kSummarySheet);
+        if (!sheet)
+            return std::unexpected(sheet.error());
+        if (auto ok = job.summaryRows(**sheet); !ok)
+            return ok;
+    }
+    return {};
+}
+
+} // namespace
+
+QString exportWhatName(ExportWhat what)
+{
+    switch (what) {
+    case ExportWhat::Households:
+        return u"households"_s;
+    case ExportWhat::Individuals:
+        return u"individuals"_s;
+    case ExportWhat::Events:
+        return u"events"_s;
+    case ExportWhat::Entities:
+        return u"entities"_s;
+    case ExportWhat::Audit:
+        return u"audit"_s;
+    case ExportWhat::Summary:
+        return u"summary"_s;
+    case ExportWhat::Workbook:
+        return u"all"_s;
+    }
+    return {};
+}
+
+Result<ExportWhat> exportWhatFromName(QStringView name)
+{
+    for (const ExportWhat what : {ExportWhat::Households, ExportWhat::Individuals, ExportWhat::Events,
+                                  ExportWhat::Entities, ExportWhat::Audit, ExportWhat::Summary, ExportWhat::Workbook}) {
+        if (name == exportWhatName(what))
+            return what;
+    }
+    return fail(ErrorCode::InvalidArgument,
+                u"unknown export '%1': expected households, individuals, events, entities, audit, summary or all"_s.arg(name));
+}
+
+QString exportFormatName(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Csv:
+        return u"csv"_s;
+    case ExportFormat::Xlsx:
+        return u"xlsx"_s;
+    case ExportFormat::Jsonl:
+        return u"jsonl"_s;
+    }
+    return {};
+}
+
+Result<ExportFormat> exportFormatFromName(QStringView name)
+{
+    for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Jsonl}) {
+        if (name == exportFormatName(format))
+            return format;
+    }
+    if (name == u"pdf")
+        return fail(ErrorCode::Unsupported, u"pdf export is not available in this build"_s);
+    return fail(ErrorCode::InvalidArgument, u"unknown format '%1': expected csv, xlsx or jsonl"_s.arg(name));
+}
+
+Status checkExportCombination(ExportWhat what, ExportFormat format)
+{
+    bool ok = false;
+    switch (what) {
+    case ExportWhat::Households:
+    case ExportWhat::Individuals:
+        ok = format != ExportFormat::Jsonl;
+        break;
+    case ExportWhat::Audit:
+    case ExportWhat::Summary:
+        ok = true;
+        break;
+    case ExportWhat::Events:
+    case ExportWhat::Entities:
+        ok = format == ExportFormat::Jsonl;
+        break;
+    case ExportWhat::Workbook:
+        ok = format == ExportFormat::Xlsx;
+        break;
+    }
+    if (ok)
+        return {};
+    QString hint;
+    switch (what) {
+    case ExportWhat::Households:
+    case ExportWhat::Individuals:
+        hint = u"use csv or xlsx (JSON Lines of the entities: --what entities)"_s;
+        break;
+    case ExportWhat::Events:
+    case ExportWhat::Entities:
+        hint = u"use jsonl"_s;
+        break;
+    default:
+        hint = u"use xlsx"_s;
+        break;
+    }
+    return fail(ErrorCode::InvalidArgument,
+                u"%1 cannot be exported as %2: %3"_s.arg(exportWhatName(what), exportFormatName(format), hint));
+}
+
+Exporter::Exporter(Ledger &ledger, const Clock &clock, ExportRecorder &recorder)
+    : m_ledger(ledger), m_clock(clock), m_recorder(recorder)
+{
+}
+
+Status Exporter::checkAllowed(const ExportRequest &request) const
+{
+    if (auto ok = checkExportCombination(request.what, request.format); !ok)
+        return ok;
+    return m_ledger.access().check(m_ledger.user(), Action::Export);
+}
+
+Status Exporter::record(const ExportRequest &request, const QString &name, ExportReport &report)
+{
+    QJsonObject record{{u"userId"_s, m_ledger.user().id},
+                       {u"what"_s, exportWhatName(request.what)},
+                       {u"format"_s, exportFormatName(request.format)},
+                       {u"exportedAt"_s, formatUtcMillis(m_clock.now())},
+                       {u"rows"_s, qint64(report.rows)},
+                       {u"file"_s, name}};
+    if (request.atInstantNs)
+        record.insert(u"asOf"_s, instantText(*request.atInstantNs));
+    if (auto ok = m_recorder.record(record); !ok)
+        return ok;
+    report.record = record;
+    return {};
+}
+
+Result<ExportReport> Exporter::exportToFile(const ExportRequest &request, const QString &path)
+{
+    if (auto ok = checkAllowed(request); !ok)
+        return std::unexpected(ok.error());
+    auto file = ExportFile::create(path);
+    if (!file)
+        return std::unexpected(file.error());
+    ExportJob job(m_ledger, request);
+    ExportReport report;
+    if (request.format == ExportFormat::Xlsx) {
+        (*file)->releaseDevice();
+        auto book = XlsxWorkbook::create((*file)->temporaryPath(), QFileInfo((*file)->destination()).absolutePath());
+        if (!book)
+            return std::unexpected(book.error());
+        if (auto ok = writeWorkbook(job, request, **book); !ok)
+            return std::unexpected(ok.error());
+        if (auto ok = (*book)->close(); !ok)
+            return std::unexpected(ok.error());
+        report.truncatedCells = (*book)->truncatedCells();
+    } else if (auto ok = writeStream(job, request, (*file)->device()); !ok) {
+        return std::unexpected(ok.error());
+    }
+    report.rows = job.rows();
+    if (auto ok = record(request, QFileInfo(path).fileName(), report); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = (*file)->commit(); !ok)
+        return std::unexpected(ok.error());
+    return report;
+}
+
+Result<ExportReport> Exporter::exportToDevice(const ExportRequest &request, QIODevice &device, const QString &name)
+{
+    if (request.format == ExportFormat::Xlsx)
+        return fail(ErrorCode::InvalidArgument, u"an XLSX export needs a file (--out PATH)"_s);
+    if (auto ok = checkAllowed(request); !ok)
+        return std::unexpected(ok.error());
+    ExportJob job(m_ledger, request);
+    if (auto ok = writeStream(job, request, device); !ok)
+        return std::unexpected(ok.error());
+    ExportReport report;
+    report.rows = job.rows();
+    if (auto ok = record(request, name, report); !ok)
+        return std::unexpected(ok.error());
+    return report;
+}
+
+Result<QJsonObject> Exporter::summary(std::optional<qint64> atInstantNs, const Progress &progress)
+{
+    if (auto ok = m_ledger.access().check(m_ledger.user(), Action::Export); !ok)
+        return std::unexpected(ok.error());
+    ExportRequest request;
+    request.what = ExportWhat::Summary;
+    request.atInstantNs = atInstantNs;
+    request.progress = progress;
+    ExportJob job(m_ledger, request);
+    if (auto ok = job.firstPass(planFor(ExportWhat::Summary)); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = job.registrations(); !ok)
+        return std::unexpected(ok.error());
+    return job.summaryJson();
+}
+
+} // namespace fieldledger::core
