@@ -449,20 +449,28 @@ KdfParams KeyVault::tune(int targetMs)
     if (qEnvironmentVariable("FIELDLEDGER_TEST_FAST_KDF") == u"1"_s)
         return KdfParams{minimumMemoryKiB, 1, 1};
 
-    const auto measure = [](quint32 iterations) {
+    // Nanoseconds for one derivation, or nullopt if Argon2id cannot run (e.g. out of memory).
+    const auto measure = [](quint32 iterations) -> std::optional<qint64> {
         const SecretBytes password(32);
         const QByteArray salt(saltSize, '\x5a');
         SecretBytes output(wrappingKeySize);
         QElapsedTimer timer;
         timer.start();
-        argon2id_hash_raw(iterations, minimumMemoryKiB, 1, password.data(), password.size(), salt.constData(),
-                          static_cast<std::size_t>(salt.size()), output.data(), output.size());
+        const int status = argon2id_hash_raw(
+            iterations, minimumMemoryKiB, 1, password.data(), password.size(), salt.constData(),
+            static_cast<std::size_t>(salt.size()), output.data(), output.size());
+        if (status != ARGON2_OK)
+            return std::nullopt;
         return timer.nsecsElapsed();
     };
-    measure(1); // warm-up: first-touch page faults, CPU clock ramp-up
-    // Two runs, keep the faster: the machine may be busy with other work.
-    const qint64 threePasses = std::min(measure(3), measure(3));
-    const double perIteration = std::max(static_cast<double>(threePasses) / 3.0, 1.0);
+    // Warm-up first (first-touch page faults, CPU clock ramp-up), then two timed runs of three
+    // passes, keeping the faster: the machine may be busy with other work.
+    const auto warmUp = measure(1);
+    const auto first = measure(3);
+    const auto second = measure(3);
+    if (!warmUp || !first || !second)
+        return KdfParams{}; // the defaults; create() reports the failure when it derives for real
+    const double perIteration = std::max(static_cast<double>(std::min(*first, *second)) / 3.0, 1.0);
     const double target = static_cast<double>(std::max(targetMs, 1)) * 1.0e6;
     const auto iterations =
         std::clamp<long long>(std::llround(target / perIteration), tunedMinimumIterations, maximumIterations);
@@ -485,6 +493,9 @@ Result<KeyVault::Created> KeyVault::create(const QString &slotFilePath, const QS
         return fail(ErrorCode::Conflict,
                     u"'%1' already exists; a new registry never writes over an existing key-slot file"_s.arg(
                         shownPath(slotFilePath)));
+    if (const QFileInfo folder(QFileInfo(slotFilePath).absolutePath()); !folder.isDir())
+        return fail(ErrorCode::NotFound, u"cannot create '%1': the folder '%2' does not exist"_s.arg(
+                                             shownPath(slotFilePath), shownPath(folder.filePath())));
 
     auto dataKey = randomSecret(dataKeySize);
     if (!dataKey)
@@ -822,6 +833,8 @@ Status KeyVault::addUser(const QString &userId, const SecretBytes &dataKey, cons
     if (!isDataKey(dataKey))
         return fail(ErrorCode::WrongSecret,
                     u"the data key given is not the data key of registry '%1'"_s.arg(m_registryId));
+    if (const auto unchanged = checkUnchangedOnDisk(); !unchanged)
+        return unchanged;
 
     auto slot = seal(m_registryId, SlotKind::User, userId, passphrase, dataKey, params);
     if (!slot)
@@ -865,6 +878,8 @@ Status KeyVault::changePassphrase(const QString &userId, const SecretBytes &oldP
     const auto dataKey = unlock(userId, oldPassphrase);
     if (!dataKey)
         return std::unexpected(dataKey.error());
+    if (const auto unchanged = checkUnchangedOnDisk(); !unchanged)
+        return unchanged;
     const auto slot = seal(m_registryId, SlotKind::User, userId, newPassphrase, *dataKey, params);
     if (!slot)
         return std::unexpected(slot.error());
@@ -887,6 +902,8 @@ Status KeyVault::resetPassphraseWithDataKey(const QString &userId, const SecretB
     if (!isDataKey(dataKey))
         return fail(ErrorCode::WrongSecret,
                     u"the data key given is not the data key of registry '%1'"_s.arg(m_registryId));
+    if (const auto unchanged = checkUnchangedOnDisk(); !unchanged)
+        return unchanged;
 
     const auto slot = seal(m_registryId, SlotKind::User, userId, newPassphrase, dataKey, params);
     if (!slot)
@@ -899,6 +916,8 @@ Result<SecretBytes> KeyVault::replaceRecoveryKey(const SecretBytes &dataKey)
     if (!isDataKey(dataKey))
         return fail(ErrorCode::WrongSecret,
                     u"the data key given is not the data key of registry '%1'"_s.arg(m_registryId));
+    if (const auto unchanged = checkUnchangedOnDisk(); !unchanged)
+        return std::unexpected(unchanged.error());
     const Slot *existing = findRecoverySlot();
     const KdfParams params = existing != nullptr ? existing->kdf : m_slots.front().kdf;
     auto raw = randomSecret(recoveryKeyBytes);
@@ -957,9 +976,9 @@ Status KeyVault::replaceSlot(const Slot &slot)
     return commit(std::move(slotList), m_checkpoint);
 }
 
-Status KeyVault::commit(std::vector<Slot> slotList, QJsonObject checkpoint)
+Status KeyVault::checkUnchangedOnDisk() const
 {
-    // Never write over a file this object did not load: it may hold another writer's slotList,
+    // Never write over a file this object did not load: it may hold another writer's slots,
     // or be damaged (and a damaged file is evidence, not something to repair).
     const auto onDisk = readSlotFile(m_path);
     if (!onDisk)
@@ -971,6 +990,13 @@ Status KeyVault::commit(std::vector<Slot> slotList, QJsonObject checkpoint)
         return fail(ErrorCode::Conflict,
                     u"the key-slot file '%1' changed on disk since it was loaded, so it was not rewritten; "
                     "load it again and retry"_s.arg(shownPath(m_path)));
+    return {};
+}
+
+Status KeyVault::commit(std::vector<Slot> slotList, QJsonObject checkpoint)
+{
+    if (const auto unchanged = checkUnchangedOnDisk(); !unchanged)
+        return unchanged;
 
     const QByteArray bytes = serialize(m_registryId, m_keyCheck, slotList, checkpoint);
     if (const auto written = AtomicFile::write(m_path, bytes); !written)

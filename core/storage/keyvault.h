@@ -132,6 +132,8 @@ private:
     [[nodiscard]] Result<SecretBytes> open(const Slot &slot, const SecretBytes &secret,
                                            const QString &wrongSecretMessage) const;
     [[nodiscard]] Status replaceSlot(const Slot &slot);
+    // Conflict unless the file on disk is still the one this object loaded or last wrote.
+    [[nodiscard]] Status checkUnchangedOnDisk() const;
     [[nodiscard]] Status commit(std::vector<Slot> slotList, QJsonObject checkpoint);
 
     QString m_path;
