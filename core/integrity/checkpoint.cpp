@@ -107,10 +107,10 @@ Status Checkpoint::sign(const DeviceKey &key)
 {
     if (Status signable = checkSignable(*this); !signable)
         return signable;
-    Result<QByteArray> signed_ = key.sign(signedBytes());
-    if (!signed_)
-        return std::unexpected(signed_.error());
-    signature = std::move(*signed_);
+    Result<QByteArray> made = key.sign(signedBytes());
+    if (!made)
+        return std::unexpected(made.error());
+    signature = std::move(*made);
     return {};
 }
 

@@ -267,19 +267,36 @@ Result<ConsistencyProof> consistencyProof(const NodeReader &reader, quint64 firs
 
 // --- Verifiers ---------------------------------------------------------------------------------
 
-Status checkInclusion(const InclusionProof &proof, const Hash &root)
+namespace {
+
+// Why a proof failed, as a value: verifyInclusion/verifyConsistency only need the verdict and
+// must stay cheap; checkInclusion/checkConsistency put it into words.
+enum class Verdict {
+    Valid,
+    IndexOutOfRange,  // leafIndex >= treeSize
+    SizesReversed,    // firstSize > secondSize
+    EqualSizesPath,   // firstSize == secondSize with a non-empty path
+    EqualSizesRoots,  // firstSize == secondSize with different roots
+    EmptyLogPath,     // firstSize == 0 with a non-empty path
+    EmptyLogRoot,     // firstSize == 0 with a root that is not the empty tree's
+    EmptyPath,        // 0 < firstSize < secondSize without a path
+    PathTooLong,
+    PathTooShort,
+    FirstRootMismatch,
+    RootMismatch,     // the (second) root
+};
+
+// RFC 9162 §2.1.3.2, step by step.
+Verdict judgeInclusion(const InclusionProof &proof, const Hash &root)
 {
-    // RFC 9162 §2.1.3.2, step by step.
     if (proof.leafIndex >= proof.treeSize)
-        return integrityFailure(u"leaf %1 cannot be in a tree of %2 leaves"_s.arg(proof.leafIndex)
-                                    .arg(proof.treeSize));
+        return Verdict::IndexOutOfRange;
     quint64 fn = proof.leafIndex;
     quint64 sn = proof.treeSize - 1;
     Hash r = proof.leafHash;
     for (const Hash &p : proof.path) {
         if (sn == 0)
-            return integrityFailure(u"the inclusion path is longer than a tree of %1 leaves allows"_s.arg(
-                proof.treeSize));
+            return Verdict::PathTooLong;
         if (isOdd(fn) || fn == sn) {
             r = nodeHash(p, r);
             while (!isOdd(fn) && fn != 0) {
@@ -293,54 +310,34 @@ Status checkInclusion(const InclusionProof &proof, const Hash &root)
         sn >>= 1;
     }
     if (sn != 0)
-        return integrityFailure(u"the inclusion path is shorter than a tree of %1 leaves needs"_s.arg(
-            proof.treeSize));
-    if (r != root)
-        return integrityFailure(u"leaf %1 does not lead to the root %2"_s.arg(proof.leafIndex).arg(toHex(root)));
-    return {};
+        return Verdict::PathTooShort;
+    return r == root ? Verdict::Valid : Verdict::RootMismatch;
 }
 
-bool verifyInclusion(const InclusionProof &proof, const Hash &root)
-{
-    return checkInclusion(proof, root).has_value();
-}
-
-Status verifyInclusionEvent(QByteArrayView canonicalEvent, const InclusionProof &proof, const Hash &root)
-{
-    if (leafHash(canonicalEvent) != proof.leafHash)
-        return integrityFailure(u"the event's bytes do not hash to the proof's leaf %1"_s.arg(
-            toHex(proof.leafHash)));
-    return checkInclusion(proof, root);
-}
-
-Status checkConsistency(const ConsistencyProof &proof, const Hash &firstRoot, const Hash &secondRoot)
+// RFC 9162 §2.1.4.2, step by step, after the cases the RFC leaves out (proofs.h).
+Verdict judgeConsistency(const ConsistencyProof &proof, const Hash &firstRoot, const Hash &secondRoot)
 {
     const quint64 m = proof.firstSize;
     const quint64 n = proof.secondSize;
     if (m > n)
-        return integrityFailure(u"a log of %1 leaves cannot extend one of %2"_s.arg(n).arg(m));
+        return Verdict::SizesReversed;
     if (m == n) {
         if (!proof.path.empty())
-            return integrityFailure(u"a proof between equal sizes must be empty"_s);
-        if (firstRoot != secondRoot)
-            return integrityFailure(u"two different roots for the same size %1"_s.arg(m));
-        return {};
+            return Verdict::EqualSizesPath;
+        return firstRoot == secondRoot ? Verdict::Valid : Verdict::EqualSizesRoots;
     }
     if (m == 0) {
         if (!proof.path.empty())
-            return integrityFailure(u"a proof from the empty log must be empty"_s);
-        if (firstRoot != emptyTreeHash())
-            return integrityFailure(u"the root given for the empty log is not the empty tree's"_s);
-        return {};
+            return Verdict::EmptyLogPath;
+        return firstRoot == emptyTreeHash() ? Verdict::Valid : Verdict::EmptyLogRoot;
     }
     if (proof.path.empty())
-        return integrityFailure(u"the consistency proof is empty"_s);
+        return Verdict::EmptyPath;
 
-    // RFC 9162 §2.1.4.2, step by step. When the old tree is a complete subtree (m is a power of
-    // two) the proof leaves its root out, since the verifier holds it: put it first.
-    const bool prependFirstRoot = std::has_single_bit(m);
+    // When the old tree is a complete subtree (m is a power of two) the proof leaves its root
+    // out, since the verifier holds it: it goes first.
     auto next = proof.path.begin();
-    const Hash &start = prependFirstRoot ? firstRoot : *next++;
+    const Hash &start = std::has_single_bit(m) ? firstRoot : *next++;
     quint64 fn = m - 1;
     quint64 sn = n - 1;
     while (isOdd(fn)) {
@@ -352,7 +349,7 @@ Status checkConsistency(const ConsistencyProof &proof, const Hash &firstRoot, co
     for (; next != proof.path.end(); ++next) {
         const Hash &c = *next;
         if (sn == 0)
-            return integrityFailure(u"the consistency path is longer than sizes %1 and %2 allow"_s.arg(m).arg(n));
+            return Verdict::PathTooLong;
         if (isOdd(fn) || fn == sn) {
             fr = nodeHash(c, fr);
             sr = nodeHash(c, sr);
@@ -367,17 +364,78 @@ Status checkConsistency(const ConsistencyProof &proof, const Hash &firstRoot, co
         sn >>= 1;
     }
     if (sn != 0)
-        return integrityFailure(u"the consistency path is shorter than sizes %1 and %2 need"_s.arg(m).arg(n));
+        return Verdict::PathTooShort;
     if (fr != firstRoot)
+        return Verdict::FirstRootMismatch;
+    return sr == secondRoot ? Verdict::Valid : Verdict::RootMismatch;
+}
+
+} // namespace
+
+Status checkInclusion(const InclusionProof &proof, const Hash &root)
+{
+    const quint64 i = proof.leafIndex;
+    const quint64 n = proof.treeSize;
+    switch (judgeInclusion(proof, root)) {
+    case Verdict::Valid:
+        return {};
+    case Verdict::IndexOutOfRange:
+        return integrityFailure(u"leaf %1 cannot be in a tree of %2 leaves"_s.arg(i).arg(n));
+    case Verdict::PathTooLong:
+        return integrityFailure(u"the inclusion path is longer than a tree of %1 leaves allows"_s.arg(n));
+    case Verdict::PathTooShort:
+        return integrityFailure(u"the inclusion path is shorter than a tree of %1 leaves needs"_s.arg(n));
+    default:
+        return integrityFailure(u"leaf %1 of %2 does not lead to the root %3"_s.arg(i).arg(n).arg(toHex(root)));
+    }
+}
+
+bool verifyInclusion(const InclusionProof &proof, const Hash &root)
+{
+    return judgeInclusion(proof, root) == Verdict::Valid;
+}
+
+Status verifyInclusionEvent(QByteArrayView canonicalEvent, const InclusionProof &proof, const Hash &root)
+{
+    if (leafHash(canonicalEvent) != proof.leafHash)
+        return integrityFailure(u"the event's bytes do not hash to the proof's leaf %1"_s.arg(
+            toHex(proof.leafHash)));
+    return checkInclusion(proof, root);
+}
+
+Status checkConsistency(const ConsistencyProof &proof, const Hash &firstRoot, const Hash &secondRoot)
+{
+    const quint64 m = proof.firstSize;
+    const quint64 n = proof.secondSize;
+    switch (judgeConsistency(proof, firstRoot, secondRoot)) {
+    case Verdict::Valid:
+        return {};
+    case Verdict::SizesReversed:
+        return integrityFailure(u"a log of %1 leaves cannot extend one of %2"_s.arg(n).arg(m));
+    case Verdict::EqualSizesPath:
+        return integrityFailure(u"a proof between equal sizes must be empty"_s);
+    case Verdict::EqualSizesRoots:
+        return integrityFailure(u"two different roots for the same size %1"_s.arg(m));
+    case Verdict::EmptyLogPath:
+        return integrityFailure(u"a proof from the empty log must be empty"_s);
+    case Verdict::EmptyLogRoot:
+        return integrityFailure(u"the root given for the empty log is not the empty tree's"_s);
+    case Verdict::EmptyPath:
+        return integrityFailure(u"the consistency proof from %1 to %2 is empty"_s.arg(m).arg(n));
+    case Verdict::PathTooLong:
+        return integrityFailure(u"the consistency path is longer than sizes %1 and %2 allow"_s.arg(m).arg(n));
+    case Verdict::PathTooShort:
+        return integrityFailure(u"the consistency path is shorter than sizes %1 and %2 need"_s.arg(m).arg(n));
+    case Verdict::FirstRootMismatch:
         return integrityFailure(u"the proof does not lead to the root of size %1"_s.arg(m));
-    if (sr != secondRoot)
+    default:
         return integrityFailure(u"the proof does not lead to the root of size %1"_s.arg(n));
-    return {};
+    }
 }
 
 bool verifyConsistency(const ConsistencyProof &proof, const Hash &firstRoot, const Hash &secondRoot)
 {
-    return checkConsistency(proof, firstRoot, secondRoot).has_value();
+    return judgeConsistency(proof, firstRoot, secondRoot) == Verdict::Valid;
 }
 
 } // namespace fieldledger::core
