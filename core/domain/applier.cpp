@@ -99,15 +99,25 @@ Entity &ApplyContext::change(const QString &guid)
     const qsizetype index = indexOf(guid);
     if (index >= 0)
         return m_working[static_cast<size_t>(index)].entity;
+    if (Entity *existing = changeIfExists(guid))
+        return *existing;
+    Q_ASSERT_X(false, "ApplyContext::change", "change() of an entity that does not exist");
+    return create(guid, EntityType::Individual);
+}
+
+Entity *ApplyContext::changeIfExists(const QString &guid)
+{
+    const qsizetype index = indexOf(guid);
+    if (index >= 0)
+        return &m_working[static_cast<size_t>(index)].entity;
     const Entity *current = m_world.find(guid);
-    Q_ASSERT_X(current, "ApplyContext::change", "change() of an entity that does not exist");
     if (!current)
-        return create(guid, EntityType::Individual);
+        return nullptr;
     Working &working = m_working.emplace_back();
     // Copies share their data (implicit sharing) until the applier writes to them.
     working.before = *current;
     working.entity = *current;
-    return working.entity;
+    return &working.entity;
 }
 
 QStringList ApplyContext::parentsOf(const QString &memberGuid) const

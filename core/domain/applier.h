@@ -89,6 +89,8 @@ public:
     // Precondition: entity(guid) != nullptr (a missing guid is created as an individual
     // rather than crash, which is a bug in the applier).
     Entity &change(const QString &guid);
+    // change(guid) when the entity exists, else nullptr (one lookup instead of two).
+    Entity *changeIfExists(const QString &guid);
     [[nodiscard]] bool isChanged(const QString &guid) const { return indexOf(guid) >= 0; }
 
     // The live groups listing memberGuid, sorted, as they stand in this event so far.

@@ -79,13 +79,12 @@ Target prepareTarget(ApplyContext &context, EntityType expected)
 {
     const Event &event = context.event();
     Target target;
-    const Entity *current = context.entity(event.entityGuid);
-    if (!current) {
+    target.entity = context.changeIfExists(event.entityGuid);
+    if (!target.entity) {
         target.entity = &context.create(event.entityGuid, expected);
         target.created = true;
         return target;
     }
-    target.entity = &context.change(event.entityGuid);
     if (target.entity->type != expected) {
         target.matches = false;
         context.anomaly(AnomalyKind::TypeMismatch, event.entityGuid,

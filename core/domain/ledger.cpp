@@ -456,15 +456,19 @@ Result<IngestReport> Ledger::ingest(const std::vector<Event> &events, const Prog
     quint64 done = 0;
     for (const Event &event : events) {
         auto appended = m_log->append(event, event.canonicalBytes());
-        if (!appended)
-            return rollback(appended.error());
+        if (!appended) {
+            Error error = appended.error();
+            error.item = qsizetype(done);
+            return rollback(error);
+        }
         if (*appended == EventStore::Appended::Duplicate)
             ++report.duplicates;
         else {
             ++report.accepted;
             fresh.push_back(event);
         }
-        if (progress && (++done % 1000) == 0 && !progress(done, events.size() * 2))
+        ++done;
+        if (progress && done % 1000 == 0 && !progress(done, events.size() * 2))
             return rollback(Error{ErrorCode::Cancelled, u"import cancelled; nothing was imported"_s});
     }
     Projector::sortCanonical(fresh);

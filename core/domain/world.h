@@ -3,7 +3,6 @@
 #include "core/domain/entity.h"
 
 #include <QHash>
-#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -47,12 +46,16 @@ public:
     [[nodiscard]] const QHash<QString, Entity> &all() const { return m_entities; }
 
 private:
-    void unindex(const Entity &group);
-    void index(const Entity &group);
+    // Whether the group's listing feeds the parents index (live groups only).
+    static bool indexed(const Entity &entity) { return entity.isGroup() && !entity.deleted; }
+    void link(const QString &member, const QString &group);
+    void unlink(const QString &member, const QString &group);
+    void reindex(const Entity &before, const Entity &after);
 
     QHash<QString, Entity> m_entities;
-    // member guid -> the live groups listing it.
-    QHash<QString, QSet<QString>> m_parents;
+    // member guid -> the live groups listing it, unsorted (a member has one or two parents:
+    // a small list beats a set here).
+    QHash<QString, QStringList> m_parents;
 };
 
 } // namespace fieldledger::core
