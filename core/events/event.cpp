@@ -50,7 +50,9 @@ QString shown(const QJsonValue &value)
     QString text;
     switch (value.type()) {
     case QJsonValue::String: text = u"'"_s + value.toString() + u"'"_s; break;
-    case QJsonValue::Double: text = QString::number(value.toDouble(), 'g', 17); break;
+    case QJsonValue::Double:
+        text = QString::fromLatin1(canonicalNumber(value.toDouble()).value_or(QByteArrayLiteral("NaN")));
+        break;
     case QJsonValue::Bool: text = value.toBool() ? u"true"_s : u"false"_s; break;
     default: return typeName(value);
     }
