@@ -155,7 +155,7 @@ int commandImport(CliContext &context)
     EventParseOptions options;
     options.allowIdpassId = true;
     std::vector<Event> events;
-    QHash<QString, qsizetype> lineOf;
+    std::vector<qsizetype> lineOf; // the input line (or array element) of each event
     if (first == '[') {
         // An ID PASS DataCollect export: one JSON array of FormSubmission objects.
         if (probe.size() > 512LL * 1024 * 1024)
@@ -173,7 +173,7 @@ int commandImport(CliContext &context)
             auto event = Event::fromObject(array[i].toObject(), options);
             if (!event)
                 return reportError(context, Error{event.error().code, u"element %1: %2"_s.arg(i + 1).arg(event.error().message)});
-            lineOf.insert(event->guid, i + 1);
+            lineOf.push_back(i + 1);
             events.push_back(std::move(*event));
         }
     } else {
@@ -184,8 +184,7 @@ int commandImport(CliContext &context)
             auto event = Event::fromJson(line.text, options);
             if (!event)
                 return reportError(context, Error{event.error().code, u"line %1: %2"_s.arg(line.number).arg(event.error().message)});
-            if (!lineOf.contains(event->guid))
-                lineOf.insert(event->guid, line.number);
+            lineOf.push_back(line.number);
             events.push_back(std::move(*event));
         }
     }
@@ -195,15 +194,10 @@ int commandImport(CliContext &context)
     auto report = (*session)->ledger->importEvents(events);
     if (!report) {
         Error error = report.error();
-        if (error.code == ErrorCode::Conflict) {
-            // Name the line of the offending event.
-            for (auto it = lineOf.cbegin(); it != lineOf.cend(); ++it) {
-                if (error.message.contains(it.key())) {
-                    error.message = u"line %1: %2; nothing was imported"_s.arg(it.value()).arg(error.message);
-                    break;
-                }
-            }
-        }
+        if (error.item && *error.item >= 0 && std::size_t(*error.item) < lineOf.size())
+            error.message = u"%1 %2: %3; nothing was imported"_s.arg(first == '[' ? u"element"_s : u"line"_s)
+                                .arg(lineOf[std::size_t(*error.item)])
+                                .arg(error.message);
         return reportError(context, error);
     }
     printJson(context, QJsonObject{{u"imported"_s, report->accepted},

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <expected>
+#include <optional>
 
 namespace fieldledger::core {
 
@@ -25,6 +26,8 @@ enum class ErrorCode {
 struct Error {
     ErrorCode code = ErrorCode::Storage;
     QString message;
+    // Which item of a batch failed (0-based), when the operation took several.
+    std::optional<qsizetype> item = std::nullopt;
 };
 
 template <typename T>
