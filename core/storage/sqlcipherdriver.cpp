@@ -23,7 +23,10 @@ constexpr std::size_t kKeyBytes = 32;
 // One statement of the driver's own, finalized when it goes out of scope.
 class Statement final {
 public:
-    Statement(sqlite3 *db, const char *sql) : m_code(sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr)) {}
+    Statement(sqlite3 *db, const char *sql)
+        : m_code(sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr))
+    {
+    }
     ~Statement() { sqlite3_finalize(m_stmt); }
     Q_DISABLE_COPY_MOVE(Statement)
 
@@ -68,7 +71,8 @@ int execute(sqlite3 *db, const char *sql)
 // level is global to the process; the previous one is put back.
 class QuietCipherLog final {
 public:
-    explicit QuietCipherLog(sqlite3 *db) : m_db(db)
+    explicit QuietCipherLog(sqlite3 *db)
+        : m_db(db)
     {
         Statement statement(m_db, "PRAGMA cipher_log_level");
         if (statement.step() == SQLITE_ROW && !statement.isNull(0))
@@ -141,7 +145,10 @@ QString unescapedTableName(const QSqlDriver &driver, const QString &tableName)
 
 } // namespace
 
-SqlCipherDriver::SqlCipherDriver(QObject *parent) : QSqlDriver(parent) {}
+SqlCipherDriver::SqlCipherDriver(QObject *parent)
+    : QSqlDriver(parent)
+{
+}
 
 SqlCipherDriver::~SqlCipherDriver()
 {
@@ -276,14 +283,15 @@ bool SqlCipherDriver::openConnection(const QString &path, const SqlCipherOpenOpt
         Statement statement(m_db, "PRAGMA journal_mode = WAL");
         rc = statement.step();
         if (rc != SQLITE_ROW)
-            return failOpen(ErrorCode::Storage, u"the journal mode cannot be set to WAL"_s, rc, errorText(m_db));
+            return failOpen(ErrorCode::Storage, u"the journal mode cannot be set to WAL"_s, rc,
+                            errorText(m_db));
         const QString mode = statement.text(0);
         if (mode != u"wal"_s && mode != u"memory"_s)
             return failOpen(ErrorCode::Storage, u"the journal mode stays %1 instead of WAL"_s.arg(mode));
     }
     const QByteArray cacheSize = "PRAGMA cache_size = -" + QByteArray::number(options.cacheSizeKiB);
-    for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = ON",
-                               cacheSize.constData()}) {
+    for (const char *pragma : {"PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY",
+                               "PRAGMA foreign_keys = ON", cacheSize.constData()}) {
         rc = execute(m_db, pragma);
         if (rc != SQLITE_OK)
             return failOpen(ErrorCode::Storage, u"%1 failed"_s.arg(QLatin1StringView(pragma)), rc,
@@ -311,9 +319,9 @@ bool SqlCipherDriver::detectSqlCipher3(const QString &path) const
     // it is a SQLCipher 3 database and the key is right.
     sqlite3 *db = nullptr;
     bool version3 = false;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
-            == SQLITE_OK
-        && applyKey(db) == SQLITE_OK && execute(db, "PRAGMA cipher_compatibility = 3") == SQLITE_OK)
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                        nullptr) == SQLITE_OK &&
+        applyKey(db) == SQLITE_OK && execute(db, "PRAGMA cipher_compatibility = 3") == SQLITE_OK)
         version3 = execute(db, "SELECT count(*) FROM sqlite_master") == SQLITE_OK;
     sqlite3_close_v2(db);
     return version3;
@@ -403,8 +411,9 @@ QStringList SqlCipherDriver::tables(QSql::TableType type) const
             names.append(statement.text(0));
     };
     if ((type & QSql::Tables) != 0)
-        collect("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                "ORDER BY name");
+        collect(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "ORDER BY name");
     if ((type & QSql::Views) != 0)
         collect("SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name");
     if ((type & QSql::SystemTables) != 0) {
@@ -457,7 +466,8 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString &tableName) const
     Statement statement(m_db, "SELECT name, type FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk");
     statement.bindText(1, name);
     while (statement.step() == SQLITE_ROW)
-        index.append(QSqlField(statement.text(0), sqlCipherTypeForDeclaration(statement.text(1).toUtf8()), table));
+        index.append(
+            QSqlField(statement.text(0), sqlCipherTypeForDeclaration(statement.text(1).toUtf8()), table));
     return index;
 }
 
@@ -495,7 +505,7 @@ bool isSupportedSqlCipherVersion(QStringView version)
 }
 
 Result<QSqlDatabase> openSqlCipherDatabase(const QString &connectionName, const QString &path,
-                                          const SecretBytes &rawKey, const SqlCipherOpenOptions &options)
+                                           const SecretBytes &rawKey, const SqlCipherOpenOptions &options)
 {
     if (connectionName.isEmpty() || QSqlDatabase::contains(connectionName))
         return fail(ErrorCode::InvalidArgument,

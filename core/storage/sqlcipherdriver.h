@@ -30,14 +30,14 @@ inline constexpr QLatin1StringView kSqlCipherDriverName("FLSQLCIPHER");
 // separated by ';'. They override what setOpenOptions() set.
 inline constexpr QLatin1StringView kSqlCipherReadOnlyOption("FLSQLCIPHER_OPEN_READONLY");
 inline constexpr QLatin1StringView kSqlCipherNoCreateOption("FLSQLCIPHER_NO_CREATE");
-inline constexpr QLatin1StringView kSqlCipherBusyTimeoutOption("FLSQLCIPHER_BUSY_TIMEOUT");  // =<ms>
+inline constexpr QLatin1StringView kSqlCipherBusyTimeoutOption("FLSQLCIPHER_BUSY_TIMEOUT"); // =<ms>
 inline constexpr QLatin1StringView kSqlCipherCacheSizeOption("FLSQLCIPHER_CACHE_SIZE_KIB"); // =<KiB>
 
 struct SqlCipherOpenOptions {
-    bool readOnly = false;     // SQLITE_OPEN_READONLY; never creates the file
-    bool create = true;        // create the file when it does not exist
-    int busyTimeoutMs = 5000;  // how long a statement waits for another connection's lock
-    int cacheSizeKiB = 65536;  // PRAGMA cache_size = -cacheSizeKiB
+    bool readOnly = false;    // SQLITE_OPEN_READONLY; never creates the file
+    bool create = true;       // create the file when it does not exist
+    int busyTimeoutMs = 5000; // how long a statement waits for another connection's lock
+    int cacheSizeKiB = 65536; // PRAGMA cache_size = -cacheSizeKiB
 };
 
 // A Qt SQL driver over SQLCipher's C API. One connection per thread.

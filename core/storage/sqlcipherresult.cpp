@@ -103,7 +103,10 @@ QMetaType sqlCipherTypeForDeclaration(QByteArrayView declaredType)
     return QMetaType();
 }
 
-SqlCipherResult::SqlCipherResult(const SqlCipherDriver *driver) : QSqlResult(driver) {}
+SqlCipherResult::SqlCipherResult(const SqlCipherDriver *driver)
+    : QSqlResult(driver)
+{
+}
 
 SqlCipherResult::~SqlCipherResult()
 {
@@ -143,8 +146,8 @@ void SqlCipherResult::bindValue(int index, const QVariant &value, QSql::ParamTyp
     // recorded an index, rebinding an input value there only has to store the value.
     const auto slot = static_cast<std::size_t>(index);
     QList<QVariant> &values = boundValues();
-    if (type == QSql::In && slot < m_indexBound.size() && m_indexBound[slot] && index < values.size()
-        && !hasOutValues()) {
+    if (type == QSql::In && slot < m_indexBound.size() && m_indexBound[slot] && index < values.size() &&
+        !hasOutValues()) {
         values[index] = value;
         return;
     }
@@ -252,10 +255,10 @@ bool SqlCipherResult::bindValues()
         const QVariant &value = values.at(m_parameters[static_cast<std::size_t>(parameter - 1)].valueIndex);
         const int rc = bindParameter(parameter, value);
         if (rc == kUnbindable) {
-            setLastError(QSqlError(u"Unable to bind parameter %1: a value of type %2 cannot be stored"_s
-                                       .arg(parameter)
-                                       .arg(QLatin1StringView(value.typeName())),
-                                   QString(), QSqlError::StatementError, QString::number(SQLITE_MISMATCH)));
+            setLastError(QSqlError(
+                u"Unable to bind parameter %1: a value of type %2 cannot be stored"_s.arg(parameter).arg(
+                    QLatin1StringView(value.typeName())),
+                QString(), QSqlError::StatementError, QString::number(SQLITE_MISMATCH)));
             return false;
         }
         if (rc != SQLITE_OK)
@@ -277,8 +280,8 @@ int SqlCipherResult::bindParameter(int parameter, const QVariant &value)
         blob = *static_cast<const QByteArray *>(value.constData());
         if (blob.isEmpty()) // a null pointer would bind NULL; an empty blob is not NULL
             return sqlite3_bind_zeroblob(m_stmt, parameter, 0);
-        return sqlite3_bind_blob64(m_stmt, parameter, blob.constData(), static_cast<sqlite3_uint64>(blob.size()),
-                                   kBytesOutliveBinding);
+        return sqlite3_bind_blob64(m_stmt, parameter, blob.constData(),
+                                   static_cast<sqlite3_uint64>(blob.size()), kBytesOutliveBinding);
     }
     case QMetaType::Bool:
         return sqlite3_bind_int(m_stmt, parameter, value.toBool() ? 1 : 0);
@@ -346,9 +349,8 @@ bool SqlCipherResult::run()
     setSelect(m_columnCount > 0);
     if (m_columnCount == 0) {
         // sqlite3_changes keeps counting the last INSERT/UPDATE/DELETE across other statements (DDL).
-        m_rowsAffected = sqlite3_total_changes64(m_db) != changesBefore
-                             ? static_cast<int>(sqlite3_changes64(m_db))
-                             : 0;
+        m_rowsAffected =
+            sqlite3_total_changes64(m_db) != changesBefore ? static_cast<int>(sqlite3_changes64(m_db)) : 0;
         m_lastInsertId = sqlite3_last_insert_rowid(m_db);
     }
     setActive(true);
@@ -383,8 +385,8 @@ void SqlCipherResult::cacheStatementRow(bool replace)
 
 bool SqlCipherResult::isCached(int row) const
 {
-    return m_columnCount > 0 && row >= m_firstCachedRow
-           && row < m_firstCachedRow + static_cast<int>(m_rows.size() / m_columnCount);
+    return m_columnCount > 0 && row >= m_firstCachedRow &&
+           row < m_firstCachedRow + static_cast<int>(m_rows.size() / m_columnCount);
 }
 
 QVariant SqlCipherResult::statementValue(int column) const

@@ -62,9 +62,9 @@ protected:
 private:
     // Where bound values go: buffers the statement points into between exec() calls.
     struct Parameter {
-        int valueIndex = 0;  // index into boundValues()
-        QByteArray utf8;     // text converted to UTF-8, reused from one exec() to the next
-        QByteArray blob;     // a shared copy of a bound blob, so its bytes outlive rebinding
+        int valueIndex = 0; // index into boundValues()
+        QByteArray utf8;    // text converted to UTF-8, reused from one exec() to the next
+        QByteArray blob;    // a shared copy of a bound blob, so its bytes outlive rebinding
     };
 
     bool compile(const QString &query, unsigned int prepareFlags);
@@ -85,15 +85,15 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     int m_columnCount = 0;
-    QList<QMetaType> m_columnTypes;  // from the declared types; invalid when not fixed
+    QList<QMetaType> m_columnTypes; // from the declared types; invalid when not fixed
     std::vector<Parameter> m_parameters;
     qsizetype m_expectedValueCount = 0;
-    std::vector<bool> m_indexBound;  // bindValue(index) has recorded this index with QSqlResult
+    std::vector<bool> m_indexBound; // bindValue(index) has recorded this index with QSqlResult
     QStringEncoder m_encoder{QStringEncoder::Utf8, QStringEncoder::Flag::Stateless};
 
-    int m_statementRow = -1;   // row the statement is positioned on, when !m_exhausted
-    bool m_exhausted = true;   // the statement has no current row (done, failed or reset)
-    QList<QVariant> m_rows;    // cached rows, m_columnCount values each, from m_firstCachedRow on
+    int m_statementRow = -1; // row the statement is positioned on, when !m_exhausted
+    bool m_exhausted = true; // the statement has no current row (done, failed or reset)
+    QList<QVariant> m_rows;  // cached rows, m_columnCount values each, from m_firstCachedRow on
     int m_firstCachedRow = 0;
     int m_rowsAffected = -1;
     qint64 m_lastInsertId = 0;

@@ -33,9 +33,11 @@ constexpr int kCacheSizeKiB = 131072;
 constexpr int kBodyBytes = 300;
 constexpr int kBodyVariants = 64;
 
-constexpr const char *kSchema = "CREATE TABLE events (seq INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, "
-                                "entity TEXT NOT NULL, type TEXT NOT NULL, ts INTEGER NOT NULL, body BLOB NOT NULL)";
-constexpr const char *kInsert = "INSERT INTO events (seq, guid, entity, type, ts, body) VALUES (?, ?, ?, ?, ?, ?)";
+constexpr const char *kSchema =
+    "CREATE TABLE events (seq INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, "
+    "entity TEXT NOT NULL, type TEXT NOT NULL, ts INTEGER NOT NULL, body BLOB NOT NULL)";
+constexpr const char *kInsert =
+    "INSERT INTO events (seq, guid, entity, type, ts, body) VALUES (?, ?, ?, ?, ?, ?)";
 
 // The rows, made before any timing: QStrings for the Qt path, UTF-8 for the C path.
 struct Rows {
@@ -62,16 +64,17 @@ struct Rows {
         for (int i = 0; i < count; ++i) {
             const quint64 a = next();
             const quint64 b = next();
-            rows.guids.push_back(QString::asprintf("%08llx-%04llx-4%03llx-a%03llx-%012llx", a >> 32, (a >> 16) & 0xffff,
-                                                   a & 0xfff, (b >> 52) & 0xfff, b & 0xffffffffffffULL));
+            rows.guids.push_back(QString::asprintf("%08llx-%04llx-4%03llx-a%03llx-%012llx", a >> 32,
+                                                   (a >> 16) & 0xffff, a & 0xfff, (b >> 52) & 0xfff,
+                                                   b & 0xffffffffffffULL));
             rows.entities.push_back(u"household-%1"_s.arg(i / 5, 7, 10, QChar(u'0')));
         }
         for (const QString &guid : rows.guids)
             rows.guidsUtf8.push_back(guid.toUtf8());
         for (const QString &entity : rows.entities)
             rows.entitiesUtf8.push_back(entity.toUtf8());
-        for (const QString &type : {u"household.registered"_s, u"member.added"_s, u"member.updated"_s,
-                                    u"visit.recorded"_s}) {
+        for (const QString &type :
+             {u"household.registered"_s, u"member.added"_s, u"member.updated"_s, u"visit.recorded"_s}) {
             rows.types.push_back(type);
             rows.typesUtf8.push_back(type.toUtf8());
         }
@@ -101,7 +104,11 @@ double threadCpuSeconds()
 // Starts both clocks; finish() fills a Timing.
 class Stopwatch final {
 public:
-    Stopwatch() : m_cpuStart(threadCpuSeconds()) { m_wall.start(); }
+    Stopwatch()
+        : m_cpuStart(threadCpuSeconds())
+    {
+        m_wall.start();
+    }
     [[nodiscard]] Timing finish() const
     {
         return Timing{double(m_wall.nsecsElapsed()) / 1e9, threadCpuSeconds() - m_cpuStart};
@@ -117,7 +124,8 @@ qint64 timestampOf(int i)
     return 1'700'000'000'000LL + qint64(i) * 1000;
 }
 
-Timing insertThroughDriver(const QString &file, const SecretBytes &key, const Rows &rows, int count, int batch)
+Timing insertThroughDriver(const QString &file, const SecretBytes &key, const Rows &rows, int count,
+                           int batch)
 {
     const QString connection = u"bench-driver"_s;
     Timing timing;
@@ -126,17 +134,17 @@ Timing insertThroughDriver(const QString &file, const SecretBytes &key, const Ro
         options.cacheSizeKiB = kCacheSizeKiB;
         auto db = openSqlCipherDatabase(connection, file, key, options);
         if (!db) {
-            std::fprintf(stderr, "driver: %s\n", qPrintable(db.error().message));
+            qWarning("driver: %s", qPrintable(db.error().message));
             return timing;
         }
         QSqlQuery schema(*db);
         if (!schema.exec(QString::fromLatin1(kSchema))) {
-            std::fprintf(stderr, "driver: %s\n", qPrintable(schema.lastError().text()));
+            qWarning("driver: %s", qPrintable(schema.lastError().text()));
             return timing;
         }
         QSqlQuery insert(*db);
         if (!insert.prepare(QString::fromLatin1(kInsert))) {
-            std::fprintf(stderr, "driver: %s\n", qPrintable(insert.lastError().text()));
+            qWarning("driver: %s", qPrintable(insert.lastError().text()));
             return timing;
         }
         const Stopwatch stopwatch;
@@ -157,13 +165,14 @@ Timing insertThroughDriver(const QString &file, const SecretBytes &key, const Ro
         if (ok) {
             timing = stopwatch.finish();
             QSqlQuery check(*db);
-            if (!check.exec(u"SELECT count(*) FROM events"_s) || !check.next() || check.value(0).toInt() != count) {
-                std::fprintf(stderr, "driver: wrong row count\n");
+            if (!check.exec(u"SELECT count(*) FROM events"_s) || !check.next() ||
+                check.value(0).toInt() != count) {
+                qWarning("driver: wrong row count");
                 timing = Timing();
             }
         } else {
-            std::fprintf(stderr, "driver: %s / %s\n", qPrintable(insert.lastError().text()),
-                         qPrintable(db->lastError().text()));
+            qWarning("driver: %s / %s", qPrintable(insert.lastError().text()),
+                     qPrintable(db->lastError().text()));
         }
     }
     QSqlDatabase::removeDatabase(connection);
@@ -174,7 +183,7 @@ bool step(sqlite3 *db, const char *sql)
 {
     if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
         return true;
-    std::fprintf(stderr, "C API: %s: %s\n", sql, sqlite3_errmsg(db));
+    qWarning("C API: %s: %s", sql, sqlite3_errmsg(db));
     return false;
 }
 
@@ -182,9 +191,9 @@ Timing insertThroughCApi(const QString &file, const SecretBytes &key, const Rows
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(file.toUtf8().constData(), &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr)
-        != SQLITE_OK) {
-        std::fprintf(stderr, "C API: cannot open %s\n", qPrintable(file));
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        qWarning("C API: cannot open %s", qPrintable(file));
         sqlite3_close(db);
         return Timing();
     }
@@ -193,9 +202,9 @@ Timing insertThroughCApi(const QString &file, const SecretBytes &key, const Rows
     SecretBytes::wipe(literal);
     sqlite3_busy_timeout(db, 5000);
     const QByteArray cacheSize = "PRAGMA cache_size = -" + QByteArray::number(kCacheSizeKiB);
-    bool ok = step(db, "SELECT count(*) FROM sqlite_master") && step(db, "PRAGMA journal_mode = WAL")
-              && step(db, "PRAGMA synchronous = FULL") && step(db, "PRAGMA temp_store = MEMORY")
-              && step(db, "PRAGMA foreign_keys = ON") && step(db, cacheSize.constData()) && step(db, kSchema);
+    bool ok = step(db, "SELECT count(*) FROM sqlite_master") && step(db, "PRAGMA journal_mode = WAL") &&
+              step(db, "PRAGMA synchronous = FULL") && step(db, "PRAGMA temp_store = MEMORY") &&
+              step(db, "PRAGMA foreign_keys = ON") && step(db, cacheSize.constData()) && step(db, kSchema);
     sqlite3_stmt *insert = nullptr;
     ok = ok && sqlite3_prepare_v3(db, kInsert, -1, SQLITE_PREPARE_PERSISTENT, &insert, nullptr) == SQLITE_OK;
     Timing timing;
@@ -222,7 +231,7 @@ Timing insertThroughCApi(const QString &file, const SecretBytes &key, const Rows
         if (ok)
             timing = stopwatch.finish();
         else
-            std::fprintf(stderr, "C API: %s\n", sqlite3_errmsg(db));
+            qWarning("C API: %s", sqlite3_errmsg(db));
     }
     sqlite3_finalize(insert);
     sqlite3_close(db);
@@ -234,12 +243,13 @@ Timing insertThroughCApi(const QString &file, const SecretBytes &key, const Rows
         QByteArray again = "x'" + QByteArray(key.data(), qsizetype(key.size())).toHex() + "'";
         sqlite3_key(check, again.constData(), int(again.size()));
         SecretBytes::wipe(again);
-        const bool counted = sqlite3_prepare_v2(check, "SELECT count(*) FROM events", -1, &counter, nullptr) == SQLITE_OK
-                             && sqlite3_step(counter) == SQLITE_ROW && sqlite3_column_int(counter, 0) == count;
+        const bool counted =
+            sqlite3_prepare_v2(check, "SELECT count(*) FROM events", -1, &counter, nullptr) == SQLITE_OK &&
+            sqlite3_step(counter) == SQLITE_ROW && sqlite3_column_int(counter, 0) == count;
         sqlite3_finalize(counter);
         sqlite3_close(check);
         if (!counted) {
-            std::fprintf(stderr, "C API: wrong row count\n");
+            qWarning("C API: wrong row count");
             return Timing();
         }
     }
@@ -283,7 +293,8 @@ int main(int argc, char **argv)
     };
     for (int round = 0; round < rounds; ++round) {
         if (runCApi) {
-            const Timing cApi = insertThroughCApi(dir.filePath(u"capi-%1.db"_s.arg(round)), key, rows, count, batch);
+            const Timing cApi =
+                insertThroughCApi(dir.filePath(u"capi-%1.db"_s.arg(round)), key, rows, count, batch);
             if (cApi.seconds < 0)
                 return 1;
             keepBest(bestCApi, cApi);
@@ -310,7 +321,7 @@ int main(int argc, char **argv)
     if (runCApi)
         print("SQLCipher C API", bestCApi);
     if (runDriver && runCApi)
-        std::printf("ratio driver / C API, rows/s: %.3f wall, %.3f CPU\n", bestCApi.seconds / bestDriver.seconds,
-                    bestCApi.cpuSeconds / bestDriver.cpuSeconds);
+        std::printf("ratio driver / C API, rows/s: %.3f wall, %.3f CPU\n",
+                    bestCApi.seconds / bestDriver.seconds, bestCApi.cpuSeconds / bestDriver.cpuSeconds);
     return 0;
 }

@@ -20,11 +20,10 @@
 #ifndef SQLITE_HAS_CODEC
 #define SQLITE_HAS_CODEC 1
 #endif
-#include <sqlcipher/sqlite3.h>
-
 #include <bit>
 #include <limits>
 #include <memory>
+#include <sqlcipher/sqlite3.h>
 
 using namespace fieldledger::core;
 using namespace Qt::StringLiterals;
@@ -39,7 +38,7 @@ SecretBytes makeKey(unsigned char seed)
     return key;
 }
 
-template <typename T>
+template<typename T>
 QByteArray why(const Result<T> &result)
 {
     return result ? QByteArray() : result.error().message.toUtf8();
@@ -67,16 +66,15 @@ enum class RawKind { SqlCipher3, Unencrypted };
 bool createRawDatabase(const QString &path, const SecretBytes &key, RawKind kind)
 {
     sqlite3 *db = nullptr;
-    bool ok = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
-              == SQLITE_OK;
+    bool ok = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                              nullptr) == SQLITE_OK;
     if (ok && kind == RawKind::SqlCipher3) {
         const QByteArray literal = "x'" + QByteArray(key.data(), qsizetype(key.size())).toHex() + "'";
-        ok = sqlite3_key(db, literal.constData(), int(literal.size())) == SQLITE_OK
-             && sqlite3_exec(db, "PRAGMA cipher_compatibility = 3", nullptr, nullptr, nullptr) == SQLITE_OK;
+        ok = sqlite3_key(db, literal.constData(), int(literal.size())) == SQLITE_OK &&
+             sqlite3_exec(db, "PRAGMA cipher_compatibility = 3", nullptr, nullptr, nullptr) == SQLITE_OK;
     }
-    ok = ok
-         && sqlite3_exec(db, "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('hello')", nullptr, nullptr, nullptr)
-                == SQLITE_OK;
+    ok = ok && sqlite3_exec(db, "CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('hello')", nullptr, nullptr,
+                            nullptr) == SQLITE_OK;
     sqlite3_close(db);
     return ok;
 }
@@ -112,7 +110,8 @@ private:
 
     QString path(const QString &file) const { return m_dir->filePath(file); }
 
-    Result<QSqlDatabase> open(const QString &file, const SqlCipherOpenOptions &options = {}, unsigned char seed = 1)
+    Result<QSqlDatabase> open(const QString &file, const SqlCipherOpenOptions &options = {},
+                              unsigned char seed = 1)
     {
         m_lastConnection = u"test-%1"_s.arg(++m_connections);
         return openSqlCipherDatabase(m_lastConnection, path(file), makeKey(seed), options);
@@ -146,14 +145,16 @@ private slots:
         QTest::addColumn<QString>("storageClass");
 
         const auto same = [](const char *name, const char *type, const QVariant &value, const char *storage) {
-            QTest::newRow(name) << QString::fromLatin1(type) << value << value << QString::fromLatin1(storage);
+            QTest::newRow(name) << QString::fromLatin1(type) << value << value
+                                << QString::fromLatin1(storage);
         };
-        QTest::newRow("null integer") << u"INTEGER"_s << QVariant() << QVariant(QMetaType::fromType<qlonglong>())
-                                      << u"null"_s;
+        QTest::newRow("null integer")
+            << u"INTEGER"_s << QVariant() << QVariant(QMetaType::fromType<qlonglong>()) << u"null"_s;
         same("int64 min", "INTEGER", QVariant(std::numeric_limits<qint64>::min()), "integer");
         same("int64 max", "INTEGER", QVariant(std::numeric_limits<qint64>::max()), "integer");
         same("int64 zero", "INTEGER", QVariant(qint64(0)), "integer");
-        QTest::newRow("int widens") << u"INTEGER"_s << QVariant(-42) << QVariant(qlonglong(-42)) << u"integer"_s;
+        QTest::newRow("int widens") << u"INTEGER"_s << QVariant(-42) << QVariant(qlonglong(-42))
+                                    << u"integer"_s;
         QTest::newRow("bool") << u"INTEGER"_s << QVariant(true) << QVariant(qlonglong(1)) << u"integer"_s;
         same("double 0.1", "REAL", QVariant(0.1), "real");
         // Untyped: a REAL column stores integral values as integers, which drops the sign of -0.0.
@@ -170,8 +171,8 @@ private slots:
         same("text arabic", "TEXT", QVariant(u"مرحبا بالعالم — سجل الأسرة"_s), "text");
         same("text mixed scripts", "TEXT", QVariant(u"Ελληνικά, 日本語, עברית, हिन्दी"_s), "text");
         same("text empty", "TEXT", QVariant(QString::fromUtf8("", 0)), "text");
-        QTest::newRow("text null string") << u"TEXT"_s << QVariant(QString()) << QVariant(QMetaType::fromType<QString>())
-                                          << u"null"_s;
+        QTest::newRow("text null string")
+            << u"TEXT"_s << QVariant(QString()) << QVariant(QMetaType::fromType<QString>()) << u"null"_s;
         QByteArray everyByte;
         for (int i = 0; i < 256; ++i)
             everyByte.append(char(i));
@@ -241,17 +242,20 @@ private slots:
     {
         QTest::addColumn<QString>("sql");
         QTest::addColumn<int>("style");
-        QTest::newRow("positional, addBindValue") << u"INSERT INTO t (a, b, c) VALUES (?, ?, ?)"_s << int(AddBindValue);
-        QTest::newRow("positional, by index") << u"INSERT INTO t (a, b, c) VALUES (?, ?, ?)"_s << int(BindByIndex);
-        QTest::newRow("named, bound out of order") << u"INSERT INTO t (a, b, c) VALUES (:a, :b, :c)"_s
-                                                   << int(BindByName);
-        QTest::newRow("named, by index") << u"INSERT INTO t (a, b, c) VALUES (:a, :b, :c)"_s << int(BindByIndex);
-        QTest::newRow("named, in a different order") << u"INSERT INTO t (c, b, a) VALUES (:c, :b, :a)"_s
-                                                     << int(BindByName);
-        QTest::newRow("named, one used twice") << u"INSERT INTO t (a, b, c) VALUES (:a, :b, :a + 2.5)"_s
-                                               << int(BindByName);
-        QTest::newRow("placeholder-like text in a literal") << u"INSERT INTO t (a, b, c) VALUES (:a, ':b?', :c)"_s
-                                                            << int(BindByName);
+        QTest::newRow("positional, addBindValue")
+            << u"INSERT INTO t (a, b, c) VALUES (?, ?, ?)"_s << int(AddBindValue);
+        QTest::newRow("positional, by index")
+            << u"INSERT INTO t (a, b, c) VALUES (?, ?, ?)"_s << int(BindByIndex);
+        QTest::newRow("named, bound out of order")
+            << u"INSERT INTO t (a, b, c) VALUES (:a, :b, :c)"_s << int(BindByName);
+        QTest::newRow("named, by index")
+            << u"INSERT INTO t (a, b, c) VALUES (:a, :b, :c)"_s << int(BindByIndex);
+        QTest::newRow("named, in a different order")
+            << u"INSERT INTO t (c, b, a) VALUES (:c, :b, :a)"_s << int(BindByName);
+        QTest::newRow("named, one used twice")
+            << u"INSERT INTO t (a, b, c) VALUES (:a, :b, :a + 2.5)"_s << int(BindByName);
+        QTest::newRow("placeholder-like text in a literal")
+            << u"INSERT INTO t (a, b, c) VALUES (:a, ':b?', :c)"_s << int(BindByName);
     }
     void bind_placeholders()
     {
@@ -477,7 +481,8 @@ private slots:
         auto db = open(u"tables.db"_s);
         QVERIFY2(db, why(db).constData());
         QVERIFY(run(*db, u"CREATE TABLE beta (x)"_s));
-        QVERIFY(run(*db, u"CREATE TABLE alpha (id INTEGER PRIMARY KEY AUTOINCREMENT)"_s)); // makes sqlite_sequence
+        QVERIFY(run(*db,
+                    u"CREATE TABLE alpha (id INTEGER PRIMARY KEY AUTOINCREMENT)"_s)); // makes sqlite_sequence
         QVERIFY(run(*db, u"CREATE VIEW gamma AS SELECT x FROM beta"_s));
         QCOMPARE(db->tables(QSql::Tables), QStringList({u"alpha"_s, u"beta"_s}));
         QCOMPARE(db->tables(QSql::Views), QStringList({u"gamma"_s}));
@@ -499,9 +504,9 @@ private slots:
         const QSqlRecord record = db->record(u"people"_s);
         QCOMPARE(record.count(), 6);
         const QList<std::pair<QString, QMetaType>> expected = {
-            {u"id"_s, QMetaType::fromType<qlonglong>()},   {u"name"_s, QMetaType::fromType<QString>()},
-            {u"score"_s, QMetaType::fromType<double>()},   {u"photo"_s, QMetaType::fromType<QByteArray>()},
-            {u"note"_s, QMetaType::fromType<QString>()},   {u"born"_s, QMetaType()},
+            {u"id"_s, QMetaType::fromType<qlonglong>()}, {u"name"_s, QMetaType::fromType<QString>()},
+            {u"score"_s, QMetaType::fromType<double>()}, {u"photo"_s, QMetaType::fromType<QByteArray>()},
+            {u"note"_s, QMetaType::fromType<QString>()}, {u"born"_s, QMetaType()},
         };
         for (int i = 0; i < record.count(); ++i) {
             QCOMPARE(record.fieldName(i), expected.at(i).first);
@@ -543,7 +548,8 @@ private slots:
         QCOMPARE(index.fieldName(0), u"round"_s);
         QCOMPARE(index.fieldName(1), u"household"_s);
         QCOMPARE(index.field(0).metaType().id(), QMetaType::LongLong);
-        QCOMPARE(db->primaryIndex(db->driver()->escapeIdentifier(u"visits"_s, QSqlDriver::TableName)).count(), 2);
+        QCOMPARE(db->primaryIndex(db->driver()->escapeIdentifier(u"visits"_s, QSqlDriver::TableName)).count(),
+                 2);
         QVERIFY(db->primaryIndex(u"plain"_s).isEmpty());
     }
 
@@ -618,7 +624,8 @@ private slots:
         QVERIFY(!direct.exec(sql));
         QCOMPARE(direct.lastError().type(), QSqlError::StatementError);
         QCOMPARE(direct.lastError().nativeErrorCode(), QString::number(code));
-        QVERIFY2(direct.lastError().databaseText().contains(message), qPrintable(direct.lastError().databaseText()));
+        QVERIFY2(direct.lastError().databaseText().contains(message),
+                 qPrintable(direct.lastError().databaseText()));
 
         QSqlQuery prepared(*db); // the same, through prepare() + exec()
         const bool preparedOk = prepared.prepare(sql) && prepared.exec();
@@ -635,7 +642,8 @@ private slots:
         QVERIFY(!query.exec(u"CREATE TABLE a (x); CREATE TABLE b (y)"_s));
         QVERIFY(query.lastError().text().contains(u"multiple statements"_s));
         QVERIFY(db->tables().isEmpty());
-        QVERIFY2(query.exec(u"CREATE TABLE a (x); -- a trailing comment\n ;"_s), qPrintable(query.lastError().text()));
+        QVERIFY2(query.exec(u"CREATE TABLE a (x); -- a trailing comment\n ;"_s),
+                 qPrintable(query.lastError().text()));
         QCOMPARE(db->tables(), QStringList({u"a"_s}));
     }
 
@@ -825,7 +833,8 @@ private slots:
 
         auto reopened = open(u"secret.db"_s);
         QVERIFY2(reopened, why(reopened).constData());
-        QCOMPARE(scalar(*reopened, u"SELECT count(*) FROM notes WHERE body = '%1'"_s.arg(QString::fromLatin1(marker))),
+        QCOMPARE(scalar(*reopened,
+                        u"SELECT count(*) FROM notes WHERE body = '%1'"_s.arg(QString::fromLatin1(marker))),
                  QVariant(qlonglong(50)));
     }
 
@@ -845,7 +854,8 @@ private slots:
         auto wrong = open(u"keyed.db"_s, {}, 2);
         QVERIFY(!wrong);
         QCOMPARE(wrong.error().code, ErrorCode::Corrupt);
-        QVERIFY2(wrong.error().message.contains(QDir::toNativeSeparators(file)), qPrintable(wrong.error().message));
+        QVERIFY2(wrong.error().message.contains(QDir::toNativeSeparators(file)),
+                 qPrintable(wrong.error().message));
         QVERIFY2(wrong.error().message.contains(u"not a FieldLedger registry, or the key is wrong"_s),
                  qPrintable(wrong.error().message));
         QVERIFY(!QSqlDatabase::contains(m_lastConnection));
@@ -901,13 +911,15 @@ private slots:
         auto db = open(u"other.db"_s);
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::Corrupt);
-        QVERIFY2(db.error().message.contains(u"not a FieldLedger registry"_s), qPrintable(db.error().message));
+        QVERIFY2(db.error().message.contains(u"not a FieldLedger registry"_s),
+                 qPrintable(db.error().message));
         QCOMPARE(fileHash(file), before);
     }
 
     void open_keyOfWrongSize_isRefused()
     {
-        auto db = openSqlCipherDatabase(u"short-key"_s, path(u"short.db"_s), SecretBytes("0123456789abcdef", 16));
+        auto db =
+            openSqlCipherDatabase(u"short-key"_s, path(u"short.db"_s), SecretBytes("0123456789abcdef", 16));
         QVERIFY(!db);
         QCOMPARE(db.error().code, ErrorCode::InvalidArgument);
         QVERIFY(db.error().message.contains(u"32 bytes"_s));
