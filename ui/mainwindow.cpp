@@ -20,6 +20,13 @@
 
 using namespace Qt::StringLiterals;
 
+// The icons are compiled into this static library; register them even when nothing else in the
+// program refers to them (registering twice is harmless).
+static void registerUiResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace fieldledger::ui {
 namespace {
 
@@ -33,8 +40,8 @@ QColor mutedColor(const QWidget *widget)
 }
 
 // A page with a heading row and, below it, what to show while the section is empty.
-QWidget *makeEmptyPage(const QString &objectName, const QString &heading, const QString &emptyTitle,
-                       const QString &emptyText, QWidget *headerExtra = nullptr)
+QWidget *makeEmptyPage(const QString &objectName, const QString &heading, const QString &iconPath,
+                       const QString &emptyTitle, const QString &emptyText, QWidget *headerExtra = nullptr)
 {
     auto *page = new QWidget;
     page->setObjectName(objectName);
@@ -55,7 +62,17 @@ QWidget *makeEmptyPage(const QString &objectName, const QString &heading, const 
     layout->addLayout(header);
     layout->addStretch(2);
 
+    const QIcon icon(iconPath);
+    if (!icon.isNull()) {
+        auto *iconLabel = new QLabel;
+        iconLabel->setAlignment(Qt::AlignCenter);
+        iconLabel->setPixmap(icon.pixmap(QSize(64, 64), QIcon::Disabled));
+        layout->addWidget(iconLabel);
+        layout->addSpacing(8);
+    }
+
     auto *title = new QLabel(emptyTitle);
+    title->setTextFormat(Qt::PlainText);
     title->setObjectName(objectName + u"EmptyTitle"_s);
     title->setAlignment(Qt::AlignCenter);
     QFont titleFont = title->font();
@@ -81,6 +98,7 @@ MainWindow::MainWindow(Info info, QWidget *parent)
     : QMainWindow(parent)
     , m_info(std::move(info))
 {
+    registerUiResources();
     setObjectName(u"MainWindow"_s);
     setWindowTitle(tr("%1 — FieldLedger").arg(m_info.registryName));
     createActions();
@@ -176,15 +194,17 @@ void MainWindow::createCentralArea()
     m_findEdit->setPlaceholderText(tr("Find households…"));
     m_findEdit->setClearButtonEnabled(true);
     m_findEdit->setMinimumWidth(240);
+    m_findEdit->setMaximumWidth(360);
     m_findEdit->setAccessibleName(tr("Find households"));
 
     m_pages = new QStackedWidget;
     m_pages->setObjectName(u"pages"_s);
-    m_pages->addWidget(makeEmptyPage(u"householdsPage"_s, tr("Households"), tr("No households yet"),
+    m_pages->addWidget(makeEmptyPage(u"householdsPage"_s, tr("Households"), u":/icons/households.svg"_s,
+                                     tr("No households yet"),
                                      tr("Households registered in %1 will be listed here.")
                                          .arg(m_info.registryName),
                                      m_findEdit));
-    m_pages->addWidget(makeEmptyPage(u"draftsPage"_s, tr("Drafts"), tr("No drafts"),
+    m_pages->addWidget(makeEmptyPage(u"draftsPage"_s, tr("Drafts"), u":/icons/drafts.svg"_s, tr("No drafts"),
                                      tr("Forms you save before submitting them wait here until you finish "
                                         "them.")));
 
@@ -209,7 +229,7 @@ void MainWindow::createStatusBar()
     m_registryLabel->setTextFormat(Qt::PlainText);
     m_registryLabel->setObjectName(u"registryStatusLabel"_s);
     m_registryLabel->setText(m_info.registryName);
-    m_registryLabel->setToolTip(QDir::toNativeSeparators(m_info.registryPath));
+    m_registryLabel->setToolTip(tr("Registry: %1").arg(QDir::toNativeSeparators(m_info.registryPath)));
 
     m_userLabel = new QLabel;
     m_userLabel->setTextFormat(Qt::PlainText);
@@ -219,7 +239,13 @@ void MainWindow::createStatusBar()
                                            core::roleDisplayName(m_info.user.role)));
     m_userLabel->setToolTip(tr("Signed in as %1").arg(m_info.user.id));
 
+    auto *separator = new QFrame;
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    for (QLabel *label : {m_registryLabel, m_userLabel})
+        label->setContentsMargins(6, 0, 6, 0);
     statusBar()->addPermanentWidget(m_registryLabel);
+    statusBar()->addPermanentWidget(separator);
     statusBar()->addPermanentWidget(m_userLabel);
 }
 

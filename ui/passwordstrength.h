@@ -18,7 +18,7 @@ public:
     static constexpr int minimumLength = 8;
     // Estimated bits at or above which a passphrase counts as fair, and as strong.
     static constexpr double fairBits = 40.0;
-    static constexpr double strongBits = 65.0;
+    static constexpr double strongBits = 72.0;
 
     [[nodiscard]] static Level rate(const QString &passphrase);
     // The estimated entropy in bits that rate() compares with fairBits and strongBits.

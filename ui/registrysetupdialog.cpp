@@ -67,6 +67,10 @@ RegistrySetupDialog::RegistrySetupDialog(QWidget *parent)
     m_ui->pathLabel->hide();
     m_ui->busyRow->hide();
 
+    for (QDialogButtonBox *box : {m_ui->buttonBox, m_ui->recoveryButtonBox}) {
+        for (QAbstractButton *button : box->buttons())
+            button->setIcon(QIcon()); // the style's OK icon says nothing about creating
+    }
     createButton()->setText(tr("&Create"));
     createButton()->setDefault(true);
     continueButton()->setText(tr("Co&ntinue"));
@@ -91,6 +95,7 @@ RegistrySetupDialog::RegistrySetupDialog(QWidget *parent)
     updateStrength();
     updateValidation();
     m_ui->nameEdit->setFocus();
+    resize(width(), sizeHint().height());
 }
 
 RegistrySetupDialog::~RegistrySetupDialog()
@@ -102,6 +107,7 @@ void RegistrySetupDialog::setRegistryPath(const QString &path)
 {
     m_ui->pathLabel->setText(tr("It will be saved as %1").arg(QDir::toNativeSeparators(path)));
     m_ui->pathLabel->setVisible(!path.isEmpty());
+    resize(width(), sizeHint().height());
 }
 
 RegistrySetupDialog::Details RegistrySetupDialog::details() const
@@ -185,10 +191,10 @@ void RegistrySetupDialog::updateStrength()
 void RegistrySetupDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    for (QWidget *input : {static_cast<QWidget *>(m_ui->nameEdit), static_cast<QWidget *>(m_ui->adminIdEdit),
-                           static_cast<QWidget *>(m_ui->displayNameEdit),
-                           static_cast<QWidget *>(m_ui->passphraseEdit), static_cast<QWidget *>(m_ui->confirmEdit)})
-        input->setEnabled(!busy);
+    // Read-only rather than disabled, so the focus stays where it was.
+    for (QLineEdit *edit : {m_ui->nameEdit, m_ui->adminIdEdit, m_ui->displayNameEdit, m_ui->passphraseEdit,
+                            m_ui->confirmEdit})
+        edit->setReadOnly(busy);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
     m_ui->busyRow->setVisible(busy);
     if (busy) {
@@ -196,14 +202,23 @@ void RegistrySetupDialog::setBusy(bool busy)
         m_ui->errorLabel->hide();
     }
     updateValidation();
-    if (!busy && m_ui->pages->currentWidget() == m_ui->formPage)
-        m_ui->passphraseEdit->setFocus();
+    fitHeight();
+}
+
+void RegistrySetupDialog::fitHeight()
+{
+    // Grow to the natural height when a message appears, rather than squeezing the form.
+    if (QLayout *dialogLayout = layout())
+        dialogLayout->activate();
+    if (height() < sizeHint().height())
+        resize(width(), sizeHint().height());
 }
 
 void RegistrySetupDialog::showError(const core::Error &error)
 {
     m_ui->errorLabel->setText(tr("The registry could not be created. %1").arg(sentence(error.message)));
     m_ui->errorLabel->show();
+    fitHeight();
     m_ui->passphraseEdit->setFocus();
     m_ui->passphraseEdit->selectAll();
 }

@@ -87,6 +87,7 @@ private:
     [[nodiscard]] Validation validate() const;
     void updateValidation();
     void updateStrength();
+    void fitHeight();
     void copyRecoveryKey();
 
     const std::unique_ptr<::Ui::RegistrySetupDialog> m_ui;

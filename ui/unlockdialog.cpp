@@ -62,6 +62,8 @@ UnlockDialog::UnlockDialog(QWidget *parent)
     QFont keyFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_ui->recoveryKeyEdit->setFont(keyFont);
 
+    for (QAbstractButton *button : m_ui->buttonBox->buttons())
+        button->setIcon(QIcon()); // the style's OK icon says nothing about unlocking
     unlockButton()->setText(tr("Un&lock"));
     unlockButton()->setDefault(true);
     m_ui->busyRow->hide();
@@ -71,7 +73,8 @@ UnlockDialog::UnlockDialog(QWidget *parent)
     connect(m_ui->passphraseEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     connect(m_ui->recoveryKeyEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     connect(m_ui->switchModeLabel, &QLabel::linkActivated, this, [this](const QString &link) {
-        setMode(link == u"recovery" ? Mode::RecoveryKey : Mode::Passphrase);
+        if (!m_busy)
+            setMode(link == u"recovery" ? Mode::RecoveryKey : Mode::Passphrase);
     });
     connect(m_ui->openOtherButton, &QPushButton::clicked, this, &UnlockDialog::chooseAnotherRegistry);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &UnlockDialog::accept);
@@ -79,6 +82,7 @@ UnlockDialog::UnlockDialog(QWidget *parent)
 
     setMode(Mode::Passphrase);
     m_ui->userIdEdit->setFocus();
+    resize(width(), sizeHint().height());
 }
 
 UnlockDialog::~UnlockDialog()
@@ -158,11 +162,11 @@ void UnlockDialog::updateUnlockButton()
 void UnlockDialog::setBusy(bool busy)
 {
     m_busy = busy;
-    for (QWidget *input : {static_cast<QWidget *>(m_ui->userIdEdit), static_cast<QWidget *>(m_ui->passphraseEdit),
-                           static_cast<QWidget *>(m_ui->recoveryKeyEdit),
-                           static_cast<QWidget *>(m_ui->switchModeLabel),
-                           static_cast<QWidget *>(m_ui->openOtherButton)})
-        input->setEnabled(!busy);
+    // Read-only rather than disabled, so the focus stays where it was.
+    for (QLineEdit *edit : {m_ui->userIdEdit, m_ui->passphraseEdit, m_ui->recoveryKeyEdit})
+        edit->setReadOnly(busy);
+    m_ui->switchModeLabel->setEnabled(!busy);
+    m_ui->openOtherButton->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
     m_ui->busyLabel->setText(m_mode == Mode::Passphrase ? tr("Checking the passphrase…")
                                                         : tr("Checking the recovery key…"));
@@ -170,6 +174,16 @@ void UnlockDialog::setBusy(bool busy)
     if (busy)
         clearError();
     updateUnlockButton();
+    fitHeight();
+}
+
+void UnlockDialog::fitHeight()
+{
+    // Grow to the natural height when a message appears, rather than squeezing the form.
+    if (QLayout *dialogLayout = layout())
+        dialogLayout->activate();
+    if (height() < sizeHint().height())
+        resize(width(), sizeHint().height());
 }
 
 void UnlockDialog::showError(const core::Error &error)
@@ -209,6 +223,7 @@ void UnlockDialog::showError(const core::Error &error)
     }
     m_ui->errorLabel->setText(text);
     m_ui->errorLabel->show();
+    fitHeight();
     focus->setFocus();
     focus->selectAll();
 }

@@ -76,6 +76,7 @@ signals:
 private:
     void updateUnlockButton();
     void clearError();
+    void fitHeight();
     void chooseAnotherRegistry();
 
     const std::unique_ptr<::Ui::UnlockDialog> m_ui;

@@ -49,7 +49,6 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    Q_INIT_RESOURCE(resources); // the sidebar's icons; the app's main() does the same
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"FieldLedgerTest"_s);
     QCoreApplication::setApplicationName(u"tst_mainwindow"_s);

@@ -1,6 +1,10 @@
+#include "core/storage/registry.h"
+#include "ui/appsession.h"
+#include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 #include "ui/passwordstrength.h"
 #include "ui/registrysetupdialog.h"
+#include "ui/unlockdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -9,11 +13,18 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
+using fieldledger::core::Registry;
+using fieldledger::ui::AppSession;
+using fieldledger::ui::MainWindow;
 using fieldledger::ui::MessageBox;
 using fieldledger::ui::PasswordStrength;
 using fieldledger::ui::RegistrySetupDialog;
@@ -45,6 +56,10 @@ private slots:
     void recoveryPage_escapeAnsweredNo_staysOnKey();
     void recoveryPage_escapeAnsweredYes_acceptsWithoutTicking();
 
+    void endToEnd_createThroughDialog_thenLockAndUnlock();
+    void endToEnd_createIntoUnwritableFolder_showsErrorAndStays();
+    void endToEnd_cancelSetup_finishesWithoutRegistry();
+
 private:
     static void fill(RegistrySetupDialog &dialog, const QString &name, const QString &userId,
                      const QString &passphrase, const QString &confirmation);
@@ -61,6 +76,7 @@ void TestRegistrySetupDialog::initTestCase()
 void TestRegistrySetupDialog::init()
 {
     MessageBox::reset();
+    QSettings().clear();
 }
 
 QLineEdit *TestRegistrySetupDialog::edit(RegistrySetupDialog &dialog, const char *name)
@@ -254,7 +270,7 @@ void TestRegistrySetupDialog::createDialog_busy_disablesFormAndIgnoresEscape()
     dialog.setBusy(true);
     QVERIFY(dialog.isBusy());
     QVERIFY(!dialog.createButton()->isEnabled());
-    QVERIFY(!edit(dialog, "passphraseEdit")->isEnabled());
+    QVERIFY(edit(dialog, "passphraseEdit")->isReadOnly());
     QVERIFY(dialog.findChild<QWidget *>(u"busyRow"_s)->isVisible());
     QTest::keyClick(&dialog, Qt::Key_Escape);
     dialog.accept();
@@ -263,7 +279,7 @@ void TestRegistrySetupDialog::createDialog_busy_disablesFormAndIgnoresEscape()
 
     dialog.setBusy(false);
     QVERIFY(dialog.createButton()->isEnabled());
-    QVERIFY(edit(dialog, "passphraseEdit")->isEnabled());
+    QVERIFY(!edit(dialog, "passphraseEdit")->isReadOnly());
     QVERIFY(!dialog.findChild<QWidget *>(u"busyRow"_s)->isVisible());
 }
 
@@ -388,6 +404,107 @@ void TestRegistrySetupDialog::recoveryPage_escapeAnsweredYes_acceptsWithoutTicki
     QCOMPARE(finished.count(), 1);
     // The registry exists whatever the answer: leaving goes on to it rather than quitting.
     QCOMPARE(finished.first().first().toInt(), int(QDialog::Accepted));
+}
+
+void TestRegistrySetupDialog::endToEnd_createThroughDialog_thenLockAndUnlock()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"kalo/registry.fieldledger"_s);
+    const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
+    AppSession session(path, clock);
+    QSignalSpy finished(&session, &AppSession::finished);
+    session.start();
+
+    // No registry yet: the setup dialog, not the unlock dialog.
+    RegistrySetupDialog *dialog = session.setupDialog();
+    QVERIFY(dialog);
+    QVERIFY(!session.unlockDialog());
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    fill(*dialog, u"Kalo district"_s, u"amina.k"_s, u"correct horse battery"_s, u"correct horse battery"_s);
+    QTest::keyClicks(edit(*dialog, "displayNameEdit"), u"Amina Kalo"_s);
+    QTest::keyClick(edit(*dialog, "confirmEdit"), Qt::Key_Return);
+
+    // Creating runs off the GUI thread behind a busy indicator, then shows the recovery key.
+    QVERIFY(session.isWorking());
+    QVERIFY(dialog->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isShowingRecoveryKey(), 15000);
+    QVERIFY(!dialog->isBusy());
+    QVERIFY(Registry::exists(path));
+    QVERIFY(session.registry());
+    QCOMPARE(session.registry()->name(), u"Kalo district"_s);
+    QCOMPARE(session.registry()->currentUser().displayName, u"Amina Kalo"_s);
+    const QString key = dialog->findChild<QLabel *>(u"recoveryKeyLabel"_s)->text();
+    QVERIFY2(QRegularExpression(u"^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$"_s).match(key).hasMatch(), qPrintable(key));
+    QVERIFY(edit(*dialog, "passphraseEdit")->text().isEmpty()); // wiped once used
+
+    QVERIFY(!dialog->continueButton()->isEnabled());
+    QTest::keyClick(dialog->findChild<QCheckBox *>(u"writtenDownCheck"_s), Qt::Key_Space);
+    QTest::mouseClick(dialog->continueButton(), Qt::LeftButton);
+
+    QTRY_VERIFY(session.mainWindow() && !session.setupDialog());
+    MainWindow *window = session.mainWindow();
+    QCOMPARE(window->windowTitle(), u"Kalo district — FieldLedger"_s);
+    QVERIFY(window->findChild<QLabel *>(u"userStatusLabel"_s)->text().contains(u"Administrator"_s));
+    QVERIFY(!window->info().sqlCipherVersion.isEmpty());
+
+    // Lock closes the registry and asks again, with the user id remembered.
+    window->findChild<QAction *>(u"lockAction"_s)->trigger();
+    QTRY_VERIFY(session.unlockDialog());
+    QVERIFY(!session.mainWindow());
+    QVERIFY(!session.registry());
+    fieldledger::ui::UnlockDialog *unlock = session.unlockDialog();
+    QCOMPARE(unlock->userId(), u"amina.k"_s);
+    QTest::keyClicks(unlock->findChild<QLineEdit *>(u"passphraseEdit"_s), u"correct horse battery"_s);
+    QTest::keyClick(unlock->findChild<QLineEdit *>(u"passphraseEdit"_s), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(session.mainWindow(), 15000);
+    QCOMPARE(session.registry()->currentUser().id, u"amina.k"_s);
+
+    // Quit: the registry closes and the session reports that it is done.
+    session.mainWindow()->findChild<QAction *>(u"quitAction"_s)->trigger();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toInt(), 0);
+    QVERIFY(!session.registry());
+}
+
+void TestRegistrySetupDialog::endToEnd_createIntoUnwritableFolder_showsErrorAndStays()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile blocker(dir.filePath(u"not-a-folder"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString path = dir.filePath(u"not-a-folder/registry.fieldledger"_s);
+    const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
+    AppSession session(path, clock);
+    session.start();
+    RegistrySetupDialog *dialog = session.setupDialog();
+    QVERIFY(dialog);
+    fill(*dialog, u"Kalo district"_s, u"amina.k"_s, u"correct horse battery"_s, u"correct horse battery"_s);
+    QTest::keyClick(edit(*dialog, "confirmEdit"), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.isWorking(), 15000);
+
+    QVERIFY(!dialog->isShowingRecoveryKey());
+    QVERIFY2(dialog->errorText().contains(u"could not be created"_s), qPrintable(dialog->errorText()));
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!session.registry());
+    QCOMPARE(edit(*dialog, "passphraseEdit")->text(), u"correct horse battery"_s); // kept for a retry
+}
+
+void TestRegistrySetupDialog::endToEnd_cancelSetup_finishesWithoutRegistry()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"registry.fieldledger"_s);
+    const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
+    AppSession session(path, clock);
+    QSignalSpy finished(&session, &AppSession::finished);
+    session.start();
+    QVERIFY(session.setupDialog());
+    QTest::keyClick(session.setupDialog(), Qt::Key_Escape);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!session.setupDialog());
+    QVERIFY(!Registry::exists(path));
 }
 
 QTEST_MAIN(TestRegistrySetupDialog)

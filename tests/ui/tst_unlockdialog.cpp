@@ -1,15 +1,25 @@
+#include "core/storage/registry.h"
+#include "ui/appsession.h"
+#include "ui/mainwindow.h"
 #include "ui/unlockdialog.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using fieldledger::core::ErrorCode;
+using fieldledger::core::Registry;
+using fieldledger::core::SecretBytes;
+using fieldledger::ui::AppSession;
 using fieldledger::ui::UnlockDialog;
 
 class TestUnlockDialog final : public QObject {
@@ -30,7 +40,24 @@ private slots:
     void unlockDialog_acceptUnlocked_clearsSecretsAndCloses();
     void unlockDialog_escape_rejectsAndClearsPassphrase();
 
+    void endToEnd_wrongPassphrase_showsErrorThenRightOneOpens();
+    void endToEnd_recoveryKey_opensAsAdministrator();
+    void endToEnd_unknownUser_showsNotFound();
+    void endToEnd_registryInUse_showsInUse();
+    void endToEnd_damagedKeySlotFile_showsDamaged();
+    void endToEnd_cancel_finishesWithoutOpening();
+
 private:
+    struct Fixture {
+        QTemporaryDir dir;
+        QString path;
+        QString recoveryKey;
+    };
+    // A registry "Kalo district" with administrator amina.k / "correct horse battery", closed again.
+    static std::unique_ptr<Fixture> makeRegistry();
+    // Starts a session on path, types the user id and passphrase and presses Return; waits for the outcome.
+    static void attempt(AppSession &session, const QString &userId, const QString &passphrase);
+
     static QLineEdit *edit(UnlockDialog &dialog, const char *name);
     static QByteArray bytes(const fieldledger::core::SecretBytes &secret);
 };
@@ -40,6 +67,38 @@ void TestUnlockDialog::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(u"FieldLedgerTest"_s);
     QCoreApplication::setApplicationName(u"tst_unlockdialog"_s);
+    QSettings().clear();
+}
+
+std::unique_ptr<TestUnlockDialog::Fixture> TestUnlockDialog::makeRegistry()
+{
+    auto fixture = std::make_unique<Fixture>();
+    fixture->path = fixture->dir.filePath(u"registry.fieldledger"_s);
+    const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
+    QByteArray passphrase("correct horse battery");
+    auto created = Registry::create(fixture->path,
+                                    Registry::CreateOptions{u"Kalo district"_s, u"amina.k"_s, u"Amina Kalo"_s, {}},
+                                    SecretBytes::takeFrom(passphrase), clock);
+    if (!created)
+        qFatal("cannot create the test registry: %s", qPrintable(created.error().message));
+    fixture->recoveryKey = created->recoveryKey;
+    return fixture;
+}
+
+void TestUnlockDialog::attempt(AppSession &session, const QString &userId, const QString &passphrase)
+{
+    UnlockDialog *dialog = session.unlockDialog();
+    QVERIFY(dialog);
+    QLineEdit *userEdit = edit(*dialog, "userIdEdit");
+    userEdit->clear();
+    QTest::keyClicks(userEdit, userId);
+    QLineEdit *passphraseEdit = edit(*dialog, "passphraseEdit");
+    passphraseEdit->clear();
+    QTest::keyClicks(passphraseEdit, passphrase);
+    QSignalSpy outcome(&session, &AppSession::attemptFinished);
+    QTest::keyClick(passphraseEdit, Qt::Key_Return);
+    QVERIFY(dialog->isBusy());
+    QVERIFY(outcome.wait(15000));
 }
 
 QLineEdit *TestUnlockDialog::edit(UnlockDialog &dialog, const char *name)
@@ -212,7 +271,7 @@ void TestUnlockDialog::unlockDialog_busy_disablesInputsAndIgnoresEscape()
 
     dialog.setBusy(true);
     QVERIFY(!dialog.unlockButton()->isEnabled());
-    QVERIFY(!edit(dialog, "passphraseEdit")->isEnabled());
+    QVERIFY(edit(dialog, "passphraseEdit")->isReadOnly());
     QVERIFY(!dialog.findChild<QPushButton *>(u"openOtherButton"_s)->isEnabled());
     QVERIFY(dialog.findChild<QWidget *>(u"busyRow"_s)->isVisible());
     QTest::keyClick(&dialog, Qt::Key_Escape);
@@ -222,6 +281,7 @@ void TestUnlockDialog::unlockDialog_busy_disablesInputsAndIgnoresEscape()
 
     dialog.setBusy(false);
     QVERIFY(dialog.unlockButton()->isEnabled());
+    QVERIFY(!edit(dialog, "passphraseEdit")->isReadOnly());
     QVERIFY(!dialog.findChild<QWidget *>(u"busyRow"_s)->isVisible());
 }
 
@@ -251,6 +311,122 @@ void TestUnlockDialog::unlockDialog_escape_rejectsAndClearsPassphrase()
     QTest::keyClick(&dialog, Qt::Key_Escape);
     QCOMPARE(rejected.count(), 1);
     QVERIFY(edit(dialog, "passphraseEdit")->text().isEmpty());
+}
+
+void TestUnlockDialog::endToEnd_wrongPassphrase_showsErrorThenRightOneOpens()
+{
+    const auto fixture = makeRegistry();
+    const fieldledger::core::SystemClock clock;
+    AppSession session(fixture->path, clock);
+    session.start();
+    QVERIFY(session.unlockDialog());
+    QVERIFY(!session.setupDialog());
+    QVERIFY(QTest::qWaitForWindowActive(session.unlockDialog()));
+
+    attempt(session, u"amina.k"_s, u"correct horse batter"_s);
+    UnlockDialog *dialog = session.unlockDialog();
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(!session.registry());
+    QVERIFY2(dialog->errorText().contains(u"not right for “amina.k”"_s), qPrintable(dialog->errorText()));
+    QLineEdit *passphrase = edit(*dialog, "passphraseEdit");
+    QCOMPARE(QApplication::focusWidget(), passphrase);
+    QCOMPARE(passphrase->selectedText(), u"correct horse batter"_s);
+
+    attempt(session, u"amina.k"_s, u"correct horse battery"_s);
+    QTRY_VERIFY(session.mainWindow());
+    QVERIFY(!session.unlockDialog());
+    QCOMPARE(session.registry()->currentUser().id, u"amina.k"_s);
+    QCOMPARE(session.mainWindow()->windowTitle(), u"Kalo district — FieldLedger"_s);
+    QCOMPARE(QSettings().value(u"session/lastUserId"_s).toString(), u"amina.k"_s);
+}
+
+void TestUnlockDialog::endToEnd_recoveryKey_opensAsAdministrator()
+{
+    const auto fixture = makeRegistry();
+    const fieldledger::core::SystemClock clock;
+    AppSession session(fixture->path, clock);
+    session.start();
+    UnlockDialog *dialog = session.unlockDialog();
+    QVERIFY(dialog);
+    emit dialog->findChild<QLabel *>(u"switchModeLabel"_s)->linkActivated(u"recovery"_s);
+    QLineEdit *recovery = edit(*dialog, "recoveryKeyEdit");
+
+    // A wrong key first: the error names the recovery key and selects it.
+    QSignalSpy outcome(&session, &AppSession::attemptFinished);
+    QTest::keyClicks(recovery, u"00000-00000-00000-00000-00000-00000-00000-00000"_s);
+    QTest::keyClick(recovery, Qt::Key_Return);
+    QVERIFY(outcome.wait(15000));
+    QVERIFY2(dialog->errorText().contains(u"recovery key does not open"_s), qPrintable(dialog->errorText()));
+    QCOMPARE(recovery->selectedText(), recovery->text());
+
+    // Case and dashes do not matter on input.
+    QTest::keyClicks(recovery, fixture->recoveryKey.toLower());
+    QTest::keyClick(recovery, Qt::Key_Return);
+    QVERIFY(outcome.wait(15000));
+    QTRY_VERIFY(session.mainWindow());
+    QCOMPARE(session.registry()->currentUser().id, u"amina.k"_s);
+    QCOMPARE(session.registry()->currentUser().role, fieldledger::core::Role::Administrator);
+}
+
+void TestUnlockDialog::endToEnd_unknownUser_showsNotFound()
+{
+    const auto fixture = makeRegistry();
+    const fieldledger::core::SystemClock clock;
+    AppSession session(fixture->path, clock);
+    session.start();
+    QVERIFY(QTest::qWaitForWindowActive(session.unlockDialog()));
+    attempt(session, u"bakari"_s, u"correct horse battery"_s);
+    UnlockDialog *dialog = session.unlockDialog();
+    QVERIFY(!session.registry());
+    QVERIFY2(dialog->errorText().contains(u"not found"_s), qPrintable(dialog->errorText()));
+    QVERIFY(dialog->errorText().contains(u"bakari"_s));
+    QCOMPARE(QApplication::focusWidget(), edit(*dialog, "userIdEdit"));
+}
+
+void TestUnlockDialog::endToEnd_registryInUse_showsInUse()
+{
+    const auto fixture = makeRegistry();
+    QByteArray passphrase("correct horse battery");
+    auto holder = Registry::open(fixture->path, u"amina.k"_s, SecretBytes::takeFrom(passphrase));
+    QVERIFY(holder);
+
+    const fieldledger::core::SystemClock clock;
+    AppSession session(fixture->path, clock);
+    session.start();
+    attempt(session, u"amina.k"_s, u"correct horse battery"_s);
+    QVERIFY(!session.registry());
+    QVERIFY2(session.unlockDialog()->errorText().contains(u"open in another program"_s),
+             qPrintable(session.unlockDialog()->errorText()));
+}
+
+void TestUnlockDialog::endToEnd_damagedKeySlotFile_showsDamaged()
+{
+    const auto fixture = makeRegistry();
+    QFile slotFile(Registry::keySlotPath(fixture->path));
+    QVERIFY(slotFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    slotFile.write("{ this is not a key-slot file");
+    slotFile.close();
+
+    const fieldledger::core::SystemClock clock;
+    AppSession session(fixture->path, clock);
+    session.start();
+    attempt(session, u"amina.k"_s, u"correct horse battery"_s);
+    QVERIFY(!session.registry());
+    QVERIFY2(session.unlockDialog()->errorText().contains(u"damaged"_s),
+             qPrintable(session.unlockDialog()->errorText()));
+}
+
+void TestUnlockDialog::endToEnd_cancel_finishesWithoutOpening()
+{
+    const auto fixture = makeRegistry();
+    const fieldledger::core::SystemClock clock;
+    AppSession session(fixture->path, clock);
+    QSignalSpy finished(&session, &AppSession::finished);
+    session.start();
+    QTest::keyClick(session.unlockDialog(), Qt::Key_Escape);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!session.registry());
+    QVERIFY(!session.mainWindow());
 }
 
 QTEST_MAIN(TestUnlockDialog)
