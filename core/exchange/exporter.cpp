@@ -220,7 +220,9 @@ public:
         });
         if (!ok)
             return ok;
-        return sink.end();
+        if (auto ended = sink.end(); !ended)
+            return ended;
+        return report();
     }
 
     Status individuals(TableSink &sink)
@@ -256,7 +258,9 @@ public:
         });
         if (!ok)
             return ok;
-        return sink.end();
+        if (auto ended = sink.end(); !ended)
+            return ended;
+        return report();
     }
 
     Status audit(TableSink &sink)
@@ -266,17 +270,22 @@ public:
         auto ok = forEachAuditRow([&](const AuditRow &row) { return sink.row(row.cells()); });
         if (!ok)
             return ok;
-        return sink.end();
+        if (auto ended = sink.end(); !ended)
+            return ended;
+        return report();
     }
 
     Status auditLines(QIODevice &device)
     {
-        return forEachAuditRow([&](const AuditRow &row) -> Status {
+        auto ok = forEachAuditRow([&](const AuditRow &row) -> Status {
             auto line = canonicalJson(row.toJson());
             if (!line)
                 return std::unexpected(line.error());
             return writeLine(device, *line);
         });
+        if (!ok)
+            return ok;
+        return report();
     }
 
     Status eventLines(QIODevice &device)
