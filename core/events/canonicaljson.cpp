@@ -56,13 +56,27 @@ bool writeString(QByteArray &out, QStringView text, WriteError &error)
             }
             *p++ = '\\';
             switch (c) {
-            case u'"': *p++ = '"'; break;
-            case u'\\': *p++ = '\\'; break;
-            case u'\b': *p++ = 'b'; break;
-            case u'\t': *p++ = 't'; break;
-            case u'\n': *p++ = 'n'; break;
-            case u'\f': *p++ = 'f'; break;
-            case u'\r': *p++ = 'r'; break;
+            case u'"':
+                *p++ = '"';
+                break;
+            case u'\\':
+                *p++ = '\\';
+                break;
+            case u'\b':
+                *p++ = 'b';
+                break;
+            case u'\t':
+                *p++ = 't';
+                break;
+            case u'\n':
+                *p++ = 'n';
+                break;
+            case u'\f':
+                *p++ = 'f';
+                break;
+            case u'\r':
+                *p++ = 'r';
+                break;
             default:
                 *p++ = 'u';
                 *p++ = '0';
@@ -81,11 +95,12 @@ bool writeString(QByteArray &out, QStringView text, WriteError &error)
         } else {
             if (c > 0xDBFF || unit == end || *unit < 0xDC00 || *unit > 0xDFFF) {
                 out.truncate(start);
-                error.reason = u"string holds a lone UTF-16 surrogate U+"_s
-                               + QString::number(static_cast<uint>(c), 16).toUpper();
+                error.reason = u"string holds a lone UTF-16 surrogate U+"_s +
+                               QString::number(static_cast<uint>(c), 16).toUpper();
                 return false;
             }
-            const char32_t codePoint = 0x10000 + ((char32_t(c) - 0xD800) << 10) + (char32_t(*unit++) - 0xDC00);
+            const char32_t codePoint =
+                0x10000 + ((char32_t(c) - 0xD800) << 10) + (char32_t(*unit++) - 0xDC00);
             *p++ = static_cast<char>(0xF0 | (codePoint >> 18));
             *p++ = static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
             *p++ = static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
@@ -100,7 +115,8 @@ bool writeString(QByteArray &out, QStringView text, WriteError &error)
 bool writeNumber(QByteArray &out, double value, WriteError &error)
 {
     if (!std::isfinite(value)) {
-        error.reason = std::isnan(value) ? u"NaN is not a JSON number"_s : u"an infinity is not a JSON number"_s;
+        error.reason =
+            std::isnan(value) ? u"NaN is not a JSON number"_s : u"an infinity is not a JSON number"_s;
         return false;
     }
     if (value == 0) { // +0 and -0 alike
@@ -116,7 +132,8 @@ bool writeNumber(QByteArray &out, double value, WriteError &error)
     }
     // Shortest round-trip digits (closest to the value among the shortest, ties to even), as
     // "d[.ddd]e±x"; then the layout of ECMA-262 Number::toString.
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     Q_ASSERT(ec == std::errc());
     const char *p = buffer;
     const bool negative = *p == '-';
@@ -238,7 +255,7 @@ bool writeObject(QByteArray &out, const QJsonObject &object, WriteError &error)
         if (!first)
             out.append(',');
         first = false;
-        if (!writeString(out, member.key, error) ) {
+        if (!writeString(out, member.key, error)) {
             error.reason = u"member name: "_s + error.reason;
             return false;
         }
@@ -290,7 +307,8 @@ Status toStatus(bool ok, const WriteError &error)
 
 bool jcsKeyLess(QStringView a, QStringView b) noexcept
 {
-    return std::u16string_view(a.utf16(), std::size_t(a.size())) < std::u16string_view(b.utf16(), std::size_t(b.size()));
+    return std::u16string_view(a.utf16(), std::size_t(a.size())) <
+           std::u16string_view(b.utf16(), std::size_t(b.size()));
 }
 
 Status appendCanonicalJson(QByteArray &out, const QJsonValue &value)

@@ -33,13 +33,20 @@ constexpr QStringView memberVersion = u"version";
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return u"null"_s;
-    case QJsonValue::Bool: return u"a boolean"_s;
-    case QJsonValue::Double: return u"a number"_s;
-    case QJsonValue::String: return u"a string"_s;
-    case QJsonValue::Array: return u"an array"_s;
-    case QJsonValue::Object: return u"an object"_s;
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return u"a boolean"_s;
+    case QJsonValue::Double:
+        return u"a number"_s;
+    case QJsonValue::String:
+        return u"a string"_s;
+    case QJsonValue::Array:
+        return u"an array"_s;
+    case QJsonValue::Object:
+        return u"an object"_s;
+    case QJsonValue::Undefined:
+        break;
     }
     return u"undefined"_s;
 }
@@ -49,12 +56,17 @@ QString shown(const QJsonValue &value)
 {
     QString text;
     switch (value.type()) {
-    case QJsonValue::String: text = u"'"_s + value.toString() + u"'"_s; break;
+    case QJsonValue::String:
+        text = u"'"_s + value.toString() + u"'"_s;
+        break;
     case QJsonValue::Double:
         text = QString::fromLatin1(canonicalNumber(value.toDouble()).value_or(QByteArrayLiteral("NaN")));
         break;
-    case QJsonValue::Bool: text = value.toBool() ? u"true"_s : u"false"_s; break;
-    default: return typeName(value);
+    case QJsonValue::Bool:
+        text = value.toBool() ? u"true"_s : u"false"_s;
+        break;
+    default:
+        return typeName(value);
     }
     if (text.size() > 80)
         text = text.first(77) + u"..."_s;
@@ -104,7 +116,8 @@ std::optional<int> integralIn(const QJsonValue &value, int min, int max)
     return static_cast<int>(d);
 }
 
-Status appendMember(QByteArray &out, std::string_view nameAndColon, QStringView name, const QJsonObject &object)
+Status appendMember(QByteArray &out, std::string_view nameAndColon, QStringView name,
+                    const QJsonObject &object)
 {
     out.append(nameAndColon.data(), qsizetype(nameAndColon.size()));
     if (auto status = appendCanonicalJson(out, object); !status)
@@ -163,8 +176,9 @@ Status checkType(const QString &type)
     if (type.isEmpty())
         return invalid(u"member 'type' must not be empty"_s);
     if (!isValidTypeName(type)) {
-        return invalid(u"member 'type' must be lower-case words joined by '-' (^[a-z0-9]+(-[a-z0-9]+)*$), not %1"_s
-                           .arg(shown(type)));
+        return invalid(
+            u"member 'type' must be lower-case words joined by '-' (^[a-z0-9]+(-[a-z0-9]+)*$), not %1"_s.arg(
+                shown(type)));
     }
     return {};
 }
@@ -369,14 +383,16 @@ Result<Event> Event::fromStored(QByteArrayView canonical, int syncLevel)
     if (event->canonicalBytes() != canonical)
         return fail(ErrorCode::Corrupt, u"stored event '%1' is not in canonical form"_s.arg(event->guid));
     if (!isValidSyncLevel(syncLevel))
-        return fail(ErrorCode::Corrupt, u"stored event '%1' has syncLevel %2"_s.arg(event->guid).arg(syncLevel));
+        return fail(ErrorCode::Corrupt,
+                    u"stored event '%1' has syncLevel %2"_s.arg(event->guid).arg(syncLevel));
     event->syncLevel = syncLevel;
     return event;
 }
 
 Result<Event> Event::make(const QString &guid, const QString &entityGuid, const QString &type,
                           const QJsonObject &data, const QString &timestamp, const QString &userId,
-                          const std::optional<QJsonObject> &metadata, const std::optional<QJsonObject> &context)
+                          const std::optional<QJsonObject> &metadata,
+                          const std::optional<QJsonObject> &context)
 {
     Event event;
     event.guid = guid;

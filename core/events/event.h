@@ -80,7 +80,8 @@ struct Event {
     // "member 'timestamp': timestamp '...' is not RFC 3339: missing offset",
     // "unknown member 'foo'", or what parseJsonObject says about malformed JSON.
     [[nodiscard]] static Result<Event> fromJson(QByteArrayView line, const EventParseOptions &options = {});
-    [[nodiscard]] static Result<Event> fromObject(const QJsonObject &object, const EventParseOptions &options = {});
+    [[nodiscard]] static Result<Event> fromObject(const QJsonObject &object,
+                                                  const EventParseOptions &options = {});
     // fromJson plus the canonical form, written from the line's bytes in the same pass: the
     // ingest path (import, sync), about twice as fast as fromJson followed by canonicalBytes().
     [[nodiscard]] static Result<ParsedEvent> parseWithCanonical(QByteArrayView line,
@@ -90,9 +91,9 @@ struct Event {
     [[nodiscard]] static Result<Event> fromStored(QByteArrayView canonical, int syncLevel);
     // An event made here (timestamp: formatUtcMillis(clock.now())), validated like an import,
     // so that a typo in a type name or a NaN in the data is refused here rather than stored.
-    [[nodiscard]] static Result<Event> make(const QString &guid, const QString &entityGuid, const QString &type,
-                                            const QJsonObject &data, const QString &timestamp,
-                                            const QString &userId,
+    [[nodiscard]] static Result<Event> make(const QString &guid, const QString &entityGuid,
+                                            const QString &type, const QJsonObject &data,
+                                            const QString &timestamp, const QString &userId,
                                             const std::optional<QJsonObject> &metadata = std::nullopt,
                                             const std::optional<QJsonObject> &context = std::nullopt);
 

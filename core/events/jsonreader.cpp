@@ -276,10 +276,18 @@ bool Scanner::scanValueToken(RawNode::Kind kind)
     const char *const start = m_p;
     bool ok = false;
     switch (kind) {
-    case RawNode::True: ok = scanLiteral("true"); break;
-    case RawNode::False: ok = scanLiteral("false"); break;
-    case RawNode::Null: ok = scanLiteral("null"); break;
-    default: ok = scanNumber(); break;
+    case RawNode::True:
+        ok = scanLiteral("true");
+        break;
+    case RawNode::False:
+        ok = scanLiteral("false");
+        break;
+    case RawNode::Null:
+        ok = scanLiteral("null");
+        break;
+    default:
+        ok = scanNumber();
+        break;
     }
     if (!ok || !m_tree)
         return ok;
@@ -320,8 +328,8 @@ bool Scanner::closeObject()
             return c != 0 ? c < 0 : a->offset < b->offset;
         });
         for (std::size_t i = 1; i < sorted.size(); ++i) {
-            if (nameBytes(*sorted[i]) == nameBytes(*sorted[i - 1])
-                && (!duplicate || sorted[i]->offset < duplicate->offset)) {
+            if (nameBytes(*sorted[i]) == nameBytes(*sorted[i - 1]) &&
+                (!duplicate || sorted[i]->offset < duplicate->offset)) {
                 duplicate = sorted[i];
             }
         }
@@ -388,7 +396,8 @@ bool Scanner::scanString(bool isName)
             continue;
         }
         if (c < 0x20)
-            return failHere(u"unescaped control character U+%1 in a string"_s.arg(uint(c), 4, 16, QLatin1Char('0')));
+            return failHere(
+                u"unescaped control character U+%1 in a string"_s.arg(uint(c), 4, 16, QLatin1Char('0')));
         if (!scanUtf8()) // its bytes stay in the current run
             return false;
     }
@@ -400,7 +409,8 @@ bool Scanner::scanString(bool isName)
         if (!decoded)
             m_names.push_back(Name{contentStart - m_begin, m_p - contentStart, quote - m_begin, false});
         else
-            m_names.push_back(Name{decodedStart, qsizetype(m_decoded.size()) - decodedStart, quote - m_begin, true});
+            m_names.push_back(
+                Name{decodedStart, qsizetype(m_decoded.size()) - decodedStart, quote - m_begin, true});
     }
     ++m_p; // closing quote
     return true;
@@ -414,15 +424,32 @@ bool Scanner::scanEscape(std::string *decoded)
         return fail(escape, u"unterminated escape sequence"_s);
     char simple = 0;
     switch (*m_p) {
-    case '"': simple = '"'; break;
-    case '\\': simple = '\\'; break;
-    case '/': simple = '/'; break;
-    case 'b': simple = '\b'; break;
-    case 'f': simple = '\f'; break;
-    case 'n': simple = '\n'; break;
-    case 'r': simple = '\r'; break;
-    case 't': simple = '\t'; break;
-    case 'u': break;
+    case '"':
+        simple = '"';
+        break;
+    case '\\':
+        simple = '\\';
+        break;
+    case '/':
+        simple = '/';
+        break;
+    case 'b':
+        simple = '\b';
+        break;
+    case 'f':
+        simple = '\f';
+        break;
+    case 'n':
+        simple = '\n';
+        break;
+    case 'r':
+        simple = '\r';
+        break;
+    case 't':
+        simple = '\t';
+        break;
+    case 'u':
+        break;
     default:
         return fail(escape, u"invalid escape sequence '\\"_s + QLatin1Char(*m_p) + u"'"_s);
     }
@@ -455,12 +482,14 @@ bool Scanner::scanEscape(std::string *decoded)
         return fail(escape, u"invalid \\u escape: four hex digits expected"_s);
     m_p = escape + 6;
     if (codePoint >= 0xDC00 && codePoint <= 0xDFFF)
-        return fail(escape, u"lone surrogate \\u%1 in a string"_s.arg(uint(codePoint), 4, 16, QLatin1Char('0')));
+        return fail(escape,
+                    u"lone surrogate \\u%1 in a string"_s.arg(uint(codePoint), 4, 16, QLatin1Char('0')));
     if (codePoint >= 0xD800 && codePoint <= 0xDBFF) {
         char32_t low = 0;
-        if (m_end - m_p < 6 || m_p[0] != '\\' || m_p[1] != 'u' || !readHex4(m_p, low) || low < 0xDC00
-            || low > 0xDFFF) {
-            return fail(escape, u"lone surrogate \\u%1 in a string"_s.arg(uint(codePoint), 4, 16, QLatin1Char('0')));
+        if (m_end - m_p < 6 || m_p[0] != '\\' || m_p[1] != 'u' || !readHex4(m_p, low) || low < 0xDC00 ||
+            low > 0xDFFF) {
+            return fail(escape,
+                        u"lone surrogate \\u%1 in a string"_s.arg(uint(codePoint), 4, 16, QLatin1Char('0')));
         }
         m_p += 6;
         codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (low - 0xDC00);
@@ -589,10 +618,13 @@ bool Scanner::checkNumberValue(const char *start, bool isInteger, int decimalExp
 {
     const std::string_view token(start, std::size_t(m_p - start));
     const QLatin1StringView shownToken(token.data(), qsizetype(std::min<std::size_t>(token.size(), 40)));
-    const auto overflow = [&] { return fail(start, u"number %1 is beyond the IEEE double range"_s.arg(shownToken)); };
+    const auto overflow = [&] {
+        return fail(start, u"number %1 is beyond the IEEE double range"_s.arg(shownToken));
+    };
     // Qt refuses these too; ECMAScript would read them as 0.
     const auto underflow = [&] {
-        return fail(start, u"number %1 is too small for an IEEE double (it would read as 0)"_s.arg(shownToken));
+        return fail(start,
+                    u"number %1 is too small for an IEEE double (it would read as 0)"_s.arg(shownToken));
     };
     if (decimalExponent > 308)
         return overflow();
@@ -616,15 +648,14 @@ bool Scanner::checkNumberValue(const char *start, bool isInteger, int decimalExp
     if (canonical && std::string_view(canonical->constData(), std::size_t(canonical->size())) == token)
         return true;
     char exact[400];
-    const auto [exactEnd, exactEc] = std::to_chars(exact, exact + sizeof exact, value, std::chars_format::fixed, 0);
+    const auto [exactEnd, exactEc] =
+        std::to_chars(exact, exact + sizeof exact, value, std::chars_format::fixed, 0);
     if (exactEc == std::errc() && std::string_view(exact, std::size_t(exactEnd - exact)) == token)
         return true;
     return fail(start, u"integer %1 cannot be represented exactly as an IEEE double (nearest: %2); "
-                       u"write it as a string"_s
-                           .arg(shownToken,
-                                canonical ? QString::fromLatin1(*canonical) : QString()));
+                       u"write it as a string"_s.arg(shownToken, canonical ? QString::fromLatin1(*canonical)
+                                                                           : QString()));
 }
-
 
 // Decodes the escape sequence at `p` (a backslash; the scanner has checked it) into a code
 // point and moves `p` past it (past both halves of a surrogate pair).
@@ -633,20 +664,26 @@ char32_t decodeEscape(const char *&p)
     ++p; // backslash
     const char kind = *p++;
     switch (kind) {
-    case 'b': return u'\b';
-    case 'f': return u'\f';
-    case 'n': return u'\n';
-    case 'r': return u'\r';
-    case 't': return u'\t';
-    case 'u': break;
-    default: return char32_t(static_cast<unsigned char>(kind)); // " \ /
+    case 'b':
+        return u'\b';
+    case 'f':
+        return u'\f';
+    case 'n':
+        return u'\n';
+    case 'r':
+        return u'\r';
+    case 't':
+        return u'\t';
+    case 'u':
+        break;
+    default:
+        return char32_t(static_cast<unsigned char>(kind)); // " \ /
     }
     const auto hex4 = [](const char *at) {
         char32_t unit = 0;
         for (int i = 0; i < 4; ++i) {
             const char h = at[i];
-            unit = (unit << 4)
-                   | char32_t(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+            unit = (unit << 4) | char32_t(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
         }
         return unit;
     };
@@ -659,7 +696,7 @@ char32_t decodeEscape(const char *&p)
     return codePoint;
 }
 
-template <typename Out>
+template<typename Out>
 void appendUtf8(Out &out, char32_t codePoint)
 {
     if (codePoint < 0x80) {
@@ -714,20 +751,37 @@ public:
     void writeRoot(std::span<const QByteArrayView> omitMembers) { writeObject(m_tree.front(), omitMembers); }
 
 private:
-    std::string_view raw(const RawNode &node) const { return {m_text + node.start, std::size_t(node.length)}; }
+    std::string_view raw(const RawNode &node) const
+    {
+        return {m_text + node.start, std::size_t(node.length)};
+    }
     const RawNode &at(int index) const { return m_tree[std::size_t(index)]; }
     void append(std::string_view bytes) { m_out.append(bytes.data(), qsizetype(bytes.size())); }
 
     void writeValue(const RawNode &node)
     {
         switch (node.kind) {
-        case RawNode::Object: writeObject(node, {}); break;
-        case RawNode::Array: writeArray(node); break;
-        case RawNode::String: writeString(node); break;
-        case RawNode::Number: writeNumber(node); break;
-        case RawNode::True: append("true"); break;
-        case RawNode::False: append("false"); break;
-        case RawNode::Null: append("null"); break;
+        case RawNode::Object:
+            writeObject(node, {});
+            break;
+        case RawNode::Array:
+            writeArray(node);
+            break;
+        case RawNode::String:
+            writeString(node);
+            break;
+        case RawNode::Number:
+            writeNumber(node);
+            break;
+        case RawNode::True:
+            append("true");
+            break;
+        case RawNode::False:
+            append("false");
+            break;
+        case RawNode::Null:
+            append("null");
+            break;
         }
     }
 
@@ -770,8 +824,8 @@ private:
                 }
                 bytes = decoded;
             }
-            if (std::find(omitMembers.begin(), omitMembers.end(), QByteArrayView(bytes.data(), qsizetype(bytes.size())))
-                != omitMembers.end()) {
+            if (std::find(omitMembers.begin(), omitMembers.end(),
+                          QByteArrayView(bytes.data(), qsizetype(bytes.size()))) != omitMembers.end()) {
                 continue;
             }
             if (!members.isEmpty() && !utf8NameLess(members.back().name, bytes))
@@ -814,13 +868,27 @@ private:
                     break;
                 const char32_t c = decodeEscape(p);
                 switch (c) {
-                case u'"': append("\\\""); break;
-                case u'\\': append("\\\\"); break;
-                case u'\b': append("\\b"); break;
-                case u'\t': append("\\t"); break;
-                case u'\n': append("\\n"); break;
-                case u'\f': append("\\f"); break;
-                case u'\r': append("\\r"); break;
+                case u'"':
+                    append("\\\"");
+                    break;
+                case u'\\':
+                    append("\\\\");
+                    break;
+                case u'\b':
+                    append("\\b");
+                    break;
+                case u'\t':
+                    append("\\t");
+                    break;
+                case u'\n':
+                    append("\\n");
+                    break;
+                case u'\f':
+                    append("\\f");
+                    break;
+                case u'\r':
+                    append("\\r");
+                    break;
                 default:
                     if (c < 0x20) {
                         const char escape[] = {'\\', 'u', '0', '0', hexDigits[c >> 4], hexDigits[c & 0xF]};
@@ -869,12 +937,22 @@ Status scanObjectText(QByteArrayView bytes, int maxDepth, qsizetype maxBytes, st
     if (scanner.firstByte() != '{') {
         QString kind;
         switch (scanner.firstByte()) {
-        case '[': kind = u"an array"_s; break;
-        case '"': kind = u"a string"_s; break;
+        case '[':
+            kind = u"an array"_s;
+            break;
+        case '"':
+            kind = u"a string"_s;
+            break;
         case 't':
-        case 'f': kind = u"a boolean"_s; break;
-        case 'n': kind = u"null"_s; break;
-        default: kind = u"a number"_s; break;
+        case 'f':
+            kind = u"a boolean"_s;
+            break;
+        case 'n':
+            kind = u"null"_s;
+            break;
+        default:
+            kind = u"a number"_s;
+            break;
         }
         return fail(ErrorCode::InvalidArgument, u"the JSON text is "_s + kind + u", not an object"_s);
     }
@@ -908,8 +986,9 @@ Result<QJsonObject> parseJsonObject(QByteArrayView bytes, int maxDepth, qsizetyp
     return buildObject(bytes);
 }
 
-Result<ParsedJsonObject> parseJsonObjectCanonical(QByteArrayView bytes, std::span<const QByteArrayView> omitMembers,
-                                                  int maxDepth, qsizetype maxBytes)
+Result<ParsedJsonObject> parseJsonObjectCanonical(QByteArrayView bytes,
+                                                  std::span<const QByteArrayView> omitMembers, int maxDepth,
+                                                  qsizetype maxBytes)
 {
     std::vector<RawNode> tree;
     tree.reserve(std::size_t(bytes.size() / 8 + 8));

@@ -35,10 +35,9 @@ struct ParsedJsonObject {
     QJsonObject object;
     QByteArray canonical;
 };
-[[nodiscard]] Result<ParsedJsonObject> parseJsonObjectCanonical(QByteArrayView bytes,
-                                                                std::span<const QByteArrayView> omitMembers = {},
-                                                                int maxDepth = defaultJsonMaxDepth,
-                                                                qsizetype maxBytes = defaultJsonMaxBytes);
+[[nodiscard]] Result<ParsedJsonObject>
+parseJsonObjectCanonical(QByteArrayView bytes, std::span<const QByteArrayView> omitMembers = {},
+                         int maxDepth = defaultJsonMaxDepth, qsizetype maxBytes = defaultJsonMaxBytes);
 
 // The same checks without building anything: Status of the text as parseJsonObject would see it.
 [[nodiscard]] Status validateJsonObjectText(QByteArrayView bytes, int maxDepth = defaultJsonMaxDepth,

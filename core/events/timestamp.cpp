@@ -29,9 +29,9 @@ constexpr qint64 daysFromCivil(qint64 year, int month, int day)
 {
     const qint64 marchYear = month <= 2 ? year - 1 : year;
     const qint64 era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400;
-    const qint64 yearOfEra = marchYear - era * 400;                       // 0..399
-    const qint64 monthFromMarch = month > 2 ? month - 3 : month + 9;       // 0..11
-    const qint64 dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1;     // 0..365
+    const qint64 yearOfEra = marchYear - era * 400;                    // 0..399
+    const qint64 monthFromMarch = month > 2 ? month - 3 : month + 9;   // 0..11
+    const qint64 dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1; // 0..365
     const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     return era * 146097 + dayOfEra - 719468; // 719468: days from 0000-03-01 to 1970-01-01
 }
@@ -68,7 +68,10 @@ constexpr qint64 floorDiv(qint64 a, qint64 b)
 // Reads the RFC 3339 text left to right; every failure names what was expected and where.
 class Rfc3339Parser final {
 public:
-    explicit Rfc3339Parser(QStringView text) : m_text(text) {}
+    explicit Rfc3339Parser(QStringView text)
+        : m_text(text)
+    {
+    }
 
     Result<Timestamp> parse();
 
@@ -76,8 +79,9 @@ private:
     std::unexpected<Error> reject(const QString &reason) const
     {
         QStringView shown = m_text.size() > 64 ? m_text.first(64) : m_text;
-        return fail(ErrorCode::InvalidArgument, u"timestamp '%1%2' is not RFC 3339: %3"_s
-                                                    .arg(shown, m_text.size() > 64 ? u"..."_s : QString(), reason));
+        return fail(ErrorCode::InvalidArgument,
+                    u"timestamp '%1%2' is not RFC 3339: %3"_s.arg(
+                        shown, m_text.size() > 64 ? u"..."_s : QString(), reason));
     }
     bool digitAt(qsizetype i) const { return i < m_text.size() && m_text[i] >= u'0' && m_text[i] <= u'9'; }
     // `count` digits at m_pos, or -1.
@@ -204,8 +208,8 @@ Result<Timestamp> Rfc3339Parser::parse()
     if (second > 60)
         return reject(u"second %1 is out of range 00-60"_s.arg(second));
 
-    const qint64 seconds = daysFromCivil(year, month, day) * secondsPerDay + hour * 3600 + minute * 60
-                           + (second == 60 ? 59 : second) - qint64(offsetMinutes) * 60;
+    const qint64 seconds = daysFromCivil(year, month, day) * secondsPerDay + hour * 3600 + minute * 60 +
+                           (second == 60 ? 59 : second) - qint64(offsetMinutes) * 60;
     if (second == 60) {
         if (floorDiv(seconds, secondsPerDay) * secondsPerDay + secondsPerDay - 1 != seconds)
             return reject(u"second 60 (a leap second) can only occur at 23:59 UTC"_s);

@@ -43,10 +43,17 @@ public:
 
     // Instants compare; the offset they were written with does not.
     friend bool operator==(const Timestamp &a, const Timestamp &b) { return a.m_ns == b.m_ns; }
-    friend std::strong_ordering operator<=>(const Timestamp &a, const Timestamp &b) { return a.m_ns <=> b.m_ns; }
+    friend std::strong_ordering operator<=>(const Timestamp &a, const Timestamp &b)
+    {
+        return a.m_ns <=> b.m_ns;
+    }
 
 private:
-    Timestamp(qint64 ns, int offsetMinutes) : m_ns(ns), m_offsetMinutes(offsetMinutes) {}
+    Timestamp(qint64 ns, int offsetMinutes)
+        : m_ns(ns)
+        , m_offsetMinutes(offsetMinutes)
+    {
+    }
 
     qint64 m_ns = 0;
     int m_offsetMinutes = 0;

@@ -27,8 +27,8 @@ QByteArray householdEvent(int i)
 {
     const QByteArray n = QByteArray::number(i);
     const QByteArray second = QByteArray::number(i % 60).rightJustified(2, '0');
-    return "{\"guid\":\"6f1c2a9e-3b7d-4c1e-9a55-" + n.rightJustified(12, '0') + "\",\"entityGuid\":\"hh-" + n +
-           "\",\"type\":\"create-group\",\"data\":{\"name\":\"Household " + n +
+    return "{\"guid\":\"6f1c2a9e-3b7d-4c1e-9a55-" + n.rightJustified(12, '0') + "\",\"entityGuid\":\"hh-" +
+           n + "\",\"type\":\"create-group\",\"data\":{\"name\":\"Household " + n +
            "\",\"village\":\"Kalo\",\"members\":[{\"guid\":\"p-" + n +
            "-1\",\"name\":\"Ana\",\"age\":34,\"head\":true},{\"guid\":\"p-" + n +
            "-2\",\"name\":\"Ben\",\"age\":36.5},{\"guid\":\"p-" + n +
@@ -36,7 +36,6 @@ QByteArray householdEvent(int i)
            ".000+02:00\",\"userId\":\"enum-7\",\"syncLevel\":0,\"metadata\":{\"deviceId\":\"dev-1\","
            "\"appVersion\":\"0.1.0\",\"formId\":\"household\"},\"context\":{\"reason\":\"registration\"}}";
 }
-
 
 // Wall time and this thread's CPU time: on a shared machine the CPU time is the fairer figure.
 struct Timing {
@@ -55,8 +54,9 @@ void printRow(const char *stage, Timing timing, qsizetype count, qint64 bytes)
 {
     const double cpuSeconds = double(timing.cpuNs) / 1e9;
     const double wallSeconds = double(timing.wallNs) / 1e9;
-    std::printf("%-44s %10.0f %10.0f %8.1f %9.2f\n", stage, double(count) / cpuSeconds, double(count) / wallSeconds,
-                bytes > 0 ? double(bytes) / cpuSeconds / 1e6 : 0.0, double(timing.cpuNs) / 1e3 / double(count));
+    std::printf("%-44s %10.0f %10.0f %8.1f %9.2f\n", stage, double(count) / cpuSeconds,
+                double(count) / wallSeconds, bytes > 0 ? double(bytes) / cpuSeconds / 1e6 : 0.0,
+                double(timing.cpuNs) / 1e3 / double(count));
 }
 
 Timing timed(const std::function<void()> &work)
@@ -178,6 +178,7 @@ int main(int argc, char **argv)
     });
     printRow("Timestamp::parseInstantNs", timestampNs, count, 0);
 
-    std::printf("\nchecksum %lld, failures %lld\n", static_cast<long long>(checksum), static_cast<long long>(failures));
+    std::printf("\nchecksum %lld, failures %lld\n", static_cast<long long>(checksum),
+                static_cast<long long>(failures));
     return failures == 0 ? 0 : 1;
 }

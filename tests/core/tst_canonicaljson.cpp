@@ -2,9 +2,9 @@
 #include "core/events/jsonreader.h"
 
 #include <QElapsedTimer>
-#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <bit>
@@ -17,7 +17,7 @@ using namespace fieldledger::core;
 namespace {
 
 // QVERIFY2 evaluates its message even when the check passes: never touch error() of a value.
-template <typename T>
+template<typename T>
 QByteArray messageOf(const Result<T> &result)
 {
     return result.has_value() ? QByteArray("(no error)") : result.error().message.toUtf8();
@@ -38,7 +38,10 @@ QByteArray canonicalOf(const QByteArray &json)
 // character (surrogate pairs included), raw UTF-8, number spellings, whitespace, member order.
 class RandomJson final {
 public:
-    explicit RandomJson(quint32 seed) : m_random(seed) {}
+    explicit RandomJson(quint32 seed)
+        : m_random(seed)
+    {
+    }
 
     QByteArray object(int depth = 0)
     {
@@ -67,15 +70,20 @@ private:
     QByteArray value(int depth)
     {
         switch (m_random.bounded(depth > 3 ? 5 : 7)) {
-        case 0: return encode(randomText());
-        case 1: return number();
-        case 2: return number();
+        case 0:
+            return encode(randomText());
+        case 1:
+            return number();
+        case 2:
+            return number();
         case 3: {
             static const char *const literals[] = {"true", "false", "null"};
             return literals[m_random.bounded(3)];
         }
-        case 4: return encode(randomText());
-        case 5: return object(depth);
+        case 4:
+            return encode(randomText());
+        case 5:
+            return object(depth);
         default: {
             QByteArray text = "[" + space();
             const int count = int(m_random.bounded(4));
@@ -89,13 +97,40 @@ private:
     QByteArray number()
     {
         static const char *const spellings[] = {
-            "0", "-0", "0.0", "-0.0e5", "1", "-1", "1.0", "1e2", "1E+2", "100e-2", "0.5e-6", "4.50", "2e-3",
-            "123456789012345", "-999999999999999", "9007199254740992", "9007199254740993.0", "1152921504606847000",
-            "1152921504606846976", "295147905179352830000", "1e21", "1e+21", "999999999999999900000", "1e-7",
-            "0.000001", "333333333.33333329", "1E30", "0.000000000000000000000000001", "5e-324", "1.7976931348623157e308",
+            "0",
+            "-0",
+            "0.0",
+            "-0.0e5",
+            "1",
+            "-1",
+            "1.0",
+            "1e2",
+            "1E+2",
+            "100e-2",
+            "0.5e-6",
+            "4.50",
+            "2e-3",
+            "123456789012345",
+            "-999999999999999",
+            "9007199254740992",
+            "9007199254740993.0",
+            "1152921504606847000",
+            "1152921504606846976",
+            "295147905179352830000",
+            "1e21",
+            "1e+21",
+            "999999999999999900000",
+            "1e-7",
+            "0.000001",
+            "333333333.33333329",
+            "1E30",
+            "0.000000000000000000000000001",
+            "5e-324",
+            "1.7976931348623157e308",
         };
         if (m_random.bounded(3) == 0) {
-            const double value = (m_random.generateDouble() - 0.5) * std::pow(10.0, int(m_random.bounded(40)) - 20);
+            const double value =
+                (m_random.generateDouble() - 0.5) * std::pow(10.0, int(m_random.bounded(40)) - 20);
             return QByteArray::number(value, 'g', 17);
         }
         return spellings[m_random.bounded(int(std::size(spellings)))];
@@ -103,9 +138,10 @@ private:
 
     QString randomText()
     {
-        static const char32_t alphabet[] = {u'a', u'b', u'Z', u'1', u' ', u'"', u'\\', u'/', 0x00, 0x08, 0x09, 0x0A,
-                                            0x0C, 0x0D, 0x1F, 0x7F, 0x80, 0xE9, 0xF6, 0x20AC, 0x2028, 0xE000,
-                                            0xFB33, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
+        static const char32_t alphabet[] = {u'a',   u'b',   u'Z',   u'1',    u' ',    u'"',    u'\\',
+                                            u'/',   0x00,   0x08,   0x09,    0x0A,    0x0C,    0x0D,
+                                            0x1F,   0x7F,   0x80,   0xE9,    0xF6,    0x20AC,  0x2028,
+                                            0xE000, 0xFB33, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
         QString text;
         const int length = int(m_random.bounded(5));
         for (int i = 0; i < length; ++i)
@@ -180,7 +216,8 @@ private slots:
             {0x43143ff3c1cb0959, "1424953923781206.2"},
         };
         for (const auto &row : rows)
-            QTest::addRow("%016llx", static_cast<unsigned long long>(row.bits)) << quint64(row.bits) << QByteArray(row.text);
+            QTest::addRow("%016llx", static_cast<unsigned long long>(row.bits))
+                << quint64(row.bits) << QByteArray(row.text);
     }
     void number_rfc8785AppendixB()
     {
@@ -267,8 +304,9 @@ private slots:
   "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
   "literals": [null, true, false]
 })";
-        const QByteArray expected = "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,"
-                                    "1e-27],\"string\":\"\xE2\x82\xAC$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}";
+        const QByteArray expected =
+            "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,"
+            "1e-27],\"string\":\"\xE2\x82\xAC$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}";
         QCOMPARE(canonicalOf(input), expected);
     }
 
@@ -298,8 +336,8 @@ private slots:
     void keyOrder_isUtf16CodeUnits()
     {
         QVERIFY(jcsKeyLess(u"a", u"b"));
-        QVERIFY(jcsKeyLess(u"B", u"a"));          // upper case first
-        QVERIFY(jcsKeyLess(u"ab", u"abc"));       // prefix first
+        QVERIFY(jcsKeyLess(u"B", u"a"));               // upper case first
+        QVERIFY(jcsKeyLess(u"ab", u"abc"));            // prefix first
         QVERIFY(jcsKeyLess(u"\U0001F600", u"\uFB33")); // surrogate 0xD83D < 0xFB33
         QVERIFY(!jcsKeyLess(u"a", u"a"));
         QVERIFY(jcsKeyLess(u"peach", u"p\u00e9ch\u00e9"));
@@ -360,7 +398,8 @@ private slots:
         QFETCH(QString, text);
         const auto asValue = canonicalJson(QJsonValue(text));
         QVERIFY(!asValue.has_value());
-        QVERIFY2(asValue.error().message.contains(u"lone UTF-16 surrogate"_s), messageOf(asValue).constData());
+        QVERIFY2(asValue.error().message.contains(u"lone UTF-16 surrogate"_s),
+                 messageOf(asValue).constData());
         QVERIFY(!canonicalJson(QJsonObject{{text, 1}}).has_value()); // as a member name too
     }
 
@@ -394,38 +433,86 @@ private slots:
         QTest::newRow("number") << QByteArray("42") << u"the JSON text is a number, not an object"_s;
         QTest::newRow("string") << QByteArray("\"x\"") << u"the JSON text is a string, not an object"_s;
         QTest::newRow("null") << QByteArray("null") << u"the JSON text is null, not an object"_s;
-        QTest::newRow("unterminated object") << QByteArray("{\"a\":1") << u"malformed JSON at byte 6: unexpected end of text, expected ',' or '}'"_s;
-        QTest::newRow("trailing comma") << QByteArray("{\"a\":1,}") << u"malformed JSON at byte 7: unexpected '}', expected a member name"_s;
-        QTest::newRow("missing colon") << QByteArray("{\"a\" 1}") << u"malformed JSON at byte 5: unexpected '1', expected ':' after the member name"_s;
-        QTest::newRow("single quotes") << QByteArray("{'a':1}") << u"malformed JSON at byte 1: unexpected ''', expected a member name or '}'"_s;
-        QTest::newRow("bad literal") << QByteArray("{\"a\":tru}") << u"malformed JSON at byte 5: invalid literal, expected 'true'"_s;
-        QTest::newRow("leading zero") << QByteArray("{\"a\":01}") << u"malformed JSON at byte 6: a number must not have leading zeros"_s;
-        QTest::newRow("bare minus") << QByteArray("{\"a\":-}") << u"malformed JSON at byte 6: unexpected '}', expected a digit"_s;
-        QTest::newRow("dot without digits") << QByteArray("{\"a\":1.}") << u"malformed JSON at byte 7: unexpected '}', expected a digit after the decimal point"_s;
-        QTest::newRow("leading dot") << QByteArray("{\"a\":.5}") << u"malformed JSON at byte 5: unexpected '.', expected a value"_s;
-        QTest::newRow("empty exponent") << QByteArray("{\"a\":1e}") << u"malformed JSON at byte 7: unexpected '}', expected a digit in the exponent"_s;
-        QTest::newRow("NaN literal") << QByteArray("{\"a\":NaN}") << u"malformed JSON at byte 5: unexpected 'N', expected a value"_s;
-        QTest::newRow("trailing data") << QByteArray("{\"a\":1} {}") << u"malformed JSON at byte 8: unexpected '{' after the JSON value"_s;
-        QTest::newRow("unterminated string") << QByteArray("{\"a\":\"xyz") << u"malformed JSON at byte 5: unterminated string"_s;
-        QTest::newRow("raw newline in string") << QByteArray("{\"a\":\"x\ny\"}") << u"malformed JSON at byte 7: unescaped control character U+000a in a string"_s;
-        QTest::newRow("bad escape") << QByteArray("{\"a\":\"\\x\"}") << u"malformed JSON at byte 6: invalid escape sequence '\\x'"_s;
-        QTest::newRow("short unicode escape") << QByteArray("{\"a\":\"\\u12\"}") << u"malformed JSON at byte 6: invalid \\u escape: four hex digits expected"_s;
-        QTest::newRow("lone high surrogate") << QByteArray("{\"a\":\"\\ud83d\"}") << u"malformed JSON at byte 6: lone surrogate \\ud83d in a string"_s;
-        QTest::newRow("lone low surrogate") << QByteArray("{\"a\":\"\\ude00x\"}") << u"malformed JSON at byte 6: lone surrogate \\ude00 in a string"_s;
-        QTest::newRow("invalid UTF-8") << QByteArray("{\"a\":\"\xff\"}") << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
-        QTest::newRow("overlong UTF-8") << QByteArray("{\"a\":\"\xC0\xAF\"}") << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
-        QTest::newRow("UTF-8 surrogate") << QByteArray("{\"a\":\"\xED\xA0\x80\"}") << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
-        QTest::newRow("truncated UTF-8") << QByteArray("{\"a\":\"\xE2\x82") << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
-        QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF{}") << u"malformed JSON at byte 0: a byte order mark is not allowed"_s;
-        QTest::newRow("number overflow") << QByteArray("{\"a\":1e400}") << u"malformed JSON at byte 5: number 1e400 is beyond the IEEE double range"_s;
-        QTest::newRow("number overflow near max") << QByteArray("{\"a\":1.8e308}") << u"malformed JSON at byte 5: number 1.8e308 is beyond the IEEE double range"_s;
-        QTest::newRow("number underflow") << QByteArray("{\"a\":1e-400}") << u"malformed JSON at byte 5: number 1e-400 is too small for an IEEE double (it would read as 0)"_s;
-        QTest::newRow("number underflow near min") << QByteArray("{\"a\":-2e-324}") << u"malformed JSON at byte 5: number -2e-324 is too small for an IEEE double (it would read as 0)"_s;
-        QTest::newRow("30-digit integer") << QByteArray("{\"a\":123456789012345678901234567890}") << u"malformed JSON at byte 5: integer 123456789012345678901234567890 cannot be represented exactly as an IEEE double (nearest: 1.2345678901234568e+29); write it as a string"_s;
-        QTest::newRow("inexact integer") << QByteArray("{\"id\":12345678901234567}") << u"malformed JSON at byte 6: integer 12345678901234567 cannot be represented exactly as an IEEE double (nearest: 12345678901234568); write it as a string"_s;
-        QTest::newRow("duplicate name") << QByteArray("{\"a\":1,\"b\":2,\"a\":3}") << u"duplicate member name 'a' at byte 13"_s;
-        QTest::newRow("duplicate via escape") << QByteArray("{\"a\":1,\"\\u0061\":2}") << u"duplicate member name 'a' at byte 7"_s;
-        QTest::newRow("duplicate nested") << QByteArray("{\"x\":{\"k\":1,\"k\":1}}") << u"duplicate member name 'k' at byte 12"_s;
+        QTest::newRow("unterminated object")
+            << QByteArray("{\"a\":1")
+            << u"malformed JSON at byte 6: unexpected end of text, expected ',' or '}'"_s;
+        QTest::newRow("trailing comma")
+            << QByteArray("{\"a\":1,}")
+            << u"malformed JSON at byte 7: unexpected '}', expected a member name"_s;
+        QTest::newRow("missing colon")
+            << QByteArray("{\"a\" 1}")
+            << u"malformed JSON at byte 5: unexpected '1', expected ':' after the member name"_s;
+        QTest::newRow("single quotes")
+            << QByteArray("{'a':1}")
+            << u"malformed JSON at byte 1: unexpected ''', expected a member name or '}'"_s;
+        QTest::newRow("bad literal") << QByteArray("{\"a\":tru}")
+                                     << u"malformed JSON at byte 5: invalid literal, expected 'true'"_s;
+        QTest::newRow("leading zero") << QByteArray("{\"a\":01}")
+                                      << u"malformed JSON at byte 6: a number must not have leading zeros"_s;
+        QTest::newRow("bare minus") << QByteArray("{\"a\":-}")
+                                    << u"malformed JSON at byte 6: unexpected '}', expected a digit"_s;
+        QTest::newRow("dot without digits")
+            << QByteArray("{\"a\":1.}")
+            << u"malformed JSON at byte 7: unexpected '}', expected a digit after the decimal point"_s;
+        QTest::newRow("leading dot") << QByteArray("{\"a\":.5}")
+                                     << u"malformed JSON at byte 5: unexpected '.', expected a value"_s;
+        QTest::newRow("empty exponent")
+            << QByteArray("{\"a\":1e}")
+            << u"malformed JSON at byte 7: unexpected '}', expected a digit in the exponent"_s;
+        QTest::newRow("NaN literal") << QByteArray("{\"a\":NaN}")
+                                     << u"malformed JSON at byte 5: unexpected 'N', expected a value"_s;
+        QTest::newRow("trailing data") << QByteArray("{\"a\":1} {}")
+                                       << u"malformed JSON at byte 8: unexpected '{' after the JSON value"_s;
+        QTest::newRow("unterminated string")
+            << QByteArray("{\"a\":\"xyz") << u"malformed JSON at byte 5: unterminated string"_s;
+        QTest::newRow("raw newline in string")
+            << QByteArray("{\"a\":\"x\ny\"}")
+            << u"malformed JSON at byte 7: unescaped control character U+000a in a string"_s;
+        QTest::newRow("bad escape") << QByteArray("{\"a\":\"\\x\"}")
+                                    << u"malformed JSON at byte 6: invalid escape sequence '\\x'"_s;
+        QTest::newRow("short unicode escape")
+            << QByteArray("{\"a\":\"\\u12\"}")
+            << u"malformed JSON at byte 6: invalid \\u escape: four hex digits expected"_s;
+        QTest::newRow("lone high surrogate")
+            << QByteArray("{\"a\":\"\\ud83d\"}")
+            << u"malformed JSON at byte 6: lone surrogate \\ud83d in a string"_s;
+        QTest::newRow("lone low surrogate")
+            << QByteArray("{\"a\":\"\\ude00x\"}")
+            << u"malformed JSON at byte 6: lone surrogate \\ude00 in a string"_s;
+        QTest::newRow("invalid UTF-8")
+            << QByteArray("{\"a\":\"\xff\"}") << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
+        QTest::newRow("overlong UTF-8")
+            << QByteArray("{\"a\":\"\xC0\xAF\"}") << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
+        QTest::newRow("UTF-8 surrogate") << QByteArray("{\"a\":\"\xED\xA0\x80\"}")
+                                         << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
+        QTest::newRow("truncated UTF-8")
+            << QByteArray("{\"a\":\"\xE2\x82") << u"malformed JSON at byte 6: invalid UTF-8 in a string"_s;
+        QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF{}")
+                                         << u"malformed JSON at byte 0: a byte order mark is not allowed"_s;
+        QTest::newRow("number overflow")
+            << QByteArray("{\"a\":1e400}")
+            << u"malformed JSON at byte 5: number 1e400 is beyond the IEEE double range"_s;
+        QTest::newRow("number overflow near max")
+            << QByteArray("{\"a\":1.8e308}")
+            << u"malformed JSON at byte 5: number 1.8e308 is beyond the IEEE double range"_s;
+        QTest::newRow("number underflow")
+            << QByteArray("{\"a\":1e-400}")
+            << u"malformed JSON at byte 5: number 1e-400 is too small for an IEEE double (it would read as 0)"_s;
+        QTest::newRow("number underflow near min")
+            << QByteArray("{\"a\":-2e-324}")
+            << u"malformed JSON at byte 5: number -2e-324 is too small for an IEEE double (it would read as 0)"_s;
+        QTest::newRow("30-digit integer")
+            << QByteArray("{\"a\":123456789012345678901234567890}")
+            << u"malformed JSON at byte 5: integer 123456789012345678901234567890 cannot be represented exactly as an IEEE double (nearest: 1.2345678901234568e+29); write it as a string"_s;
+        QTest::newRow("inexact integer")
+            << QByteArray("{\"id\":12345678901234567}")
+            << u"malformed JSON at byte 6: integer 12345678901234567 cannot be represented exactly as an IEEE double (nearest: 12345678901234568); write it as a string"_s;
+        QTest::newRow("duplicate name")
+            << QByteArray("{\"a\":1,\"b\":2,\"a\":3}") << u"duplicate member name 'a' at byte 13"_s;
+        QTest::newRow("duplicate via escape")
+            << QByteArray("{\"a\":1,\"\\u0061\":2}") << u"duplicate member name 'a' at byte 7"_s;
+        QTest::newRow("duplicate nested")
+            << QByteArray("{\"x\":{\"k\":1,\"k\":1}}") << u"duplicate member name 'k' at byte 12"_s;
     }
     void parse_rejects()
     {
@@ -444,19 +531,29 @@ private slots:
         QTest::newRow("CRLF line") << QByteArray("{\"a\":1}\r\n") << QByteArray(R"({"a":1})");
         QTest::newRow("empty object") << QByteArray("{}") << QByteArray("{}");
         QTest::newRow("escaped slash") << QByteArray(R"({"a":"\/"})") << QByteArray(R"({"a":"/"})");
-        QTest::newRow("surrogate pair escape") << QByteArray(R"({"a":"\ud83d\ude00"})") << QByteArray("{\"a\":\"\xF0\x9F\x98\x80\"}");
-        QTest::newRow("raw UTF-8") << QByteArray("{\"\xC3\xA9\":\"\xE2\x82\xAC\xF0\x9F\x98\x80\"}") << QByteArray("{\"\xC3\xA9\":\"\xE2\x82\xAC\xF0\x9F\x98\x80\"}");
+        QTest::newRow("surrogate pair escape")
+            << QByteArray(R"({"a":"\ud83d\ude00"})") << QByteArray("{\"a\":\"\xF0\x9F\x98\x80\"}");
+        QTest::newRow("raw UTF-8") << QByteArray("{\"\xC3\xA9\":\"\xE2\x82\xAC\xF0\x9F\x98\x80\"}")
+                                   << QByteArray("{\"\xC3\xA9\":\"\xE2\x82\xAC\xF0\x9F\x98\x80\"}");
         QTest::newRow("smallest denormal") << QByteArray(R"({"a":3e-324})") << QByteArray(R"({"a":5e-324})");
         QTest::newRow("denormal 1e-310") << QByteArray(R"({"a":1e-310})") << QByteArray(R"({"a":1e-310})");
         QTest::newRow("denormal") << QByteArray(R"({"a":5e-324})") << QByteArray(R"({"a":5e-324})");
-        QTest::newRow("2^53 exactly") << QByteArray(R"({"a":9007199254740992})") << QByteArray(R"({"a":9007199254740992})");
-        QTest::newRow("2^60 exactly") << QByteArray(R"({"a":1152921504606846976})") << QByteArray(R"({"a":1152921504606847000})");
-        QTest::newRow("2^60 as JCS writes it") << QByteArray(R"({"a":1152921504606847000})") << QByteArray(R"({"a":1152921504606847000})");
-        QTest::newRow("2^68 as JCS writes it") << QByteArray(R"({"a":295147905179352830000})") << QByteArray(R"({"a":295147905179352830000})");
-        QTest::newRow("long fraction rounds") << QByteArray(R"({"a":0.12345678901234567890})") << QByteArray(R"({"a":0.12345678901234568})");
-        QTest::newRow("max double") << QByteArray(R"({"a":1.7976931348623157e308})") << QByteArray(R"({"a":1.7976931348623157e+308})");
-        QTest::newRow("zero with huge exponent") << QByteArray(R"({"a":0e99999})") << QByteArray(R"({"a":0})");
-        QTest::newRow("same names in sibling objects") << QByteArray(R"({"x":{"k":1},"y":{"k":2}})") << QByteArray(R"({"x":{"k":1},"y":{"k":2}})");
+        QTest::newRow("2^53 exactly")
+            << QByteArray(R"({"a":9007199254740992})") << QByteArray(R"({"a":9007199254740992})");
+        QTest::newRow("2^60 exactly")
+            << QByteArray(R"({"a":1152921504606846976})") << QByteArray(R"({"a":1152921504606847000})");
+        QTest::newRow("2^60 as JCS writes it")
+            << QByteArray(R"({"a":1152921504606847000})") << QByteArray(R"({"a":1152921504606847000})");
+        QTest::newRow("2^68 as JCS writes it")
+            << QByteArray(R"({"a":295147905179352830000})") << QByteArray(R"({"a":295147905179352830000})");
+        QTest::newRow("long fraction rounds")
+            << QByteArray(R"({"a":0.12345678901234567890})") << QByteArray(R"({"a":0.12345678901234568})");
+        QTest::newRow("max double") << QByteArray(R"({"a":1.7976931348623157e308})")
+                                    << QByteArray(R"({"a":1.7976931348623157e+308})");
+        QTest::newRow("zero with huge exponent")
+            << QByteArray(R"({"a":0e99999})") << QByteArray(R"({"a":0})");
+        QTest::newRow("same names in sibling objects")
+            << QByteArray(R"({"x":{"k":1},"y":{"k":2}})") << QByteArray(R"({"x":{"k":1},"y":{"k":2}})");
     }
     void parse_accepts()
     {
@@ -528,11 +625,14 @@ private slots:
     void parseCanonical_equalsCanonicalJsonOfTheObject_data()
     {
         QTest::addColumn<QByteArray>("input");
-        QTest::newRow("rfc sample") << QByteArray("{\"numbers\": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],"
-                                                  "\"string\": \"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\","
-                                                  "\"literals\": [null, true, false]}");
-        QTest::newRow("rfc sorting") << QByteArray(R"({"\u20ac":1,"\r":2,"\ufb33":3,"1":4,"\ud83d\ude00":5,"\u0080":6,"\u00f6":7})");
-        QTest::newRow("raw sorting") << QByteArray("{\"\xEF\xAC\xB3\":1,\"\xF0\x9F\x98\x80\":2,\"\xEE\x80\x80\":3,\"\xED\x9F\xBF\":4}");
+        QTest::newRow("rfc sample") << QByteArray(
+            "{\"numbers\": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001],"
+            "\"string\": \"\\u20ac$\\u000F\\u000aA'\\u0042\\u0022\\u005c\\\\\\\"\\/\","
+            "\"literals\": [null, true, false]}");
+        QTest::newRow("rfc sorting") << QByteArray(
+            R"({"\u20ac":1,"\r":2,"\ufb33":3,"1":4,"\ud83d\ude00":5,"\u0080":6,"\u00f6":7})");
+        QTest::newRow("raw sorting") << QByteArray(
+            "{\"\xEF\xAC\xB3\":1,\"\xF0\x9F\x98\x80\":2,\"\xEE\x80\x80\":3,\"\xED\x9F\xBF\":4}");
         QTest::newRow("escaped name sorts by its value") << QByteArray(R"({"b":1,"\u0061":2,"\u0063":3})");
         RandomJson random(20261126);
         for (int i = 0; i < 3000; ++i)
@@ -555,7 +655,8 @@ private slots:
     void parseCanonical_omitsTopLevelMembersOnly()
     {
         static constexpr QByteArrayView omit[] = {"syncLevel", "id"};
-        const auto parsed = parseJsonObjectCanonical(R"({"id":7,"a":{"id":1,"syncLevel":2},"sync\u004cevel":1,"b":0})", omit);
+        const auto parsed =
+            parseJsonObjectCanonical(R"({"id":7,"a":{"id":1,"syncLevel":2},"sync\u004cevel":1,"b":0})", omit);
         QVERIFY2(parsed.has_value(), messageOf(parsed).constData());
         QCOMPARE(parsed->canonical, R"({"a":{"id":1,"syncLevel":2},"b":0})");
         QCOMPARE(parsed->object.size(), 4); // the object keeps them
@@ -563,13 +664,16 @@ private slots:
 
     void parseCanonical_refusesLikeParse()
     {
-        QCOMPARE(parseJsonObjectCanonical("{\"a\":1,\"a\":2}").error().message, u"duplicate member name 'a' at byte 7"_s);
-        QCOMPARE(parseJsonObjectCanonical("[]").error().message, u"the JSON text is an array, not an object"_s);
+        QCOMPARE(parseJsonObjectCanonical("{\"a\":1,\"a\":2}").error().message,
+                 u"duplicate member name 'a' at byte 7"_s);
+        QCOMPARE(parseJsonObjectCanonical("[]").error().message,
+                 u"the JSON text is an array, not an object"_s);
     }
 
     void parse_keepsValues()
     {
-        const auto object = parseJsonObject(R"({"s":"x\ty","n":-1.5,"i":7,"b":false,"z":null,"a":[1,"2"],"o":{}})");
+        const auto object =
+            parseJsonObject(R"({"s":"x\ty","n":-1.5,"i":7,"b":false,"z":null,"a":[1,"2"],"o":{}})");
         QVERIFY(object.has_value());
         QCOMPARE(object->value(u"s"_s).toString(), u"x\ty"_s);
         QCOMPARE(object->value(u"n"_s).toDouble(), -1.5);

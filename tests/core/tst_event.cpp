@@ -14,7 +14,7 @@ using namespace fieldledger::core;
 
 namespace {
 
-template <typename T>
+template<typename T>
 QByteArray messageOf(const Result<T> &result)
 {
     return result.has_value() ? QByteArray("(no error)") : result.error().message.toUtf8();
@@ -46,8 +46,8 @@ const QByteArray householdCanonical =
 QByteArray minimalLine(const QByteArray &extraMembers = {})
 {
     return "{\"guid\":\"e-1\",\"entityGuid\":\"hh-1\",\"type\":\"update-group\",\"data\":{},"
-           "\"timestamp\":\"2026-01-01T08:00:00Z\",\"userId\":\"u-1\""
-           + extraMembers + "}";
+           "\"timestamp\":\"2026-01-01T08:00:00Z\",\"userId\":\"u-1\"" +
+           extraMembers + "}";
 }
 
 // The minimal event with one member's value replaced (or removed, for an empty value).
@@ -82,7 +82,8 @@ private slots:
         QVERIFY(!event->version.has_value());
         QCOMPARE(event->effectiveVersion(), 1);
         QCOMPARE(event->data.value(u"members"_s).toArray().size(), 3);
-        QCOMPARE(event->data.value(u"members"_s).toArray().at(2).toObject().value(u"name"_s).toString(), u"Zo\u00eb"_s);
+        QCOMPARE(event->data.value(u"members"_s).toArray().at(2).toObject().value(u"name"_s).toString(),
+                 u"Zo\u00eb"_s);
         QVERIFY(event->metadata.has_value());
         QCOMPARE(event->metadata->value(u"deviceId"_s).toString(), u"dev-1"_s);
         QVERIFY(event->context.has_value());
@@ -105,11 +106,16 @@ private slots:
     void canonicalBytes_independentOfMemberOrderAndWhitespace()
     {
         const QByteArray reordered =
-            "{ \"context\":{\"reason\":\"registration\"},\"metadata\":{\"appVersion\":\"0.1.0\",\"deviceId\":\"dev-1\"},"
+            "{ "
+            "\"context\":{\"reason\":\"registration\"},\"metadata\":{\"appVersion\":\"0.1.0\",\"deviceId\":"
+            "\"dev-1\"},"
             "\"userId\":\"enum-7\",\"timestamp\":\"2026-11-26T11:30:00.000+02:00\",\"entityGuid\":\"hh-1\","
-            "\"data\":{\"name\":\"Household 1\",\"members\":[{\"name\":\"Ana\",\"head\":true,\"guid\":\"p-1\",\"age\":34.0},"
-            "{\"name\":\"Ben\",\"guid\":\"p-2\",\"age\":3.65e1},{\"notes\":null,\"name\":\"Zo\xC3\xAB\",\"guid\":\"p-3\",\"age\":4}],"
-            "\t\"village\":\"Kalo\"},\"guid\":\"6f1c2a9e-3b7d-4c1e-9a55-0d2f8e7b1c34\",\"type\":\"create-group\" }";
+            "\"data\":{\"name\":\"Household "
+            "1\",\"members\":[{\"name\":\"Ana\",\"head\":true,\"guid\":\"p-1\",\"age\":34.0},"
+            "{\"name\":\"Ben\",\"guid\":\"p-2\",\"age\":3.65e1},{\"notes\":null,\"name\":\"Zo\xC3\xAB\","
+            "\"guid\":\"p-3\",\"age\":4}],"
+            "\t\"village\":\"Kalo\"},\"guid\":\"6f1c2a9e-3b7d-4c1e-9a55-0d2f8e7b1c34\",\"type\":\"create-"
+            "group\" }";
         const auto a = Event::fromJson(householdLine);
         const auto b = Event::fromJson(reordered);
         QVERIFY(a.has_value());
@@ -159,33 +165,46 @@ private slots:
         QTest::addColumn<QString>("message");
         const QString longGuid(129, u'g');
         QTest::newRow("missing guid") << withMember("guid", {}) << u"missing member 'guid'"_s;
-        QTest::newRow("missing entityGuid") << withMember("entityGuid", {}) << u"missing member 'entityGuid'"_s;
+        QTest::newRow("missing entityGuid")
+            << withMember("entityGuid", {}) << u"missing member 'entityGuid'"_s;
         QTest::newRow("missing type") << withMember("type", {}) << u"missing member 'type'"_s;
         QTest::newRow("missing data") << withMember("data", {}) << u"missing member 'data'"_s;
         QTest::newRow("missing timestamp") << withMember("timestamp", {}) << u"missing member 'timestamp'"_s;
         QTest::newRow("missing userId") << withMember("userId", {}) << u"missing member 'userId'"_s;
-        QTest::newRow("guid a number") << withMember("guid", "42") << u"member 'guid' must be a string, not a number"_s;
-        QTest::newRow("guid null") << withMember("guid", "null") << u"member 'guid' must be a string, not null"_s;
+        QTest::newRow("guid a number")
+            << withMember("guid", "42") << u"member 'guid' must be a string, not a number"_s;
+        QTest::newRow("guid null") << withMember("guid", "null")
+                                   << u"member 'guid' must be a string, not null"_s;
         QTest::newRow("guid empty") << withMember("guid", "\"\"") << u"member 'guid' must not be empty"_s;
         QTest::newRow("guid too long") << withMember("guid", '"' + longGuid.toUtf8() + '"')
                                        << u"member 'guid' is longer than 128 characters (129)"_s;
-        QTest::newRow("entityGuid an object") << withMember("entityGuid", "{}")
-                                              << u"member 'entityGuid' must be a string, not an object"_s;
-        QTest::newRow("entityGuid empty") << withMember("entityGuid", "\"\"") << u"member 'entityGuid' must not be empty"_s;
+        QTest::newRow("entityGuid an object")
+            << withMember("entityGuid", "{}") << u"member 'entityGuid' must be a string, not an object"_s;
+        QTest::newRow("entityGuid empty")
+            << withMember("entityGuid", "\"\"") << u"member 'entityGuid' must not be empty"_s;
         QTest::newRow("entityGuid too long") << withMember("entityGuid", '"' + longGuid.toUtf8() + '"')
                                              << u"member 'entityGuid' is longer than 128 characters (129)"_s;
-        const QString typeRule = u"member 'type' must be lower-case words joined by '-' (^[a-z0-9]+(-[a-z0-9]+)*$), not "_s;
-        QTest::newRow("type upper case") << withMember("type", "\"Create-Group\"") << typeRule + u"'Create-Group'"_s;
-        QTest::newRow("type underscore") << withMember("type", "\"create_group\"") << typeRule + u"'create_group'"_s;
+        const QString typeRule =
+            u"member 'type' must be lower-case words joined by '-' (^[a-z0-9]+(-[a-z0-9]+)*$), not "_s;
+        QTest::newRow("type upper case")
+            << withMember("type", "\"Create-Group\"") << typeRule + u"'Create-Group'"_s;
+        QTest::newRow("type underscore")
+            << withMember("type", "\"create_group\"") << typeRule + u"'create_group'"_s;
         QTest::newRow("type leading dash") << withMember("type", "\"-create\"") << typeRule + u"'-create'"_s;
         QTest::newRow("type trailing dash") << withMember("type", "\"create-\"") << typeRule + u"'create-'"_s;
-        QTest::newRow("type double dash") << withMember("type", "\"create--group\"") << typeRule + u"'create--group'"_s;
-        QTest::newRow("type space") << withMember("type", "\"create group\"") << typeRule + u"'create group'"_s;
+        QTest::newRow("type double dash")
+            << withMember("type", "\"create--group\"") << typeRule + u"'create--group'"_s;
+        QTest::newRow("type space") << withMember("type", "\"create group\"")
+                                    << typeRule + u"'create group'"_s;
         QTest::newRow("type empty") << withMember("type", "\"\"") << u"member 'type' must not be empty"_s;
-        QTest::newRow("type an array") << withMember("type", "[\"a\"]") << u"member 'type' must be a string, not an array"_s;
-        QTest::newRow("data an array") << withMember("data", "[]") << u"member 'data' must be an object, not an array"_s;
-        QTest::newRow("data a string") << withMember("data", "\"{}\"") << u"member 'data' must be an object, not a string"_s;
-        QTest::newRow("data null") << withMember("data", "null") << u"member 'data' must be an object, not null"_s;
+        QTest::newRow("type an array")
+            << withMember("type", "[\"a\"]") << u"member 'type' must be a string, not an array"_s;
+        QTest::newRow("data an array")
+            << withMember("data", "[]") << u"member 'data' must be an object, not an array"_s;
+        QTest::newRow("data a string")
+            << withMember("data", "\"{}\"") << u"member 'data' must be an object, not a string"_s;
+        QTest::newRow("data null") << withMember("data", "null")
+                                   << u"member 'data' must be an object, not null"_s;
         QTest::newRow("timestamp a number") << withMember("timestamp", "1767254400")
                                             << u"member 'timestamp' must be a string, not a number"_s;
         QTest::newRow("timestamp without offset")
@@ -194,33 +213,48 @@ private slots:
         QTest::newRow("timestamp 2025-02-29")
             << withMember("timestamp", "\"2025-02-29T08:00:00Z\"")
             << u"member 'timestamp': timestamp '2025-02-29T08:00:00Z' is not RFC 3339: day 29 is out of range for 2025-02 (01-28)"_s;
-        QTest::newRow("userId empty") << withMember("userId", "\"\"") << u"member 'userId' must not be empty"_s;
-        QTest::newRow("userId a boolean") << withMember("userId", "true") << u"member 'userId' must be a string, not a boolean"_s;
-        QTest::newRow("syncLevel 3") << withMember("syncLevel", "3") << u"member 'syncLevel' must be 0, 1 or 2, not 3"_s;
-        QTest::newRow("syncLevel -1") << withMember("syncLevel", "-1") << u"member 'syncLevel' must be 0, 1 or 2, not -1"_s;
-        QTest::newRow("syncLevel 1.5") << withMember("syncLevel", "1.5") << u"member 'syncLevel' must be 0, 1 or 2, not 1.5"_s;
-        QTest::newRow("syncLevel a string") << withMember("syncLevel", "\"1\"") << u"member 'syncLevel' must be 0, 1 or 2, not '1'"_s;
-        QTest::newRow("version 0") << withMember("version", "0") << u"member 'version' must be an integer >= 1, not 0"_s;
-        QTest::newRow("version -2") << withMember("version", "-2") << u"member 'version' must be an integer >= 1, not -2"_s;
-        QTest::newRow("version 1.5") << withMember("version", "1.5") << u"member 'version' must be an integer >= 1, not 1.5"_s;
-        QTest::newRow("version a string") << withMember("version", "\"2\"") << u"member 'version' must be an integer >= 1, not '2'"_s;
-        QTest::newRow("version null") << withMember("version", "null") << u"member 'version' must be an integer >= 1, not null"_s;
+        QTest::newRow("userId empty")
+            << withMember("userId", "\"\"") << u"member 'userId' must not be empty"_s;
+        QTest::newRow("userId a boolean")
+            << withMember("userId", "true") << u"member 'userId' must be a string, not a boolean"_s;
+        QTest::newRow("syncLevel 3") << withMember("syncLevel", "3")
+                                     << u"member 'syncLevel' must be 0, 1 or 2, not 3"_s;
+        QTest::newRow("syncLevel -1")
+            << withMember("syncLevel", "-1") << u"member 'syncLevel' must be 0, 1 or 2, not -1"_s;
+        QTest::newRow("syncLevel 1.5")
+            << withMember("syncLevel", "1.5") << u"member 'syncLevel' must be 0, 1 or 2, not 1.5"_s;
+        QTest::newRow("syncLevel a string")
+            << withMember("syncLevel", "\"1\"") << u"member 'syncLevel' must be 0, 1 or 2, not '1'"_s;
+        QTest::newRow("version 0") << withMember("version", "0")
+                                   << u"member 'version' must be an integer >= 1, not 0"_s;
+        QTest::newRow("version -2") << withMember("version", "-2")
+                                    << u"member 'version' must be an integer >= 1, not -2"_s;
+        QTest::newRow("version 1.5") << withMember("version", "1.5")
+                                     << u"member 'version' must be an integer >= 1, not 1.5"_s;
+        QTest::newRow("version a string")
+            << withMember("version", "\"2\"") << u"member 'version' must be an integer >= 1, not '2'"_s;
+        QTest::newRow("version null")
+            << withMember("version", "null") << u"member 'version' must be an integer >= 1, not null"_s;
         QTest::newRow("version too big") << withMember("version", "3000000000")
                                          << u"member 'version' must be an integer >= 1, not 3000000000"_s;
-        QTest::newRow("metadata an array") << withMember("metadata", "[]") << u"member 'metadata' must be an object, not an array"_s;
-        QTest::newRow("metadata null") << withMember("metadata", "null") << u"member 'metadata' must be an object, not null"_s;
-        QTest::newRow("context a string") << withMember("context", "\"why\"") << u"member 'context' must be an object, not a string"_s;
+        QTest::newRow("metadata an array")
+            << withMember("metadata", "[]") << u"member 'metadata' must be an object, not an array"_s;
+        QTest::newRow("metadata null")
+            << withMember("metadata", "null") << u"member 'metadata' must be an object, not null"_s;
+        QTest::newRow("context a string")
+            << withMember("context", "\"why\"") << u"member 'context' must be an object, not a string"_s;
         QTest::newRow("unknown member") << withMember("foo", "1") << u"unknown member 'foo'"_s;
         QTest::newRow("unknown member, case") << withMember("GUID", "\"x\"") << u"unknown member 'GUID'"_s;
         QTest::newRow("id without allowIdpassId") << withMember("id", "17") << u"unknown member 'id'"_s;
-        QTest::newRow("duplicate member") << QByteArray(minimalLine(",\"guid\":\"e-2\""))
-                                          << u"duplicate member name 'guid' at byte 116"_s;
-        QTest::newRow("inexact integer in data")
-            << withMember("data", "{\"nationalId\":12345678901234567}")
-            << u"malformed JSON at byte 127: integer 12345678901234567 cannot be represented exactly as an IEEE double "
-               u"(nearest: 12345678901234568); write it as a string"_s;
+        QTest::newRow("duplicate member")
+            << QByteArray(minimalLine(",\"guid\":\"e-2\"")) << u"duplicate member name 'guid' at byte 116"_s;
+        QTest::newRow("inexact integer in data") << withMember("data", "{\"nationalId\":12345678901234567}")
+                                                 << u"malformed JSON at byte 127: integer 12345678901234567 "
+                                                    u"cannot be represented exactly as an IEEE double "
+                                                    u"(nearest: 12345678901234568); write it as a string"_s;
         QTest::newRow("not an object") << QByteArray("[1]") << u"the JSON text is an array, not an object"_s;
-        QTest::newRow("malformed") << QByteArray("{\"guid\":\"e-1\",}") << u"malformed JSON at byte 14: unexpected '}', expected a member name"_s;
+        QTest::newRow("malformed") << QByteArray("{\"guid\":\"e-1\",}")
+                                   << u"malformed JSON at byte 14: unexpected '}', expected a member name"_s;
     }
     void fromJson_violation_namesTheMember()
     {
@@ -246,7 +280,8 @@ private slots:
         QTest::newRow("syncLevel and version") << minimalLine(",\"syncLevel\":2,\"version\":2.0") << false;
         QTest::newRow("idpass id") << minimalLine(",\"id\":12,\"syncLevel\":1") << true;
         QTest::newRow("escaped member names")
-            << QByteArray("{\"gu\\u0069d\":\"e-1\",\"entityGuid\":\"hh-1\",\"type\":\"t\",\"data\":{\"\\u00e9\":\"\\/\"},"
+            << QByteArray("{\"gu\\u0069d\":\"e-1\",\"entityGuid\":\"hh-1\",\"type\":\"t\",\"data\":{"
+                          "\"\\u00e9\":\"\\/\"},"
                           "\"timestamp\":\"2026-01-01T08:00:00Z\",\"userId\":\"u\",\"sync\\u004cevel\":1}")
             << false;
     }
@@ -291,9 +326,13 @@ private slots:
 
     void hugeLine_isRefusedQuickly()
     {
+        // 100 MiB in one allocation: a long string member.
         QByteArray huge = minimalLine();
         huge.chop(1);
-        huge += ",\"data2\":\"" + QByteArray(100 * 1024 * 1024, 'x') + "\"}";
+        huge.reserve(huge.size() + 100 * 1024 * 1024 + 16);
+        huge.append(",\"data2\":\"");
+        huge.append(100 * 1024 * 1024, 'x');
+        huge.append("\"}");
         QElapsedTimer timer;
         timer.start();
         const auto event = Event::fromJson(huge);
@@ -306,7 +345,8 @@ private slots:
     void deepNesting_isRefusedWithoutStackOverflow()
     {
         QByteArray deep = minimalLine();
-        deep.replace("\"data\":{}", QByteArray("\"data\":{\"x\":" + QByteArray(10'000, '[') + QByteArray(10'000, ']') + "}"));
+        deep.replace("\"data\":{}", QByteArray("\"data\":{\"x\":" + QByteArray(10'000, '[') +
+                                               QByteArray(10'000, ']') + "}"));
         const auto event = Event::fromJson(deep);
         QVERIFY(!event.has_value());
         QVERIFY2(event.error().message.startsWith(u"JSON nested deeper than 64 levels at byte "_s),
@@ -330,7 +370,8 @@ private slots:
         QTest::newRow("timestamp keys inside")
             << minimalLine(",\"metadata\":{\"timestamp\":\"x\",\"z\":{\"timestamp\":\"y\"}},"
                            "\"context\":{\"timestamp\":\"2020-01-01T00:00:00Z\"}")
-                   .replace("\"data\":{}", "\"data\":{\"timestamp\":\"d\",\"list\":[\",\\\"timestamp\\\":\\\"\"]}");
+                   .replace("\"data\":{}",
+                            "\"data\":{\"timestamp\":\"d\",\"list\":[\",\\\"timestamp\\\":\\\"\"]}");
         QTest::newRow("tricky userId") << withMember("userId", "\"a,\\\"timestamp\\\":\\\"b\\\\\"");
         QTest::newRow("tricky type-like guid") << withMember("guid", "\",\\\"timestamp\\\":\\\"\"");
     }
@@ -376,8 +417,9 @@ private slots:
     void make_validatesLikeAnImport()
     {
         const QJsonObject data{{u"name"_s, u"Household 1"_s}};
-        const auto event = Event::make(u"e-9"_s, u"hh-1"_s, u"update-group"_s, data, u"2026-11-26T09:30:00.000Z"_s,
-                                       u"u-1"_s, QJsonObject{{u"deviceId"_s, u"dev-1"_s}});
+        const auto event =
+            Event::make(u"e-9"_s, u"hh-1"_s, u"update-group"_s, data, u"2026-11-26T09:30:00.000Z"_s, u"u-1"_s,
+                        QJsonObject{{u"deviceId"_s, u"dev-1"_s}});
         QVERIFY2(event.has_value(), messageOf(event).constData());
         QCOMPARE(event->instantNs, qint64(1795685400) * 1'000'000'000);
         QVERIFY(event->metadata.has_value());
@@ -388,8 +430,8 @@ private slots:
                  "\"metadata\":{\"deviceId\":\"dev-1\"},\"timestamp\":\"2026-11-26T09:30:00.000Z\","
                  "\"type\":\"update-group\",\"userId\":\"u-1\"}");
 
-        const auto badType = Event::make(u"e-9"_s, u"hh-1"_s, u"Update Group"_s, data, u"2026-11-26T09:30:00.000Z"_s,
-                                         u"u-1"_s);
+        const auto badType = Event::make(u"e-9"_s, u"hh-1"_s, u"Update Group"_s, data,
+                                         u"2026-11-26T09:30:00.000Z"_s, u"u-1"_s);
         QVERIFY(!badType.has_value());
         QVERIFY(badType.error().message.startsWith(u"member 'type' must be lower-case words"_s));
 
@@ -398,20 +440,21 @@ private slots:
         QCOMPARE(badTime.error().message, u"member 'timestamp': timestamp '' is not RFC 3339: empty"_s);
 
         const QJsonObject nan{{u"x"_s, std::numeric_limits<double>::quiet_NaN()}};
-        const auto badData = Event::make(u"e-9"_s, u"hh-1"_s, u"update-group"_s, nan, u"2026-11-26T09:30:00.000Z"_s,
-                                         u"u-1"_s);
+        const auto badData =
+            Event::make(u"e-9"_s, u"hh-1"_s, u"update-group"_s, nan, u"2026-11-26T09:30:00.000Z"_s, u"u-1"_s);
         QVERIFY(!badData.has_value());
         QCOMPARE(badData.error().message, u"member 'data': NaN is not a JSON number (at /x)"_s);
 
         const QJsonObject bigInteger{{u"nationalId"_s, qint64(9007199254740993)}};
-        QVERIFY(!Event::make(u"e-9"_s, u"hh-1"_s, u"update-group"_s, bigInteger, u"2026-11-26T09:30:00.000Z"_s,
-                             u"u-1"_s)
+        QVERIFY(!Event::make(u"e-9"_s, u"hh-1"_s, u"update-group"_s, bigInteger,
+                             u"2026-11-26T09:30:00.000Z"_s, u"u-1"_s)
                      .has_value());
 
         const auto loneSurrogate = Event::make(QString(QChar(0xD800)), u"hh-1"_s, u"update-group"_s, data,
                                                u"2026-11-26T09:30:00.000Z"_s, u"u-1"_s);
         QVERIFY(!loneSurrogate.has_value());
-        QCOMPARE(loneSurrogate.error().message, u"member 'guid': string holds a lone UTF-16 surrogate U+D800"_s);
+        QCOMPARE(loneSurrogate.error().message,
+                 u"member 'guid': string holds a lone UTF-16 surrogate U+D800"_s);
     }
 
     void fromObject_refusesWhatJcsCannotWrite()
@@ -451,7 +494,8 @@ private slots:
 
     void canonicalKey_ordersByInstantThenGuidBytes()
     {
-        const auto early = Event::fromJson(withMember("timestamp", "\"2026-01-01T09:00:00+05:30\"")); // 03:30Z
+        const auto early =
+            Event::fromJson(withMember("timestamp", "\"2026-01-01T09:00:00+05:30\"")); // 03:30Z
         const auto late = Event::fromJson(withMember("timestamp", "\"2026-01-01T08:00:00Z\""));
         QVERIFY(early && late);
         QVERIFY(early->canonicalKey() < late->canonicalKey());
@@ -474,8 +518,8 @@ private slots:
     void compareUtf8Order_agreesWithComparingUtf8Bytes()
     {
         // Random strings over an alphabet that straddles the surrogate range.
-        const char32_t alphabet[] = {u'a', u'z', 0x7F, 0x80, 0x7FF, 0x800, 0xD7FF, 0xE000, 0xFB33, 0xFFFF, 0x10000,
-                                     0x1F600, 0x10FFFF};
+        const char32_t alphabet[] = {u'a',   u'z',   0x7F,   0x80,    0x7FF,   0x800,   0xD7FF,
+                                     0xE000, 0xFB33, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF};
         QRandomGenerator random(42);
         auto randomString = [&] {
             QString text;

@@ -7,7 +7,7 @@ using namespace fieldledger::core;
 
 namespace {
 
-template <typename T>
+template<typename T>
 QByteArray messageOf(const Result<T> &result)
 {
     return result.has_value() ? QByteArray("(no error)") : result.error().message.toUtf8();
@@ -29,11 +29,14 @@ private slots:
         QTest::newRow("epoch") << u"1970-01-01T00:00:00Z"_s << qint64(0) << 0;
         QTest::newRow("before epoch") << u"1969-12-31T23:59:59Z"_s << -second << 0;
         QTest::newRow("Z") << u"2026-01-01T08:00:00Z"_s << qint64(1767254400) * second << 0;
-        QTest::newRow("made here, millis") << u"2026-11-26T09:30:00.000Z"_s << qint64(1795685400) * second << 0;
+        QTest::newRow("made here, millis")
+            << u"2026-11-26T09:30:00.000Z"_s << qint64(1795685400) * second << 0;
         QTest::newRow("+02:00") << u"2026-01-01T10:00:00+02:00"_s << qint64(1767254400) * second << 120;
-        QTest::newRow("+05:30 on a leap day") << u"2024-02-29T12:00:00+05:30"_s << qint64(1709188200) * second << 330;
+        QTest::newRow("+05:30 on a leap day")
+            << u"2024-02-29T12:00:00+05:30"_s << qint64(1709188200) * second << 330;
         QTest::newRow("-08:00") << u"2025-06-30T23:59:59-08:00"_s << qint64(1751356799) * second << -480;
-        QTest::newRow("-00:00 means UTC") << u"2026-01-01T08:00:00-00:00"_s << qint64(1767254400) * second << 0;
+        QTest::newRow("-00:00 means UTC")
+            << u"2026-01-01T08:00:00-00:00"_s << qint64(1767254400) * second << 0;
         QTest::newRow("+23:59") << u"2026-01-01T23:59:00+23:59"_s << qint64(1767225600) * second << 1439;
         QTest::newRow("lower-case t and z") << u"2026-01-01t08:00:00z"_s << qint64(1767254400) * second << 0;
         QTest::newRow("fraction 1 digit") << u"1970-01-01T00:00:00.5Z"_s << qint64(500'000'000) << 0;
@@ -43,12 +46,16 @@ private slots:
         QTest::newRow("fraction before epoch") << u"1969-12-31T23:59:59.9Z"_s << qint64(-100'000'000) << 0;
         QTest::newRow("2000-03-01") << u"2000-03-01T00:00:00Z"_s << qint64(951868800) * second << 0;
         QTest::newRow("leap day 2000") << u"2000-02-29T00:00:00Z"_s << qint64(951782400) * second << 0;
-        QTest::newRow("latest") << u"2262-04-11T23:47:16.854775807Z"_s << std::numeric_limits<qint64>::max() << 0;
-        QTest::newRow("earliest") << u"1677-09-21T00:12:43.145224192Z"_s << std::numeric_limits<qint64>::min() << 0;
+        QTest::newRow("latest") << u"2262-04-11T23:47:16.854775807Z"_s << std::numeric_limits<qint64>::max()
+                                << 0;
+        QTest::newRow("earliest") << u"1677-09-21T00:12:43.145224192Z"_s << std::numeric_limits<qint64>::min()
+                                  << 0;
         // A leap second is the last nanosecond of its minute, whatever its fraction.
         QTest::newRow("leap second") << u"2016-12-31T23:59:60Z"_s << (qint64(1483228800) * second - 1) << 0;
-        QTest::newRow("leap second, fraction") << u"2016-12-31T23:59:60.5Z"_s << (qint64(1483228800) * second - 1) << 0;
-        QTest::newRow("leap second, offset") << u"2017-01-01T05:29:60+05:30"_s << (qint64(1483228800) * second - 1) << 330;
+        QTest::newRow("leap second, fraction")
+            << u"2016-12-31T23:59:60.5Z"_s << (qint64(1483228800) * second - 1) << 0;
+        QTest::newRow("leap second, offset")
+            << u"2017-01-01T05:29:60+05:30"_s << (qint64(1483228800) * second - 1) << 330;
     }
     void parse_validText_givesInstant()
     {
@@ -67,39 +74,67 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reason");
         QTest::newRow("empty") << QString() << u"empty"_s;
-        QTest::newRow("missing offset") << u"2026-01-01T10:00:00"_s << u"missing offset ('Z' or +HH:MM / -HH:MM)"_s;
-        QTest::newRow("missing offset after fraction") << u"2026-01-01T10:00:00.123"_s << u"missing offset ('Z' or +HH:MM / -HH:MM)"_s;
+        QTest::newRow("missing offset")
+            << u"2026-01-01T10:00:00"_s << u"missing offset ('Z' or +HH:MM / -HH:MM)"_s;
+        QTest::newRow("missing offset after fraction")
+            << u"2026-01-01T10:00:00.123"_s << u"missing offset ('Z' or +HH:MM / -HH:MM)"_s;
         QTest::newRow("date only") << u"2026-01-01"_s << u"missing time (a date alone is not a timestamp)"_s;
-        QTest::newRow("space separator") << u"2026-01-01 10:00:00Z"_s << u"date and time must be separated by 'T', not a space"_s;
-        QTest::newRow("other separator") << u"2026-01-01X10:00:00Z"_s << u"expected 'T' between date and time at position 10, found 'X'"_s;
-        QTest::newRow("2-digit year") << u"26-01-01T10:00:00Z"_s << u"expected a 4-digit year at position 0"_s;
-        QTest::newRow("5-digit year") << u"20260-01-01T10:00:00Z"_s << u"expected '-' after the year at position 4, found '0'"_s;
-        QTest::newRow("1-digit month") << u"2026-1-01T10:00:00Z"_s << u"expected a 2-digit month at position 5"_s;
+        QTest::newRow("space separator")
+            << u"2026-01-01 10:00:00Z"_s << u"date and time must be separated by 'T', not a space"_s;
+        QTest::newRow("other separator")
+            << u"2026-01-01X10:00:00Z"_s << u"expected 'T' between date and time at position 10, found 'X'"_s;
+        QTest::newRow("2-digit year")
+            << u"26-01-01T10:00:00Z"_s << u"expected a 4-digit year at position 0"_s;
+        QTest::newRow("5-digit year")
+            << u"20260-01-01T10:00:00Z"_s << u"expected '-' after the year at position 4, found '0'"_s;
+        QTest::newRow("1-digit month")
+            << u"2026-1-01T10:00:00Z"_s << u"expected a 2-digit month at position 5"_s;
         QTest::newRow("month 13") << u"2026-13-01T10:00:00Z"_s << u"month 13 is out of range 01-12"_s;
         QTest::newRow("month 00") << u"2026-00-01T10:00:00Z"_s << u"month 0 is out of range 01-12"_s;
-        QTest::newRow("day 00") << u"2026-01-00T10:00:00Z"_s << u"day 0 is out of range for 2026-01 (01-31)"_s;
-        QTest::newRow("April 31") << u"2026-04-31T10:00:00Z"_s << u"day 31 is out of range for 2026-04 (01-30)"_s;
-        QTest::newRow("2025-02-29") << u"2025-02-29T10:00:00Z"_s << u"day 29 is out of range for 2025-02 (01-28)"_s;
-        QTest::newRow("1900-02-29") << u"1900-02-29T10:00:00Z"_s << u"day 29 is out of range for 1900-02 (01-28)"_s;
+        QTest::newRow("day 00") << u"2026-01-00T10:00:00Z"_s
+                                << u"day 0 is out of range for 2026-01 (01-31)"_s;
+        QTest::newRow("April 31") << u"2026-04-31T10:00:00Z"_s
+                                  << u"day 31 is out of range for 2026-04 (01-30)"_s;
+        QTest::newRow("2025-02-29") << u"2025-02-29T10:00:00Z"_s
+                                    << u"day 29 is out of range for 2025-02 (01-28)"_s;
+        QTest::newRow("1900-02-29") << u"1900-02-29T10:00:00Z"_s
+                                    << u"day 29 is out of range for 1900-02 (01-28)"_s;
         QTest::newRow("hour 24") << u"2026-01-01T24:00:00Z"_s << u"hour 24 is out of range 00-23"_s;
         QTest::newRow("minute 60") << u"2026-01-01T10:60:00Z"_s << u"minute 60 is out of range 00-59"_s;
         QTest::newRow("second 61") << u"2026-01-01T10:00:61Z"_s << u"second 61 is out of range 00-60"_s;
-        QTest::newRow("leap second not at 23:59 UTC") << u"2016-12-31T23:59:60+01:00"_s << u"second 60 (a leap second) can only occur at 23:59 UTC"_s;
-        QTest::newRow("no seconds") << u"2026-01-01T10:00Z"_s << u"expected ':' after the minutes at position 16, found 'Z'"_s;
-        QTest::newRow("empty fraction") << u"2026-01-01T10:00:00.Z"_s << u"expected digits after the decimal point at position 20"_s;
-        QTest::newRow("fraction of 10 digits") << u"2026-01-01T10:00:00.1234567890Z"_s << u"the fraction of a second has more than 9 digits"_s;
-        QTest::newRow("comma fraction") << u"2026-01-01T10:00:00,5Z"_s << u"expected 'Z' or an offset like +05:30 at position 19, found ','"_s;
-        QTest::newRow("offset without colon") << u"2026-01-01T10:00:00+0530"_s << u"the offset must be +HH:MM or -HH:MM at position 22"_s;
-        QTest::newRow("offset hours only") << u"2026-01-01T10:00:00+05"_s << u"the offset must be +HH:MM or -HH:MM at position 22"_s;
-        QTest::newRow("offset hour 24") << u"2026-01-01T10:00:00+24:00"_s << u"offset hour 24 is out of range 00-23"_s;
-        QTest::newRow("offset minute 60") << u"2026-01-01T10:00:00+05:60"_s << u"offset minute 60 is out of range 00-59"_s;
-        QTest::newRow("trailing text") << u"2026-01-01T10:00:00Z[UTC]"_s << u"unexpected characters after the offset at position 20"_s;
-        QTest::newRow("leading space") << u" 2026-01-01T10:00:00Z"_s << u"expected a 4-digit year at position 0"_s;
-        QTest::newRow("non-ASCII digits") << u"\u0662\u0660\u0662\u0666-01-01T10:00:00Z"_s << u"expected a 4-digit year at position 0"_s;
-        QTest::newRow("too late") << u"2262-04-11T23:47:17Z"_s << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
-        QTest::newRow("just too early") << u"1677-09-21T00:12:43.145224191Z"_s << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
-        QTest::newRow("just too late") << u"2262-04-11T23:47:16.854775808Z"_s << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
-        QTest::newRow("too early") << u"1000-01-01T00:00:00Z"_s << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
+        QTest::newRow("leap second not at 23:59 UTC")
+            << u"2016-12-31T23:59:60+01:00"_s << u"second 60 (a leap second) can only occur at 23:59 UTC"_s;
+        QTest::newRow("no seconds") << u"2026-01-01T10:00Z"_s
+                                    << u"expected ':' after the minutes at position 16, found 'Z'"_s;
+        QTest::newRow("empty fraction")
+            << u"2026-01-01T10:00:00.Z"_s << u"expected digits after the decimal point at position 20"_s;
+        QTest::newRow("fraction of 10 digits")
+            << u"2026-01-01T10:00:00.1234567890Z"_s << u"the fraction of a second has more than 9 digits"_s;
+        QTest::newRow("comma fraction")
+            << u"2026-01-01T10:00:00,5Z"_s
+            << u"expected 'Z' or an offset like +05:30 at position 19, found ','"_s;
+        QTest::newRow("offset without colon")
+            << u"2026-01-01T10:00:00+0530"_s << u"the offset must be +HH:MM or -HH:MM at position 22"_s;
+        QTest::newRow("offset hours only")
+            << u"2026-01-01T10:00:00+05"_s << u"the offset must be +HH:MM or -HH:MM at position 22"_s;
+        QTest::newRow("offset hour 24")
+            << u"2026-01-01T10:00:00+24:00"_s << u"offset hour 24 is out of range 00-23"_s;
+        QTest::newRow("offset minute 60")
+            << u"2026-01-01T10:00:00+05:60"_s << u"offset minute 60 is out of range 00-59"_s;
+        QTest::newRow("trailing text")
+            << u"2026-01-01T10:00:00Z[UTC]"_s << u"unexpected characters after the offset at position 20"_s;
+        QTest::newRow("leading space")
+            << u" 2026-01-01T10:00:00Z"_s << u"expected a 4-digit year at position 0"_s;
+        QTest::newRow("non-ASCII digits")
+            << u"\u0662\u0660\u0662\u0666-01-01T10:00:00Z"_s << u"expected a 4-digit year at position 0"_s;
+        QTest::newRow("too late") << u"2262-04-11T23:47:17Z"_s
+                                  << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
+        QTest::newRow("just too early") << u"1677-09-21T00:12:43.145224191Z"_s
+                                        << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
+        QTest::newRow("just too late") << u"2262-04-11T23:47:16.854775808Z"_s
+                                       << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
+        QTest::newRow("too early") << u"1000-01-01T00:00:00Z"_s
+                                   << u"outside the representable range 1677-09-21 to 2262-04-11"_s;
     }
     void parse_invalidText_saysWhy()
     {
@@ -151,18 +186,22 @@ private slots:
     {
         QTest::addColumn<QDateTime>("when");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("UTC") << QDateTime(QDate(2026, 11, 26), QTime(9, 30), Qt::UTC) << u"2026-11-26T09:30:00.000Z"_s;
+        QTest::newRow("UTC") << QDateTime(QDate(2026, 11, 26), QTime(9, 30), Qt::UTC)
+                             << u"2026-11-26T09:30:00.000Z"_s;
         QTest::newRow("millis kept") << QDateTime(QDate(2026, 11, 26), QTime(9, 30, 5, 7), Qt::UTC)
                                      << u"2026-11-26T09:30:05.007Z"_s;
-        QTest::newRow("offset converted") << QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::OffsetFromUTC, 2 * 3600)
-                                          << u"2026-01-01T08:00:00.000Z"_s;
-        QTest::newRow("day rolls back") << QDateTime(QDate(2026, 1, 1), QTime(1, 0), Qt::OffsetFromUTC, 5 * 3600 + 1800)
-                                        << u"2025-12-31T19:30:00.000Z"_s;
+        QTest::newRow("offset converted")
+            << QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::OffsetFromUTC, 2 * 3600)
+            << u"2026-01-01T08:00:00.000Z"_s;
+        QTest::newRow("day rolls back")
+            << QDateTime(QDate(2026, 1, 1), QTime(1, 0), Qt::OffsetFromUTC, 5 * 3600 + 1800)
+            << u"2025-12-31T19:30:00.000Z"_s;
         QTest::newRow("before epoch") << QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 999), Qt::UTC)
                                       << u"1969-12-31T23:59:59.999Z"_s;
         QTest::newRow("leap day") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC)
                                   << u"2024-02-29T23:59:59.999Z"_s;
-        QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC) << u"0001-01-01T00:00:00.000Z"_s;
+        QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC)
+                                << u"0001-01-01T00:00:00.000Z"_s;
         QTest::newRow("invalid") << QDateTime() << QString();
         QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), Qt::UTC) << QString();
     }
