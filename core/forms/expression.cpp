@@ -84,7 +84,8 @@ double ExpressionValue::toNumber() const
     case Type::Boolean:
         return m_boolean ? 1.0 : 0.0;
     case Type::NodeSet:
-        return m_nodes.isEmpty() ? std::numeric_limits<double>::quiet_NaN() : parseXPathNumber(m_nodes.first());
+        return m_nodes.isEmpty() ? std::numeric_limits<double>::quiet_NaN()
+                                 : parseXPathNumber(m_nodes.first());
     }
     return std::numeric_limits<double>::quiet_NaN();
 }
@@ -196,7 +197,7 @@ QString ExpressionError::toString() const
 
 namespace {
 
-enum class NodeKind : quint8 { Literal, Reference, Current, Column, Negate, Binary, Call };
+enum class NodeKind : quint8 { Literal, Reference, Current, Column, Negate, Binary, Call, Filter };
 
 enum class BinaryOp : quint8 {
     Or,
@@ -317,14 +318,27 @@ struct Expression::Program {
 
 namespace {
 
-enum class TokenKind : quint8 { End, Number, String, Reference, Dot, Name, LeftParen, RightParen, Comma, Operator };
+enum class TokenKind : quint8 {
+    End,
+    Number,
+    String,
+    Reference,
+    Dot,
+    Name,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Comma,
+    Operator,
+};
 
 struct Token {
     TokenKind kind = TokenKind::End;
     qsizetype position = 0;
     qsizetype length = 0;
-    QString text;             // Name and Reference: the name; String: the contents
-    double number = 0;        // Number
+    QString text;               // Name and Reference: the name; String: the contents
+    double number = 0;          // Number
     BinaryOp op = BinaryOp::Or; // Operator (unary minus is Subtract)
 };
 
@@ -388,8 +402,8 @@ std::expected<std::vector<Token>, ExpressionError> tokenize(QStringView text)
                 const qsizetype close = text.indexOf(u'}', i + 2);
                 if (close < 0)
                     return std::unexpected(ExpressionError{i, u"unterminated reference: missing '}'"_s});
-                return std::unexpected(ExpressionError{
-                    i, u"'"_s + text.sliced(i + 2, close - i - 2) + u"' is not a field name"_s});
+                return std::unexpected(ExpressionError{i, u"'"_s + text.sliced(i + 2, close - i - 2) +
+                                                              u"' is not a field name"_s});
             }
             token.kind = TokenKind::Reference;
             token.text = text.sliced(i + 2, j - i - 2).toString();
@@ -398,13 +412,18 @@ std::expected<std::vector<Token>, ExpressionError> tokenize(QStringView text)
             // Function names have hyphens (count-selected): a '-' followed by a letter continues
             // a name; "a-1" is a minus.
             qsizetype j = i + 1;
-            while (j < n && (isNameChar(text[j]) || (text[j] == u'-' && j + 1 < n && isNameStart(text[j + 1]))))
+            while (j < n &&
+                   (isNameChar(text[j]) || (text[j] == u'-' && j + 1 < n && isNameStart(text[j + 1]))))
                 ++j;
             token.kind = TokenKind::Name;
             token.text = text.sliced(i, j - i).toString();
             token.length = j - i;
-        } else if (c == u'(' || c == u')' || c == u',') {
-            token.kind = c == u'(' ? TokenKind::LeftParen : c == u')' ? TokenKind::RightParen : TokenKind::Comma;
+        } else if (c == u'(' || c == u')' || c == u',' || c == u'[' || c == u']') {
+            token.kind = c == u'('   ? TokenKind::LeftParen
+                         : c == u')' ? TokenKind::RightParen
+                         : c == u'[' ? TokenKind::LeftBracket
+                         : c == u']' ? TokenKind::RightBracket
+                                     : TokenKind::Comma;
             token.length = 1;
         } else {
             const QChar next = i + 1 < n ? text[i + 1] : QChar();
@@ -482,7 +501,8 @@ constexpr int maxNesting = 128;
 
 class Parser {
 public:
-    Parser(QStringView text, std::vector<Token> tokens, const ExpressionOptions &options, Expression::Program &program)
+    Parser(QStringView text, std::vector<Token> tokens, const ExpressionOptions &options,
+           Expression::Program &program)
         : m_text(text)
         , m_tokens(std::move(tokens))
         , m_options(options)
@@ -493,13 +513,14 @@ public:
     std::optional<ExpressionError> run()
     {
         if (peek().kind == TokenKind::End) {
-            fail(0, u"empty expression"_s);
+            fail(peek().position, u"empty expression"_s);
             return m_error;
         }
         m_program.root = parseBinary(1);
         if (!m_error && peek().kind != TokenKind::End) {
             const Token &token = peek();
-            if (token.kind == TokenKind::RightParen || token.kind == TokenKind::Comma)
+            if (token.kind == TokenKind::RightParen || token.kind == TokenKind::Comma ||
+                token.kind == TokenKind::RightBracket)
                 fail(token.position, u"unexpected "_s + quoted(token));
             else
                 fail(token.position, u"expected an operator before "_s + quoted(token));
@@ -591,7 +612,37 @@ private:
             fail(token.position, u"unexpected "_s + quoted(token));
     }
 
+    // A primary followed by predicates: ${relationship}[. = 'head'] keeps the nodes for which
+    // the predicate is true ('.' is the node), ${age}[2] the second node.
     Node parseOperand()
+    {
+        Node node = parsePrimary();
+        while (!m_error && peek().kind == TokenKind::LeftBracket) {
+            const Token &open = take();
+            ++m_predicates;
+            Node predicate = parseBinary(1);
+            --m_predicates;
+            if (m_error)
+                return {};
+            const Token &close = take();
+            if (close.kind != TokenKind::RightBracket) {
+                if (close.kind == TokenKind::End)
+                    fail(close.position, u"missing ']' for the '[' at "_s + QString::number(open.position));
+                else
+                    fail(close.position, u"expected ']' for the '[' at "_s + QString::number(open.position) +
+                                             u", found "_s + quoted(close));
+                return {};
+            }
+            Node filter;
+            filter.kind = NodeKind::Filter;
+            filter.children.push_back(std::move(node));
+            filter.children.push_back(std::move(predicate));
+            node = std::move(filter);
+        }
+        return node;
+    }
+
+    Node parsePrimary()
     {
         const Token &token = take();
         Node node;
@@ -611,7 +662,8 @@ private:
             return node;
         case TokenKind::Dot:
             node.kind = NodeKind::Current;
-            m_program.usesCurrentValue = true;
+            if (m_predicates == 0)
+                m_program.usesCurrentValue = true;
             return node;
         case TokenKind::LeftParen: {
             node = parseBinary(1);
@@ -622,8 +674,8 @@ private:
                 if (close.kind == TokenKind::End)
                     fail(close.position, u"missing ')' for the '(' at "_s + QString::number(token.position));
                 else
-                    fail(close.position, u"expected ')' for the '(' at "_s + QString::number(token.position)
-                                             + u", found "_s + quoted(close));
+                    fail(close.position, u"expected ')' for the '(' at "_s + QString::number(token.position) +
+                                             u", found "_s + quoted(close));
             }
             return node;
         }
@@ -635,8 +687,8 @@ private:
                 return {};
             }
             if (!m_options.allowColumns) {
-                fail(token.position, u"unexpected name '"_s + token.text + u"' (a field is written ${"_s + token.text
-                                         + u"})"_s);
+                fail(token.position, u"unexpected name '"_s + token.text + u"' (a field is written ${"_s +
+                                         token.text + u"})"_s);
                 return {};
             }
             node.kind = NodeKind::Column;
@@ -647,6 +699,8 @@ private:
             missingOperand(token);
             return {};
         case TokenKind::RightParen:
+        case TokenKind::LeftBracket:
+        case TokenKind::RightBracket:
         case TokenKind::Comma:
         case TokenKind::Operator:
             missingOperand(token);
@@ -657,7 +711,7 @@ private:
 
     static QString arityText(const FunctionInfo &info)
     {
-        auto arguments = [](int count) {
+        auto arguments = [](int count) -> QString {
             return QString::number(count) + (count == 1 ? u" argument"_s : u" arguments"_s);
         };
         if (info.maxArguments < 0)
@@ -694,17 +748,18 @@ private:
                 if (separator.kind == TokenKind::Comma)
                     continue;
                 if (separator.kind == TokenKind::End)
-                    fail(separator.position, u"missing ')' for the '(' at "_s + QString::number(open.position));
+                    fail(separator.position,
+                         u"missing ')' for the '(' at "_s + QString::number(open.position));
                 else
-                    fail(separator.position, u"expected ',' or ')' in the call to '"_s + name.text + u"', found "_s
-                                                 + quoted(separator));
+                    fail(separator.position, u"expected ',' or ')' in the call to '"_s + name.text +
+                                                 u"', found "_s + quoted(separator));
                 return {};
             }
         }
         const int count = static_cast<int>(node.children.size());
         if (count < info->minArguments || (info->maxArguments >= 0 && count > info->maxArguments)) {
-            fail(name.position, u"'"_s + name.text + u"' takes "_s + arityText(*info) + u", not "_s
-                                    + QString::number(count));
+            fail(name.position, u"'"_s + name.text + u"' takes "_s + arityText(*info) + u", not "_s +
+                                    QString::number(count));
             return {};
         }
         if (info->function == Function::Today)
@@ -729,6 +784,7 @@ private:
     Expression::Program &m_program;
     qsizetype m_next = 0;
     int m_depth = 0;
+    int m_predicates = 0; // inside [...], '.' is the node, not the field
     std::optional<ExpressionError> m_error;
 };
 
@@ -736,6 +792,40 @@ private:
 // Evaluation
 
 ExpressionValue evaluateNode(const Node &node, const EvaluationContext &context);
+
+// Inside a predicate: '.' is the node being tested; everything else as outside.
+class PredicateContext final : public EvaluationContext {
+public:
+    explicit PredicateContext(const EvaluationContext &outer)
+        : m_outer(outer)
+    {
+        today = outer.today;
+    }
+
+    ExpressionValue reference(const QString &name) const override { return m_outer.reference(name); }
+    ExpressionValue currentValue() const override { return m_node; }
+    ExpressionValue column(const QString &name) const override { return m_outer.column(name); }
+    void setNode(QString node) { m_node = ExpressionValue::string(std::move(node)); }
+
+private:
+    const EvaluationContext &m_outer;
+    ExpressionValue m_node;
+};
+
+ExpressionValue filterNodes(const Node &node, const EvaluationContext &context)
+{
+    const ExpressionValue base = evaluateNode(node.children[0], context);
+    const QStringList nodes = base.isNodeSet() ? base.nodes() : QStringList{base.toString()};
+    QStringList kept;
+    PredicateContext predicateContext(context);
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        predicateContext.setNode(nodes[i]);
+        const ExpressionValue verdict = evaluateNode(node.children[1], predicateContext);
+        if (verdict.isNumber() ? verdict.toNumber() == double(i + 1) : verdict.toBool())
+            kept.push_back(nodes[i]);
+    }
+    return ExpressionValue::nodeSet(std::move(kept));
+}
 
 QStringList selectedTokens(const QString &list)
 {
@@ -814,12 +904,12 @@ bool compareScalars(BinaryOp op, const ExpressionValue &a, const ExpressionValue
 bool compare(BinaryOp op, const ExpressionValue &a, const ExpressionValue &b)
 {
     if (a.isNodeSet()) {
-        return std::ranges::any_of(a.nodes(),
-                                   [&](const QString &node) { return compare(op, ExpressionValue::string(node), b); });
+        return std::ranges::any_of(
+            a.nodes(), [&](const QString &node) { return compare(op, ExpressionValue::string(node), b); });
     }
     if (b.isNodeSet()) {
-        return std::ranges::any_of(b.nodes(),
-                                   [&](const QString &node) { return compare(op, a, ExpressionValue::string(node)); });
+        return std::ranges::any_of(
+            b.nodes(), [&](const QString &node) { return compare(op, a, ExpressionValue::string(node)); });
     }
     return compareScalars(op, a, b);
 }
@@ -843,7 +933,8 @@ ExpressionValue minOrMax(const Node &node, const EvaluationContext &context, boo
     const QStringList values = flatten(node, context);
     if (values.isEmpty())
         return ExpressionValue::number(notANumber);
-    double best = wantMax ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    double best =
+        wantMax ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
     for (const QString &text : values) {
         const double value = parseXPathNumber(text);
         if (std::isnan(value))
@@ -875,7 +966,8 @@ ExpressionValue callFunction(const Node &node, const EvaluationContext &context)
         return ExpressionValue::boolean(regex.isValid() && regex.match(subject).hasMatch());
     }
     case Function::Today:
-        return ExpressionValue::string(context.today.isValid() ? context.today.toString(u"yyyy-MM-dd") : QString());
+        return ExpressionValue::string(context.today.isValid() ? context.today.toString(u"yyyy-MM-dd")
+                                                               : QString());
     case Function::Coalesce:
         for (std::size_t i = 0; i < node.children.size(); ++i) {
             ExpressionValue value = argument(i);
@@ -928,8 +1020,10 @@ ExpressionValue callFunction(const Node &node, const EvaluationContext &context)
         const double endNumber = node.children.size() > 2 ? argument(2).toNumber() : double(text.size());
         if (std::isnan(startNumber) || std::isnan(endNumber))
             return {};
-        const qsizetype start = qBound<qsizetype>(0, qsizetype(std::clamp(startNumber, -1.0, 1e12)), text.size());
-        const qsizetype end = qBound<qsizetype>(start, qsizetype(std::clamp(endNumber, -1.0, 1e12)), text.size());
+        const qsizetype start =
+            qBound<qsizetype>(0, qsizetype(std::clamp(startNumber, -1.0, 1e12)), text.size());
+        const qsizetype end =
+            qBound<qsizetype>(start, qsizetype(std::clamp(endNumber, -1.0, 1e12)), text.size());
         return ExpressionValue::string(text.sliced(start, end - start));
     }
     case Function::Round: {
@@ -970,11 +1064,11 @@ ExpressionValue evaluateBinary(const Node &node, const EvaluationContext &contex
     const Node &rightNode = node.children[1];
     switch (node.op) {
     case BinaryOp::Or:
-        return ExpressionValue::boolean(evaluateNode(leftNode, context).toBool()
-                                        || evaluateNode(rightNode, context).toBool());
+        return ExpressionValue::boolean(evaluateNode(leftNode, context).toBool() ||
+                                        evaluateNode(rightNode, context).toBool());
     case BinaryOp::And:
-        return ExpressionValue::boolean(evaluateNode(leftNode, context).toBool()
-                                        && evaluateNode(rightNode, context).toBool());
+        return ExpressionValue::boolean(evaluateNode(leftNode, context).toBool() &&
+                                        evaluateNode(rightNode, context).toBool());
     case BinaryOp::Equal:
     case BinaryOp::NotEqual:
     case BinaryOp::Less:
@@ -1025,6 +1119,8 @@ ExpressionValue evaluateNode(const Node &node, const EvaluationContext &context)
         return evaluateBinary(node, context);
     case NodeKind::Call:
         return callFunction(node, context);
+    case NodeKind::Filter:
+        return filterNodes(node, context);
     }
     return {};
 }
@@ -1034,7 +1130,8 @@ ExpressionValue evaluateNode(const Node &node, const EvaluationContext &context)
 // ---------------------------------------------------------------------------------------------
 // Expression
 
-std::expected<Expression, ExpressionError> Expression::parse(QStringView text, const ExpressionOptions &options)
+std::expected<Expression, ExpressionError> Expression::parse(QStringView text,
+                                                             const ExpressionOptions &options)
 {
     auto tokens = tokenize(text);
     if (!tokens)

@@ -120,7 +120,9 @@ struct ExpressionName {
 // many times. Grammar, loosest binding first (all binary operators are left-associative):
 //   or;  and;  = !=;  < <= > >=;  + -;  * div mod;  unary -;
 //   operands: ${name}, '.', 'text' or "text" (no escapes), numbers (12, 3.5, .5),
-//   function calls name(args...), ( expression ), and in choice filters bare column names.
+//   function calls name(args...), ( expression ), and in choice filters bare column names;
+//   an operand may be followed by predicates that filter its nodes, XPath style:
+//   count(${relationship}[. = 'head']) ('.' is the node), ${age}[1] (the first node).
 // Comparisons: booleans compare as booleans ('=' and '!='); when both sides read as numbers
 // (a number, or a string that reads as one) they compare numerically; otherwise '=' and '!='
 // compare strings, and '<' '<=' '>' '>=' compare strings in code-point order, so 'YYYY-MM-DD'
@@ -136,11 +138,14 @@ struct ExpressionName {
 // decimal-date-time(date) (days since 1970-01-01).
 class Expression final {
 public:
-    [[nodiscard]] static std::expected<Expression, ExpressionError> parse(QStringView text,
-                                                                          const ExpressionOptions &options = {});
+    [[nodiscard]] static std::expected<Expression, ExpressionError>
+    parse(QStringView text, const ExpressionOptions &options = {});
 
     [[nodiscard]] ExpressionValue evaluate(const EvaluationContext &context) const;
-    [[nodiscard]] bool evaluateBool(const EvaluationContext &context) const { return evaluate(context).toBool(); }
+    [[nodiscard]] bool evaluateBool(const EvaluationContext &context) const
+    {
+        return evaluate(context).toBool();
+    }
 
     [[nodiscard]] const QString &text() const;
     // Field names referenced with ${...}, each once, in order of first appearance: the
@@ -156,7 +161,10 @@ public:
     struct Program;
 
 private:
-    explicit Expression(std::shared_ptr<const Program> program) : m_program(std::move(program)) {}
+    explicit Expression(std::shared_ptr<const Program> program)
+        : m_program(std::move(program))
+    {
+    }
 
     std::shared_ptr<const Program> m_program; // immutable, shared by copies
 };

@@ -75,13 +75,13 @@ Result<LocalizedText> LocalizedText::fromJson(const QJsonValue &json)
         return LocalizedText(json.toString());
     }
     if (!json.isObject())
-        return fail(ErrorCode::InvalidArgument, u"must be a string or an object of texts by language"_s);
+        return fail(ErrorCode::InvalidArgument, u"not a string or an object of texts by language"_s);
     const QJsonObject object = json.toObject();
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
         if (it.key().isEmpty())
             return fail(ErrorCode::InvalidArgument, u"a language code is empty"_s);
         if (!it.value().isString())
-            return fail(ErrorCode::InvalidArgument, u"the '"_s + it.key() + u"' text must be a string"_s);
+            return fail(ErrorCode::InvalidArgument, u"the '"_s + it.key() + u"' text is not a string"_s);
         if (!it.value().toString().isEmpty())
             result.m_texts.insert(it.key(), it.value().toString());
     }
@@ -94,7 +94,8 @@ QString LocalizedText::text(const QString &language, const QString &fallbackLang
         return {};
     if (auto it = m_texts.constFind(language); it != m_texts.constEnd() && !language.isEmpty())
         return it.value();
-    if (auto it = m_texts.constFind(fallbackLanguage); it != m_texts.constEnd() && !fallbackLanguage.isEmpty())
+    if (auto it = m_texts.constFind(fallbackLanguage);
+        it != m_texts.constEnd() && !fallbackLanguage.isEmpty())
         return it.value();
     if (auto it = m_texts.constFind(QString()); it != m_texts.constEnd())
         return it.value();
@@ -486,12 +487,16 @@ QString valueProblemText(ValueProblem problem)
 
 class Loader {
 public:
-    explicit Loader(FormDefinition::Data &data) : m_data(data) {}
+    explicit Loader(FormDefinition::Data &data)
+        : m_data(data)
+    {
+    }
 
     QStringList load(const QJsonObject &json)
     {
-        static const QSet<QString> formMembers{u"id"_s,     u"version"_s,         u"title"_s,   u"eventType"_s,
-                                               u"fields"_s, u"defaultLanguage"_s, u"choices"_s, u"description"_s};
+        static const QSet<QString> formMembers{u"id"_s,        u"version"_s,    u"title"_s,
+                                               u"eventType"_s, u"fields"_s,     u"defaultLanguage"_s,
+                                               u"choices"_s,   u"description"_s};
         for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
             if (!formMembers.contains(it.key()))
                 problem(u"unknown member '"_s + it.key() + u"'"_s);
@@ -502,8 +507,8 @@ public:
         m_data.version = requiredString(json, u"version"_s);
         m_data.eventType = requiredString(json, u"eventType"_s);
         if (!m_data.eventType.isEmpty() && !eventTypePattern().match(m_data.eventType).hasMatch())
-            problem(u"member 'eventType': '"_s + m_data.eventType
-                    + u"' is not an event type (lower-case words joined by '-')"_s);
+            problem(u"member 'eventType': '"_s + m_data.eventType +
+                    u"' is not an event type (lower-case words joined by '-')"_s);
         if (!json.contains(u"title"))
             problem(u"missing member 'title'"_s);
         else
@@ -576,7 +581,7 @@ private:
     {
         Result<LocalizedText> result = LocalizedText::fromJson(json);
         if (!result) {
-            problem(where + u" "_s + result.error().message);
+            problem(where + u": "_s + result.error().message);
             return {};
         }
         noteLanguages(*result);
@@ -607,15 +612,15 @@ private:
             problem(where + u": choices must be a non-empty array"_s);
             return std::nullopt;
         }
+        // Bad choices are reported and left out; the list stays, so fields that use it do not
+        // report it missing as well.
         ChoiceList list;
         QSet<QString> names;
         const QJsonArray array = json.toArray();
-        bool ok = true;
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString choiceWhere = where + u": choice "_s + QString::number(i);
             if (!array[i].isObject()) {
                 problem(choiceWhere + u" must be an object"_s);
-                ok = false;
                 continue;
             }
             const QJsonObject object = array[i].toObject();
@@ -623,41 +628,35 @@ private:
             const QJsonValue name = object.value(u"name");
             if (name.isUndefined()) {
                 problem(choiceWhere + u": missing name"_s);
-                ok = false;
                 continue;
             }
             const std::optional<QString> nameText = scalarText(name);
             if (!nameText || nameText->isEmpty() || nameText->contains(QRegularExpression(u"\\s"_s))) {
                 problem(choiceWhere + u": the name must be a non-empty string without spaces"_s);
-                ok = false;
                 continue;
             }
             choice.name = *nameText;
-            if (names.contains(choice.name)) {
+            if (names.contains(choice.name))
                 problem(where + u": duplicate choice '"_s + choice.name + u"'"_s);
-                ok = false;
-            }
             names.insert(choice.name);
             if (!object.contains(u"label"))
                 problem(where + u": choice '"_s + choice.name + u"': missing label"_s);
             else
-                choice.label = text(object.value(u"label"), where + u": choice '"_s + choice.name + u"': label"_s);
+                choice.label =
+                    text(object.value(u"label"), where + u": choice '"_s + choice.name + u"': label"_s);
             for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
                 if (it.key() == u"name" || it.key() == u"label")
                     continue;
                 const std::optional<QString> column = scalarText(it.value());
                 if (!column) {
-                    problem(where + u": choice '"_s + choice.name + u"': column '"_s + it.key()
-                            + u"' must be a string or a number"_s);
-                    ok = false;
+                    problem(where + u": choice '"_s + choice.name + u"': column '"_s + it.key() +
+                            u"' must be a string or a number"_s);
                     continue;
                 }
                 choice.columns.insert(it.key(), *column);
             }
             list.push_back(std::move(choice));
         }
-        if (!ok)
-            return std::nullopt;
         return list;
     }
 
@@ -698,8 +697,8 @@ private:
 
     std::optional<int> count(const QJsonValue &json, const QString &who, const QString &member)
     {
-        if (!json.isDouble() || json.toDouble() < 0 || json.toDouble() > 100000
-            || std::trunc(json.toDouble()) != json.toDouble()) {
+        if (!json.isDouble() || json.toDouble() < 0 || json.toDouble() > 100000 ||
+            std::trunc(json.toDouble()) != json.toDouble()) {
             problem(who + u": member '"_s + member + u"' must be a whole number from 0 to 100000"_s);
             return std::nullopt;
         }
@@ -709,11 +708,13 @@ private:
     Field loadField(const QJsonObject &json, const QString &location)
     {
         static const QSet<QString> fieldMembers{
-            u"type"_s,       u"name"_s,       u"label"_s,    u"hint"_s,
-            u"required"_s,   u"required_message"_s, u"relevant"_s, u"constraint"_s,
-            u"constraint_message"_s, u"calculation"_s, u"default"_s, u"readonly"_s,
-            u"appearance"_s, u"choices"_s,    u"choice_filter"_s, u"fields"_s,
-            u"min"_s,        u"max"_s,        u"count"_s,
+            u"type"_s,        u"name"_s,       u"label"_s,
+            u"hint"_s,        u"required"_s,   u"required_message"_s,
+            u"relevant"_s,    u"constraint"_s, u"constraint_message"_s,
+            u"calculation"_s, u"default"_s,    u"readonly"_s,
+            u"appearance"_s,  u"choices"_s,    u"choice_filter"_s,
+            u"fields"_s,      u"min"_s,        u"max"_s,
+            u"count"_s,       u"save"_s,
         };
         Field field;
         const QJsonValue name = json.value(u"name");
@@ -721,8 +722,9 @@ private:
         if (name.isUndefined() || (name.isString() && name.toString().isEmpty())) {
             problem(location + u": missing name"_s);
         } else if (!name.isString() || !fieldNamePattern().match(name.toString()).hasMatch()) {
-            problem(location + u": invalid name "_s + (name.isString() ? u"'"_s + name.toString() + u"'"_s : u"(not a string)"_s)
-                    + u": a name must match ^[A-Za-z_][A-Za-z0-9_]*$"_s);
+            problem(location + u": invalid name "_s +
+                    (name.isString() ? u"'"_s + name.toString() + u"'"_s : u"(not a string)"_s) +
+                    u": a name must match ^[A-Za-z_][A-Za-z0-9_]*$"_s);
         } else {
             field.name = name.toString();
             who = u"field '"_s + field.name + u"'"_s;
@@ -746,8 +748,8 @@ private:
             typeName.truncate(space);
         }
         const std::optional<FieldType> type = fieldTypeFromName(typeName);
-        if (!typeJson.isString() || !type || (!listFromType.isEmpty() && typeName != u"select_one"
-                                              && typeName != u"select_multiple")) {
+        if (!typeJson.isString() || !type ||
+            (!listFromType.isEmpty() && typeName != u"select_one" && typeName != u"select_multiple")) {
             problem(who + u": unknown type '"_s + typeJson.toString() + u"'"_s);
             return field;
         }
@@ -765,22 +767,23 @@ private:
         onlyFor(u"max"_s, field.type == FieldType::Repeat, u"repeat"_s);
         onlyFor(u"count"_s, field.type == FieldType::Repeat, u"repeat"_s);
         onlyFor(u"calculation"_s, field.type == FieldType::Calculate, u"calculate"_s);
-        const bool answerable = field.isInput();
-        onlyFor(u"required"_s, answerable, u"fields a user answers"_s);
-        onlyFor(u"constraint"_s, answerable, u"fields a user answers"_s);
+        const bool answerable = field.isInput() || field.type == FieldType::Hidden;
+        onlyFor(u"required"_s, answerable, u"fields a user answers and hidden fields"_s);
+        onlyFor(u"constraint"_s, answerable, u"fields a user answers and hidden fields"_s);
         onlyFor(u"default"_s, field.holdsValue() && field.type != FieldType::Calculate,
                 u"fields a user answers and hidden fields"_s);
 
         if (json.contains(u"label"))
             field.label = text(json.value(u"label"), who + u": label"_s);
-        if (field.label.isEmpty() && (answerable || field.type == FieldType::Note))
+        if (field.label.isEmpty() && (field.isInput() || field.type == FieldType::Note))
             problem(who + u": missing label"_s);
         if (json.contains(u"hint"))
             field.hint = text(json.value(u"hint"), who + u": hint"_s);
         if (json.contains(u"required_message"))
             field.requiredMessage = text(json.value(u"required_message"), who + u": required_message"_s);
         if (json.contains(u"constraint_message"))
-            field.constraintMessage = text(json.value(u"constraint_message"), who + u": constraint_message"_s);
+            field.constraintMessage =
+                text(json.value(u"constraint_message"), who + u": constraint_message"_s);
 
         if (const QJsonValue required = json.value(u"required"); !required.isUndefined()) {
             if (required.isBool() || required == u"yes"_s || required == u"no"_s) {
@@ -806,6 +809,13 @@ private:
                 problem(who + u": member 'readonly' must be true or false"_s);
             field.readonly = readonly.toBool();
         }
+        if (const QJsonValue save = json.value(u"save"); !save.isUndefined()) {
+            if (!save.isBool())
+                problem(who + u": member 'save' must be true or false"_s);
+            else if (!field.holdsValue())
+                problem(who + u": member 'save' only applies to fields that hold a value"_s);
+            field.save = save.toBool(true);
+        }
         if (const QJsonValue appearance = json.value(u"appearance"); !appearance.isUndefined()) {
             if (!appearance.isString())
                 problem(who + u": member 'appearance' must be a string"_s);
@@ -828,8 +838,8 @@ private:
             if (json.contains(u"max"))
                 field.maxCount = count(json.value(u"max"), who, u"max"_s);
             if (field.maxCount && *field.maxCount < field.minCount)
-                problem(who + u": min "_s + QString::number(field.minCount) + u" is greater than max "_s
-                        + QString::number(*field.maxCount));
+                problem(who + u": min "_s + QString::number(field.minCount) + u" is greater than max "_s +
+                        QString::number(*field.maxCount));
             if (const QJsonValue countJson = json.value(u"count"); countJson.isDouble()) {
                 if (const std::optional<int> fixed = count(countJson, who, u"count"_s))
                     field.count = *Expression::parse(QString::number(*fixed));
@@ -848,10 +858,12 @@ private:
         return field;
     }
 
-    void loadFieldChoices(Field &field, const QJsonValue &choices, const QString &listFromType, const QString &who)
+    void loadFieldChoices(Field &field, const QJsonValue &choices, const QString &listFromType,
+                          const QString &who)
     {
         if (!listFromType.isEmpty() && !choices.isUndefined()) {
-            problem(who + u": the type names the choice list '"_s + listFromType + u"' and 'choices' is given too"_s);
+            problem(who + u": the type names the choice list '"_s + listFromType +
+                    u"' and 'choices' is given too"_s);
             return;
         }
         QString listName = listFromType;
@@ -945,7 +957,8 @@ private:
             for (int a = int(s); a >= 0; a = scopes[std::size_t(a)].parent)
                 chain.push_back(a);
             for (auto a = chain.rbegin(); a != chain.rend(); ++a) {
-                for (auto it = local[std::size_t(*a)].constBegin(); it != local[std::size_t(*a)].constEnd(); ++it)
+                for (auto it = local[std::size_t(*a)].constBegin(); it != local[std::size_t(*a)].constEnd();
+                     ++it)
                     visible.insert(it.key(), it.value());
             }
             scopes[s].visible = std::move(visible);
@@ -963,9 +976,12 @@ private:
     static std::vector<NamedExpression> expressionsOf(const Field &field)
     {
         return {
-            {u"relevant"_s, &field.relevant, true},    {u"calculation"_s, &field.calculation, true},
-            {u"count"_s, &field.count, true},          {u"required"_s, &field.required, false},
-            {u"constraint"_s, &field.constraint, false}, {u"choice_filter"_s, &field.choiceFilter, false},
+            {u"relevant"_s, &field.relevant, true},
+            {u"calculation"_s, &field.calculation, true},
+            {u"count"_s, &field.count, true},
+            {u"required"_s, &field.required, false},
+            {u"constraint"_s, &field.constraint, false},
+            {u"choice_filter"_s, &field.choiceFilter, false},
         };
     }
 
@@ -984,15 +1000,16 @@ private:
                 std::vector<int> &reads = named.value ? m_data.plan.valueReads[std::size_t(field->index)]
                                                       : m_data.plan.checkReads[std::size_t(field->index)];
                 for (const ExpressionName &reference : expression.references()) {
-                    const QString where =
-                        who + u": "_s + named.member + u": at "_s + QString::number(reference.position) + u": "_s;
+                    const QString where = who + u": "_s + named.member + u": at "_s +
+                                          QString::number(reference.position) + u": "_s;
                     const int target = scope.visible.value(reference.name, -1);
                     if (target == -1) {
                         problem(where + u"unknown field '"_s + reference.name + u"'"_s);
                         continue;
                     }
                     if (target == -2) {
-                        problem(where + u"'"_s + reference.name + u"' is ambiguous: several repeats have a field of that name"_s);
+                        problem(where + u"'"_s + reference.name +
+                                u"' is ambiguous: several repeats have a field of that name"_s);
                         continue;
                     }
                     if (m_data.all[std::size_t(target)]->type == FieldType::Group) {
@@ -1024,10 +1041,11 @@ private:
         for (const ExpressionName &column : filter.columns()) {
             if (known.contains(column.name))
                 continue;
-            const QString list =
-                field.choiceListName.isEmpty() ? u"the choices have"_s : u"choice list '"_s + field.choiceListName + u"' has"_s;
-            problem(who + u": choice_filter: at "_s + QString::number(column.position) + u": "_s + list
-                    + u" no column '"_s + column.name + u"'"_s);
+            const QString list = field.choiceListName.isEmpty()
+                                     ? u"the choices have"_s
+                                     : u"choice list '"_s + field.choiceListName + u"' has"_s;
+            problem(who + u": choice_filter: at "_s + QString::number(column.position) + u": "_s + list +
+                    u" no column '"_s + column.name + u"'"_s);
         }
     }
 
@@ -1235,7 +1253,7 @@ void writeData(const std::vector<Field> &fields, const FormValues &values, QJson
             out.insert(field.name, entries);
             continue;
         }
-        if (!field.holdsValue())
+        if (!field.holdsValue() || !field.save)
             continue;
         const auto value = values.values.constFind(field.name);
         if (value == values.values.constEnd())
@@ -1311,8 +1329,8 @@ Result<std::vector<FormDefinition>> loadFormsFrom(const QString &dir)
         if (!form)
             return std::unexpected(form.error());
         if (files.contains(form->id()))
-            return fail(ErrorCode::Conflict, name + u": the form id '"_s + form->id() + u"' is also the id of "_s
-                                                 + files.value(form->id()));
+            return fail(ErrorCode::Conflict, name + u": the form id '"_s + form->id() +
+                                                 u"' is also the id of "_s + files.value(form->id()));
         files.insert(form->id(), name);
         forms.push_back(*std::move(form));
     }

@@ -86,6 +86,8 @@ struct Field {
     QJsonValue defaultValue = QJsonValue(QJsonValue::Undefined); // applied to new instances
     bool readonly = false;
     QString appearance;
+    // false: the value serves the form (a helper calculation) and stays out of event data.
+    bool save = true;
 
     // Selects: the choices (shared with every field that uses the same named list), the list's
     // name (empty for an inline list) and the filter for cascading selects, whose bare names are
@@ -110,7 +112,10 @@ struct Field {
     int innerScope = -1; // repeats: the scope of the fields inside
 
     [[nodiscard]] bool isContainer() const { return type == FieldType::Group || type == FieldType::Repeat; }
-    [[nodiscard]] bool isSelect() const { return type == FieldType::SelectOne || type == FieldType::SelectMultiple; }
+    [[nodiscard]] bool isSelect() const
+    {
+        return type == FieldType::SelectOne || type == FieldType::SelectMultiple;
+    }
     // Fields a user answers (not notes, calculations, groups or repeats; hidden fields are
     // filled in by the application).
     [[nodiscard]] bool isInput() const;
@@ -133,10 +138,10 @@ struct FormValues {
 
 // A scope is where `${name}` resolves: the form itself, or one repeat (its instances).
 struct FormScope {
-    int repeat = -1;          // the repeat field that opens it; -1 for the form
-    int parent = -1;          // the enclosing scope; -1 for the form
-    std::vector<int> fields;  // fields whose values live here, document order (groups flattened,
-                              // a nested repeat's field here but its contents in its own scope)
+    int repeat = -1;             // the repeat field that opens it; -1 for the form
+    int parent = -1;             // the enclosing scope; -1 for the form
+    std::vector<int> fields;     // fields whose values live here, document order (groups flattened,
+                                 // a nested repeat's field here but its contents in its own scope)
     QHash<QString, int> visible; // name -> field index for every name ${name} reaches from here
 };
 
@@ -146,9 +151,9 @@ struct FormPlan {
     // Every field, each after the fields its relevance, calculation and count read and after
     // its container: one pass in this order settles every value.
     std::vector<int> order;
-    std::vector<int> orderPosition;            // field index -> position in `order`
-    std::vector<std::vector<int>> valueReads;  // fields read by relevant/calculation/count, and the container
-    std::vector<std::vector<int>> checkReads;  // fields read by required/constraint/choice_filter
+    std::vector<int> orderPosition;           // field index -> position in `order`
+    std::vector<std::vector<int>> valueReads; // fields read by relevant/calculation/count, and the container
+    std::vector<std::vector<int>> checkReads; // fields read by required/constraint/choice_filter
     std::vector<std::vector<int>> valueReaders; // inverse of valueReads
     std::vector<std::vector<int>> checkReaders; // inverse of checkReads
 };
@@ -195,7 +200,9 @@ enum class ValueProblem {
 // Field members: type, name, label, hint, required (bool or expression), required_message,
 // relevant, constraint, constraint_message, calculation, default, readonly, appearance, choices
 // (an inline list or the name of a form-level list; "select_one sex" also names the list),
-// choice_filter, fields (groups and repeats), min, max, count (repeats).
+// choice_filter, fields (groups and repeats), min, max, count (repeats), and save (false keeps
+// a value out of event data; an extension of XLSForm).
+// Member names are checked: a misspelt member is an error, not ignored.
 // Names are unique within their scope (the form, groups included, or one repeat). Copies are
 // cheap: the loaded definition is shared and immutable.
 class FormDefinition final {
@@ -226,11 +233,11 @@ public:
     [[nodiscard]] const FormPlan &plan() const;
 
     // The event's data for these values: fields in document order, groups flattened, notes
-    // left out; an absent value is left out, a cleared one (present, empty) is null (so an
-    // update clears it; calculations that computed nothing are left out); a repeat is an array
-    // of objects, each with its instance's `guid` (the `members` repeat is the `members` array
-    // of add-member entries). The values should be FormState::effectiveValues() (relevance
-    // applied, calculations filled in): this maps, it does not evaluate.
+    // and fields with "save": false left out; an absent value is left out, a cleared one (present, empty) is
+    // null (so an update clears it; calculations that computed nothing are left out); a repeat is an array of
+    // objects, each with its instance's `guid` (the `members` repeat is the `members` array of add-member
+    // entries). The values should be FormState::effectiveValues() (relevance applied, calculations filled
+    // in): this maps, it does not evaluate.
     [[nodiscard]] QJsonObject toEventData(const FormValues &values) const;
     // The inverse, for forms that edit an entity: its data as values (repeat entries keep their
     // guid; members the form does not have are ignored).
@@ -241,7 +248,10 @@ public:
     struct Data;
 
 private:
-    explicit FormDefinition(std::shared_ptr<const Data> data) : m_data(std::move(data)) {}
+    explicit FormDefinition(std::shared_ptr<const Data> data)
+        : m_data(std::move(data))
+    {
+    }
 
     std::shared_ptr<const Data> m_data;
 };

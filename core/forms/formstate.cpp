@@ -150,10 +150,10 @@ struct FormState::Impl {
     FormDefinition definition;
     const FormPlan &plan;
     const std::vector<const Field *> &all;
-    std::vector<int> local;                       // field index -> position in its scope
-    std::vector<QHash<QString, int>> localNames;  // per scope: its own names -> field index
-    std::vector<std::vector<char>> within;        // [a][b]: scope a is b or encloses it
-    std::vector<char> changesStructure;           // field -> a change can change a repeat count
+    std::vector<int> local;                      // field index -> position in its scope
+    std::vector<QHash<QString, int>> localNames; // per scope: its own names -> field index
+    std::vector<std::vector<char>> within;       // [a][b]: scope a is b or encloses it
+    std::vector<char> changesStructure;          // field -> a change can change a repeat count
     std::vector<std::optional<std::vector<int>>> affectedCache;
     std::vector<std::optional<std::vector<int>>> checkedCache;
     QDate today;
@@ -228,9 +228,9 @@ struct FormState::Impl {
             if (values) {
                 const std::vector<FormValues> given = values->repeats.value(field.name);
                 for (const FormValues &child : given) {
-                    instances.push_back(makeInstance(field.innerScope, instance.get(),
-                                                     instancePrefix(instance->prefix, field.name, instances.size()),
-                                                     child.guid, &child));
+                    instances.push_back(makeInstance(
+                        field.innerScope, instance.get(),
+                        instancePrefix(instance->prefix, field.name, instances.size()), child.guid, &child));
                 }
             } else if (!field.count) {
                 for (int n = 0; n < field.minCount; ++n)
@@ -243,8 +243,8 @@ struct FormState::Impl {
     std::unique_ptr<Instance> newInstance(Instance &parent, const Field &repeat)
     {
         const auto &instances = parent.repeats[std::size_t(local[std::size_t(repeat.index)])];
-        return makeInstance(repeat.innerScope, &parent, instancePrefix(parent.prefix, repeat.name, instances.size()),
-                            QString(), nullptr);
+        return makeInstance(repeat.innerScope, &parent,
+                            instancePrefix(parent.prefix, repeat.name, instances.size()), QString(), nullptr);
     }
 
     void renumber(Instance &instance)
@@ -253,7 +253,8 @@ struct FormState::Impl {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             auto &instances = instance.repeats[i];
             for (std::size_t n = 0; n < instances.size(); ++n) {
-                instances[n]->prefix = instancePrefix(instance.prefix, all[std::size_t(fields[i])]->name, qsizetype(n));
+                instances[n]->prefix =
+                    instancePrefix(instance.prefix, all[std::size_t(fields[i])]->name, qsizetype(n));
                 renumber(*instances[n]);
             }
         }
@@ -262,7 +263,7 @@ struct FormState::Impl {
     // ----- navigating
 
     // Every instance of `scope` at or under `from` (which is in `scope` or encloses it).
-    template <typename I>
+    template<typename I>
     void collect(I *from, int scope, std::vector<I *> &out) const
     {
         if (from->scope == scope) {
@@ -277,7 +278,7 @@ struct FormState::Impl {
             collect<I>(instance.get(), scope, out);
     }
 
-    template <typename I>
+    template<typename I>
     std::vector<I *> instancesOf(I *from, int scope) const
     {
         std::vector<I *> out;
@@ -286,7 +287,7 @@ struct FormState::Impl {
     }
 
     // The nearest instance at or above `instance` whose scope is `scope` or encloses it.
-    template <typename I>
+    template<typename I>
     I *ancestorWithin(I *instance, int scope) const
     {
         while (!within[std::size_t(instance->scope)][std::size_t(scope)])
@@ -346,14 +347,16 @@ struct FormState::Impl {
             if (index >= 0) {
                 if (field->type != FieldType::Repeat)
                     return std::nullopt;
-                if (std::size_t(index) >= instance->repeats[std::size_t(local[std::size_t(fieldIndex)])].size())
+                if (std::size_t(index) >=
+                    instance->repeats[std::size_t(local[std::size_t(fieldIndex)])].size())
                     return std::nullopt;
             }
             if (k == parts.size() - 1)
                 return Location{instance, field, index};
             if (index < 0)
                 return std::nullopt;
-            instance = instance->repeats[std::size_t(local[std::size_t(fieldIndex)])][std::size_t(index)].get();
+            instance =
+                instance->repeats[std::size_t(local[std::size_t(fieldIndex)])][std::size_t(index)].get();
         }
         return std::nullopt;
     }
@@ -465,13 +468,16 @@ struct FormState::Impl {
         const bool wasRelevant = st.relevant;
         const QJsonValue wasCalculated = st.calculated;
         const Context context(*this, instance, field);
-        st.relevant = parentRelevant(instance, field) && (!field.relevant || field.relevant->evaluateBool(context));
+        st.relevant =
+            parentRelevant(instance, field) && (!field.relevant || field.relevant->evaluateBool(context));
         if (field.type == FieldType::Calculate)
-            st.calculated = st.relevant ? toJson(field.calculation->evaluate(context)) : QJsonValue(QJsonValue::Undefined);
+            st.calculated = st.relevant ? toJson(field.calculation->evaluate(context))
+                                        : QJsonValue(QJsonValue::Undefined);
         if (field.type == FieldType::Repeat && field.count && st.relevant) {
             const double wanted = field.count->evaluate(context).toNumber();
             constexpr double maxInstances = 10000;
-            std::size_t target = std::isnan(wanted) || wanted < 0 ? 0 : std::size_t(std::min(wanted, maxInstances));
+            std::size_t target =
+                std::isnan(wanted) || wanted < 0 ? 0 : std::size_t(std::min(wanted, maxInstances));
             if (field.maxCount)
                 target = std::min(target, std::size_t(*field.maxCount));
             auto &instances = instance.repeats[std::size_t(local[std::size_t(field.index)])];
@@ -569,7 +575,8 @@ struct FormState::Impl {
         return out;
     }
 
-    static QSet<QString> difference(const QHash<QString, FieldState> &before, const QHash<QString, FieldState> &after)
+    static QSet<QString> difference(const QHash<QString, FieldState> &before,
+                                    const QHash<QString, FieldState> &after)
     {
         QSet<QString> changed;
         for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
@@ -719,7 +726,8 @@ struct FormState::Impl {
             issue.message = builtInMessage(Message::NotChoice, language);
             break;
         case FieldIssue::Kind::RepeatCount:
-            issue.message = builtInMessage(stored.tooMany ? Message::TooMany : Message::TooFew, language, stored.bound);
+            issue.message =
+                builtInMessage(stored.tooMany ? Message::TooMany : Message::TooFew, language, stored.bound);
             break;
         }
         return issue;
@@ -818,8 +826,8 @@ Result<QSet<QString>> FormState::setValue(const QString &path, const QJsonValue 
         return fail(ErrorCode::NotFound, u"no field at '"_s + path + u"'"_s);
     const Field &field = *location->field;
     if (!field.isInput() && field.type != FieldType::Hidden)
-        return fail(ErrorCode::InvalidArgument,
-                    u"'"_s + path + u"' is a "_s + fieldTypeName(field.type) + u" field: its value cannot be set"_s);
+        return fail(ErrorCode::InvalidArgument, u"'"_s + path + u"' is a "_s + fieldTypeName(field.type) +
+                                                    u" field: its value cannot be set"_s);
     Instance &instance = *location->instance;
     QJsonValue &stored = instance.raw[std::size_t(m_impl->local[std::size_t(field.index)])];
     if (stored == value && stored.type() == value.type())
@@ -885,7 +893,8 @@ int FormState::instanceCount(const QString &repeatPath) const
     const std::optional<Impl::Location> location = m_impl->locate(repeatPath);
     if (!location || location->index >= 0 || location->field->type != FieldType::Repeat)
         return 0;
-    return int(location->instance->repeats[std::size_t(m_impl->local[std::size_t(location->field->index)])].size());
+    return int(
+        location->instance->repeats[std::size_t(m_impl->local[std::size_t(location->field->index)])].size());
 }
 
 QString FormState::instanceGuid(const QString &instancePath) const
@@ -893,14 +902,16 @@ QString FormState::instanceGuid(const QString &instancePath) const
     const std::optional<Impl::Location> location = m_impl->locate(instancePath);
     if (!location || location->index < 0)
         return {};
-    const auto &instances = location->instance->repeats[std::size_t(m_impl->local[std::size_t(location->field->index)])];
+    const auto &instances =
+        location->instance->repeats[std::size_t(m_impl->local[std::size_t(location->field->index)])];
     return instances[std::size_t(location->index)]->guid;
 }
 
 bool FormState::canAddInstance(const QString &repeatPath) const
 {
     const std::optional<Impl::Location> location = m_impl->locate(repeatPath);
-    if (!location || location->index >= 0 || location->field->type != FieldType::Repeat || location->field->count)
+    if (!location || location->index >= 0 || location->field->type != FieldType::Repeat ||
+        location->field->count)
         return false;
     const Field &field = *location->field;
     return !field.maxCount || instanceCount(repeatPath) < *field.maxCount;
@@ -909,7 +920,8 @@ bool FormState::canAddInstance(const QString &repeatPath) const
 bool FormState::canRemoveInstance(const QString &repeatPath) const
 {
     const std::optional<Impl::Location> location = m_impl->locate(repeatPath);
-    if (!location || location->index >= 0 || location->field->type != FieldType::Repeat || location->field->count)
+    if (!location || location->index >= 0 || location->field->type != FieldType::Repeat ||
+        location->field->count)
         return false;
     return instanceCount(repeatPath) > location->field->minCount;
 }
@@ -920,7 +932,8 @@ Result<QSet<QString>> FormState::addInstance(const QString &repeatPath)
         return fail(ErrorCode::InvalidArgument, u"cannot add an instance to '"_s + repeatPath + u"'"_s);
     const Impl::Location location = *m_impl->locate(repeatPath);
     const auto before = m_impl->snapshot();
-    auto &instances = location.instance->repeats[std::size_t(m_impl->local[std::size_t(location.field->index)])];
+    auto &instances =
+        location.instance->repeats[std::size_t(m_impl->local[std::size_t(location.field->index)])];
     instances.push_back(m_impl->newInstance(*location.instance, *location.field));
     return m_impl->evaluateAllAndDiff(before);
 }
@@ -930,9 +943,11 @@ Result<QSet<QString>> FormState::removeInstance(const QString &repeatPath, int i
     if (!canRemoveInstance(repeatPath))
         return fail(ErrorCode::InvalidArgument, u"cannot remove an instance of '"_s + repeatPath + u"'"_s);
     const Impl::Location location = *m_impl->locate(repeatPath);
-    auto &instances = location.instance->repeats[std::size_t(m_impl->local[std::size_t(location.field->index)])];
+    auto &instances =
+        location.instance->repeats[std::size_t(m_impl->local[std::size_t(location.field->index)])];
     if (index < 0 || std::size_t(index) >= instances.size())
-        return fail(ErrorCode::NotFound, u"no instance "_s + QString::number(index) + u" of '"_s + repeatPath + u"'"_s);
+        return fail(ErrorCode::NotFound,
+                    u"no instance "_s + QString::number(index) + u" of '"_s + repeatPath + u"'"_s);
     const auto before = m_impl->snapshot();
     instances.erase(instances.begin() + index);
     m_impl->renumber(*location.instance);
