@@ -96,8 +96,8 @@ QByteArray Checkpoint::signedBytes() const
 {
     QString json = u"{\"deviceId\":"_s;
     appendJcsString(json, deviceId);
-    json += u",\"root\":\""_s + toHex(root) + u"\",\"size\":"_s + QString::number(size)
-            + u",\"timestamp\":"_s;
+    json +=
+        u",\"root\":\""_s + toHex(root) + u"\",\"size\":"_s + QString::number(size) + u",\"timestamp\":"_s;
     appendJcsString(json, timestamp);
     json += u'}';
     return json.toUtf8();
@@ -120,8 +120,8 @@ Status Checkpoint::verify(QByteArrayView publicRaw) const
         return fail(ErrorCode::Integrity, u"checkpoint is malformed: "_s + signable.error().message);
     if (!verifySignature(publicRaw, signedBytes(), signature))
         return fail(ErrorCode::Integrity,
-                    u"checkpoint of %1 events for device %2 is not signed by key %3"_s.arg(size)
-                        .arg(deviceId, keyFingerprint(publicRaw)));
+                    u"checkpoint of %1 events for device %2 is not signed by key %3"_s.arg(size).arg(
+                        deviceId, keyFingerprint(publicRaw)));
     return {};
 }
 

@@ -19,7 +19,7 @@ struct Checkpoint {
     QString deviceId;
     quint64 size = 0;
     Hash root{};
-    QString timestamp; // ISO 8601 UTC, from the injected clock
+    QString timestamp;    // ISO 8601 UTC, from the injected clock
     QByteArray signature; // raw 64-byte Ed25519 signature of signedBytes()
     // The signer's raw 32-byte public key when the JSON carried one. Informational only: a
     // checkpoint is trusted when it verifies with a key the verifier already knows.

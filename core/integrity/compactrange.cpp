@@ -28,9 +28,9 @@ Result<CompactRange> CompactRange::load(const NodeReader &reader, quint64 size)
 Result<CompactRange> CompactRange::fromPeaks(quint64 size, std::vector<Hash> peaks)
 {
     if (peaks.size() != static_cast<std::size_t>(std::popcount(size)))
-        return fail(ErrorCode::InvalidArgument,
-                    u"a log of %1 leaves has %2 peaks, not %3"_s.arg(size).arg(std::popcount(size)).arg(
-                        peaks.size()));
+        return fail(ErrorCode::InvalidArgument, u"a log of %1 leaves has %2 peaks, not %3"_s.arg(size)
+                                                    .arg(std::popcount(size))
+                                                    .arg(peaks.size()));
     CompactRange range;
     range.m_size = size;
     range.m_peaks = std::move(peaks);

@@ -39,8 +39,8 @@ Result<QByteArray> rawPublicKey(EVP_PKEY *key)
 {
     QByteArray raw(ed25519KeySize, '\0');
     std::size_t length = static_cast<std::size_t>(raw.size());
-    if (EVP_PKEY_get_raw_public_key(key, reinterpret_cast<unsigned char *>(raw.data()), &length) != 1
-        || length != static_cast<std::size_t>(ed25519KeySize))
+    if (EVP_PKEY_get_raw_public_key(key, reinterpret_cast<unsigned char *>(raw.data()), &length) != 1 ||
+        length != static_cast<std::size_t>(ed25519KeySize))
         return fail(ErrorCode::Storage, u"cannot read the Ed25519 public key: "_s + openSslReason());
     return raw;
 }
@@ -67,8 +67,8 @@ Result<DeviceKey> DeviceKey::generate()
     const std::unique_ptr<EVP_PKEY_CTX, KeyContextDeleter> context(
         EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr));
     EVP_PKEY *generated = nullptr;
-    if (!context || EVP_PKEY_keygen_init(context.get()) != 1
-        || EVP_PKEY_keygen(context.get(), &generated) != 1)
+    if (!context || EVP_PKEY_keygen_init(context.get()) != 1 ||
+        EVP_PKEY_keygen(context.get(), &generated) != 1)
         return fail(ErrorCode::Storage, u"cannot generate an Ed25519 key: "_s + openSslReason());
     std::unique_ptr<evp_pkey_st, KeyDeleter> key(generated);
     Result<QByteArray> publicRaw = rawPublicKey(key.get());
@@ -80,8 +80,9 @@ Result<DeviceKey> DeviceKey::generate()
 Result<DeviceKey> DeviceKey::fromPrivateRaw(const SecretBytes &privateRaw)
 {
     if (privateRaw.size() != static_cast<std::size_t>(ed25519KeySize))
-        return fail(ErrorCode::InvalidArgument,
-                    u"an Ed25519 private key is %1 bytes, not %2"_s.arg(ed25519KeySize).arg(privateRaw.size()));
+        return fail(
+            ErrorCode::InvalidArgument,
+            u"an Ed25519 private key is %1 bytes, not %2"_s.arg(ed25519KeySize).arg(privateRaw.size()));
     std::unique_ptr<evp_pkey_st, KeyDeleter> key(
         EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, privateRaw.bytes(), privateRaw.size()));
     if (!key)
@@ -97,8 +98,8 @@ SecretBytes DeviceKey::privateRaw() const
     // Written straight into the wiping buffer: no other copy of the key is made.
     SecretBytes raw(static_cast<std::size_t>(ed25519KeySize));
     std::size_t length = raw.size();
-    if (!m_key || EVP_PKEY_get_raw_private_key(m_key.get(), raw.bytes(), &length) != 1
-        || length != raw.size()) {
+    if (!m_key || EVP_PKEY_get_raw_private_key(m_key.get(), raw.bytes(), &length) != 1 ||
+        length != raw.size()) {
         ERR_clear_error();
         return {};
     }
@@ -118,12 +119,11 @@ Result<QByteArray> DeviceKey::sign(QByteArrayView message) const
     QByteArray signature(ed25519SignatureSize, '\0');
     std::size_t length = static_cast<std::size_t>(signature.size());
     // Ed25519 is "pure": no digest is named, and the whole message goes in one call.
-    if (!context || EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, m_key.get()) != 1
-        || EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                          reinterpret_cast<const unsigned char *>(message.data()),
-                          static_cast<std::size_t>(message.size()))
-               != 1
-        || length != static_cast<std::size_t>(ed25519SignatureSize))
+    if (!context || EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, m_key.get()) != 1 ||
+        EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+                       reinterpret_cast<const unsigned char *>(message.data()),
+                       static_cast<std::size_t>(message.size())) != 1 ||
+        length != static_cast<std::size_t>(ed25519SignatureSize))
         return fail(ErrorCode::Storage, u"cannot sign with the device key: "_s + openSslReason());
     return signature;
 }
@@ -138,13 +138,12 @@ bool verifySignature(QByteArrayView publicRaw, QByteArrayView message, QByteArra
                                     static_cast<std::size_t>(publicRaw.size())),
         EVP_PKEY_free);
     const SignContext context(EVP_MD_CTX_new());
-    const bool valid = key && context
-                       && EVP_DigestVerifyInit(context.get(), nullptr, nullptr, nullptr, key.get()) == 1
-                       && EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(signature.data()),
-                                           static_cast<std::size_t>(signature.size()),
-                                           reinterpret_cast<const unsigned char *>(message.data()),
-                                           static_cast<std::size_t>(message.size()))
-                              == 1;
+    const bool valid =
+        key && context && EVP_DigestVerifyInit(context.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+        EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(signature.data()),
+                         static_cast<std::size_t>(signature.size()),
+                         reinterpret_cast<const unsigned char *>(message.data()),
+                         static_cast<std::size_t>(message.size())) == 1;
     ERR_clear_error(); // a bad signature leaves an error behind; it is an answer, not a fault
     return valid;
 }

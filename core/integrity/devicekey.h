@@ -13,7 +13,7 @@ struct evp_pkey_st; // OpenSSL's EVP_PKEY
 
 namespace fieldledger::core {
 
-inline constexpr qsizetype ed25519KeySize = 32;       // raw public and raw private keys
+inline constexpr qsizetype ed25519KeySize = 32; // raw public and raw private keys
 inline constexpr qsizetype ed25519SignatureSize = 64;
 
 // A device's Ed25519 signing key (RFC 8032, through OpenSSL's EVP_PKEY). It signs the

@@ -37,8 +37,8 @@ Hash digest(std::initializer_list<QByteArrayView> parts)
     const EVP_MD *algorithm = sha256Algorithm();
     Hash out{};
     unsigned int length = 0;
-    bool ok = context != nullptr && algorithm != nullptr
-              && EVP_DigestInit_ex2(context, algorithm, nullptr) == 1;
+    bool ok =
+        context != nullptr && algorithm != nullptr && EVP_DigestInit_ex2(context, algorithm, nullptr) == 1;
     for (const QByteArrayView part : parts)
         ok = ok && EVP_DigestUpdate(context, part.data(), static_cast<std::size_t>(part.size())) == 1;
     ok = ok && EVP_DigestFinal_ex(context, out.data(), &length) == 1 && length == out.size();

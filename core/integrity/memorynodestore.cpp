@@ -7,8 +7,8 @@ using namespace Qt::StringLiterals;
 Result<Hash> MemoryNodeStore::node(int level, quint64 index) const
 {
     ++m_reads;
-    if (level < 0 || static_cast<std::size_t>(level) >= m_levels.size()
-        || index >= m_levels[static_cast<std::size_t>(level)].size())
+    if (level < 0 || static_cast<std::size_t>(level) >= m_levels.size() ||
+        index >= m_levels[static_cast<std::size_t>(level)].size())
         return fail(ErrorCode::NotFound,
                     u"Merkle node (level %1, index %2) was never written"_s.arg(level).arg(index));
     return m_levels[static_cast<std::size_t>(level)][index];
@@ -23,10 +23,10 @@ Status MemoryNodeStore::put(int level, quint64 index, const Hash &hash)
     std::vector<Hash> &nodes = m_levels[static_cast<std::size_t>(level)];
     if (index < nodes.size()) {
         if (nodes[index] != hash)
-            return fail(ErrorCode::Conflict,
-                        u"Merkle node (level %1, index %2) is already written with another hash"_s
-                            .arg(level)
-                            .arg(index));
+            return fail(
+                ErrorCode::Conflict,
+                u"Merkle node (level %1, index %2) is already written with another hash"_s.arg(level).arg(
+                    index));
         return {};
     }
     if (index > nodes.size())

@@ -273,17 +273,17 @@ namespace {
 // must stay cheap; checkInclusion/checkConsistency put it into words.
 enum class Verdict {
     Valid,
-    IndexOutOfRange,  // leafIndex >= treeSize
-    SizesReversed,    // firstSize > secondSize
-    EqualSizesPath,   // firstSize == secondSize with a non-empty path
-    EqualSizesRoots,  // firstSize == secondSize with different roots
-    EmptyLogPath,     // firstSize == 0 with a non-empty path
-    EmptyLogRoot,     // firstSize == 0 with a root that is not the empty tree's
-    EmptyPath,        // 0 < firstSize < secondSize without a path
+    IndexOutOfRange, // leafIndex >= treeSize
+    SizesReversed,   // firstSize > secondSize
+    EqualSizesPath,  // firstSize == secondSize with a non-empty path
+    EqualSizesRoots, // firstSize == secondSize with different roots
+    EmptyLogPath,    // firstSize == 0 with a non-empty path
+    EmptyLogRoot,    // firstSize == 0 with a root that is not the empty tree's
+    EmptyPath,       // 0 < firstSize < secondSize without a path
     PathTooLong,
     PathTooShort,
     FirstRootMismatch,
-    RootMismatch,     // the (second) root
+    RootMismatch, // the (second) root
 };
 
 // RFC 9162 §2.1.3.2, step by step.
@@ -386,7 +386,8 @@ Status checkInclusion(const InclusionProof &proof, const Hash &root)
     case Verdict::PathTooShort:
         return integrityFailure(u"the inclusion path is shorter than a tree of %1 leaves needs"_s.arg(n));
     default:
-        return integrityFailure(u"leaf %1 of %2 does not lead to the root %3"_s.arg(i).arg(n).arg(toHex(root)));
+        return integrityFailure(
+            u"leaf %1 of %2 does not lead to the root %3"_s.arg(i).arg(n).arg(toHex(root)));
     }
 }
 
@@ -398,8 +399,8 @@ bool verifyInclusion(const InclusionProof &proof, const Hash &root)
 Status verifyInclusionEvent(QByteArrayView canonicalEvent, const InclusionProof &proof, const Hash &root)
 {
     if (leafHash(canonicalEvent) != proof.leafHash)
-        return integrityFailure(u"the event's bytes do not hash to the proof's leaf %1"_s.arg(
-            toHex(proof.leafHash)));
+        return integrityFailure(
+            u"the event's bytes do not hash to the proof's leaf %1"_s.arg(toHex(proof.leafHash)));
     return checkInclusion(proof, root);
 }
 

@@ -98,9 +98,8 @@ Options parseOptions(int argc, char **argv)
                 list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
             }
         } else {
-            std::fprintf(stderr,
-                         "usage: bench_merkle [--leaves=N] [--window=W] [--proofs=P] "
-                         "[--baseline=S1,S2,...] [--baseline-window=B]\n");
+            std::fprintf(stderr, "usage: bench_merkle [--leaves=N] [--window=W] [--proofs=P] "
+                                 "[--baseline=S1,S2,...] [--baseline-window=B]\n");
             std::exit(2);
         }
     }
@@ -177,7 +176,8 @@ int main(int argc, char **argv)
     const quint64 totalLeaves = options.leaves + options.window / 2;
 
     std::printf("bench_merkle: %llu leaves, window %llu appends, %llu proofs\n",
-                static_cast<unsigned long long>(options.leaves), static_cast<unsigned long long>(options.window),
+                static_cast<unsigned long long>(options.leaves),
+                static_cast<unsigned long long>(options.window),
                 static_cast<unsigned long long>(options.proofs));
     const std::vector<Hash> leaves = makeLeaves(totalLeaves);
 
@@ -214,8 +214,8 @@ int main(int argc, char **argv)
     }
     const double buildSeconds = nanosecondsSince(buildStart) / 1e9;
     std::printf("%-34s %14s %14.2f\n", "largest / smallest", "", appendCosts.back() / appendCosts.front());
-    std::printf("%-34s %14llu %13.2fs\n", "whole log built in", static_cast<unsigned long long>(log.range.size()),
-                buildSeconds);
+    std::printf("%-34s %14llu %13.2fs\n", "whole log built in",
+                static_cast<unsigned long long>(log.range.size()), buildSeconds);
 
     // --- 2. Proofs at N leaves --------------------------------------------------------------------
     const quint64 n = options.leaves;
@@ -296,10 +296,12 @@ int main(int argc, char **argv)
     }
 
     printRule();
-    std::printf("%-20s %-16s %12s %12s %12s\n", "at log size", "operation", "us median", "us mean", "node reads");
-    const auto row = [](const char *size, const char *operation, const std::vector<double> &times, double reads) {
-        std::printf("%-20s %-16s %12.2f %12.2f %12s\n", size, operation, median(times) / 1e3, mean(times) / 1e3,
-                    reads < 0 ? "-" : std::to_string(reads).substr(0, 4).c_str());
+    std::printf("%-20s %-16s %12s %12s %12s\n", "at log size", "operation", "us median", "us mean",
+                "node reads");
+    const auto row = [](const char *size, const char *operation, const std::vector<double> &times,
+                        double reads) {
+        std::printf("%-20s %-16s %12.2f %12.2f %12s\n", size, operation, median(times) / 1e3,
+                    mean(times) / 1e3, reads < 0 ? "-" : std::to_string(reads).substr(0, 4).c_str());
     };
     const std::string sizeText = std::to_string(n);
     row(sizeText.c_str(), "inclusion", inclusionTimes, inclusionReads);
@@ -308,8 +310,8 @@ int main(int argc, char **argv)
     row("", "  verify", consistencyVerifyTimes, -1);
     row("", "rootAt(m)", rootTimes, rootReads);
     if (inclusionValid != inclusions.size() || consistencyValid != consistencies.size()) {
-        std::fprintf(stderr, "proofs failed to verify: %zu/%zu inclusion, %zu/%zu consistency\n", inclusionValid,
-                     inclusions.size(), consistencyValid, consistencies.size());
+        std::fprintf(stderr, "proofs failed to verify: %zu/%zu inclusion, %zu/%zu consistency\n",
+                     inclusionValid, inclusions.size(), consistencyValid, consistencies.size());
         return 1;
     }
 
@@ -355,8 +357,8 @@ int main(int argc, char **argv)
             }
         }
         const double oursNs = median(oursRuns);
-        std::printf("%-12llu %22.1f %20.0f %11.0fx\n", static_cast<unsigned long long>(size), baselineNs / 1e3, oursNs,
-                    baselineNs / oursNs);
+        std::printf("%-12llu %22.1f %20.0f %11.0fx\n", static_cast<unsigned long long>(size),
+                    baselineNs / 1e3, oursNs, baselineNs / oursNs);
     }
     printRule();
     return 0;

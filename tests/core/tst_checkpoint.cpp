@@ -151,8 +151,9 @@ private slots:
     {
         const Checkpoint checkpoint = sampleCheckpoint();
         // (No raw string literals in this file: moc 6.4 loses track of the class after them.)
-        const QByteArray expected = "{\"deviceId\":\"tablet-07\",\"root\":\"" + toHex(checkpoint.root).toLatin1()
-                                    + "\",\"size\":42,\"timestamp\":\"2024-05-01T10:00:00.000Z\"}";
+        const QByteArray expected = "{\"deviceId\":\"tablet-07\",\"root\":\"" +
+                                    toHex(checkpoint.root).toLatin1() +
+                                    "\",\"size\":42,\"timestamp\":\"2024-05-01T10:00:00.000Z\"}";
         QCOMPARE(checkpoint.signedBytes(), expected);
         // The signature, the public key and JSON order play no part in what is signed.
         Checkpoint withExtras = checkpoint;
@@ -272,7 +273,8 @@ private slots:
         const Status verified = checkpoint.verify(other->publicRaw());
         QVERIFY(!verified);
         QCOMPARE(verified.error().code, ErrorCode::Integrity);
-        QVERIFY2(verified.error().message.contains(other->fingerprint()), qPrintable(verified.error().message));
+        QVERIFY2(verified.error().message.contains(other->fingerprint()),
+                 qPrintable(verified.error().message));
         // Carrying the signer's key in the checkpoint does not make it trusted.
         checkpoint.publicKey = key.publicRaw();
         QVERIFY(!checkpoint.verify(other->publicRaw()));
@@ -338,7 +340,8 @@ private slots:
         QCOMPARE(json.keys(), keys);
         QCOMPARE(json.value("root"_L1).toString(), toHex(checkpoint.root));
         QCOMPARE(json.value("size"_L1).toInteger(), 42);
-        QCOMPARE(QByteArray::fromBase64(json.value("signature"_L1).toString().toLatin1()), checkpoint.signature);
+        QCOMPARE(QByteArray::fromBase64(json.value("signature"_L1).toString().toLatin1()),
+                 checkpoint.signature);
 
         const QByteArray text = QJsonDocument(json).toJson(QJsonDocument::Indented);
         const Result<Checkpoint> back = Checkpoint::fromJson(QJsonDocument::fromJson(text).object());
@@ -352,10 +355,12 @@ private slots:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QJsonValue>("value"); // Undefined removes the key
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("deviceId missing") << u"deviceId"_s << QJsonValue(QJsonValue::Undefined) << u"deviceId"_s;
+        QTest::newRow("deviceId missing")
+            << u"deviceId"_s << QJsonValue(QJsonValue::Undefined) << u"deviceId"_s;
         QTest::newRow("deviceId a number") << u"deviceId"_s << QJsonValue(7) << u"deviceId"_s;
         QTest::newRow("deviceId empty") << u"deviceId"_s << QJsonValue(u""_s) << u"deviceId"_s;
-        QTest::newRow("timestamp missing") << u"timestamp"_s << QJsonValue(QJsonValue::Undefined) << u"timestamp"_s;
+        QTest::newRow("timestamp missing")
+            << u"timestamp"_s << QJsonValue(QJsonValue::Undefined) << u"timestamp"_s;
         QTest::newRow("size missing") << u"size"_s << QJsonValue(QJsonValue::Undefined) << u"size"_s;
         QTest::newRow("size negative") << u"size"_s << QJsonValue(-1) << u"size"_s;
         QTest::newRow("size fractional") << u"size"_s << QJsonValue(4.5) << u"size"_s;
@@ -364,15 +369,15 @@ private slots:
         QTest::newRow("root missing") << u"root"_s << QJsonValue(QJsonValue::Undefined) << u"root"_s;
         QTest::newRow("root not hex") << u"root"_s << QJsonValue(QString(64, u'z')) << u"root"_s;
         QTest::newRow("root short") << u"root"_s << QJsonValue(u"abcd"_s) << u"root"_s;
-        QTest::newRow("signature missing") << u"signature"_s << QJsonValue(QJsonValue::Undefined)
-                                           << u"signature"_s;
+        QTest::newRow("signature missing")
+            << u"signature"_s << QJsonValue(QJsonValue::Undefined) << u"signature"_s;
         QTest::newRow("signature not base64") << u"signature"_s << QJsonValue(u"!!!!"_s) << u"signature"_s;
-        QTest::newRow("signature 63 bytes") << u"signature"_s
-                                            << QJsonValue(QString::fromLatin1(QByteArray(63, 's').toBase64()))
-                                            << u"signature"_s;
-        QTest::newRow("publicKey 31 bytes") << u"publicKey"_s
-                                            << QJsonValue(QString::fromLatin1(QByteArray(31, 'k').toBase64()))
-                                            << u"publicKey"_s;
+        QTest::newRow("signature 63 bytes")
+            << u"signature"_s << QJsonValue(QString::fromLatin1(QByteArray(63, 's').toBase64()))
+            << u"signature"_s;
+        QTest::newRow("publicKey 31 bytes")
+            << u"publicKey"_s << QJsonValue(QString::fromLatin1(QByteArray(31, 'k').toBase64()))
+            << u"publicKey"_s;
         QTest::newRow("publicKey null") << u"publicKey"_s << QJsonValue(QJsonValue::Null) << u"publicKey"_s;
     }
     void fromJson_rejectsMalformedCheckpoints()

@@ -15,7 +15,7 @@ using namespace fieldledger::core;
 using namespace Qt::StringLiterals;
 
 namespace QTest {
-template <>
+template<>
 inline char *toString(const Hash &hash)
 {
     return qstrdup(qPrintable(toHex(hash)));

@@ -22,7 +22,7 @@ using namespace Qt::StringLiterals;
 Q_DECLARE_METATYPE(std::vector<fieldledger::core::Hash>)
 
 namespace QTest {
-template <>
+template<>
 inline char *toString(const Hash &hash)
 {
     return qstrdup(qPrintable(toHex(hash)));
@@ -150,7 +150,10 @@ QString consistencyShape(quint64 m, quint64 n)
 // million proofs.
 class MemoisedTreeHash final {
 public:
-    explicit MemoisedTreeHash(std::span<const Hash> all) : m_all(all) {}
+    explicit MemoisedTreeHash(std::span<const Hash> all)
+        : m_all(all)
+    {
+    }
 
     Hash operator()(std::span<const Hash> slice)
     {
@@ -173,7 +176,8 @@ struct Log {
     MemoryNodeStore store;
     std::vector<Hash> roots; // roots[n] = MTH of the first n leaves
 
-    explicit Log(std::vector<Hash> leafHashes) : leaves(std::move(leafHashes))
+    explicit Log(std::vector<Hash> leafHashes)
+        : leaves(std::move(leafHashes))
     {
         CompactRange range;
         roots.push_back(emptyTreeHash());
@@ -190,8 +194,8 @@ struct Log {
 std::vector<Hash> certificateTransparencyLeafHashes()
 {
     std::vector<Hash> hashes;
-    for (const char *leaf : {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-                             "606162636465666768696a6b6c6d6e6f"})
+    for (const char *leaf :
+         {"", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"})
         hashes.push_back(leafHash(QByteArray::fromHex(leaf)));
     return hashes;
 }
@@ -263,8 +267,8 @@ private:
             for (const int bit : bitsToFlip(flipsForTreeSize(n), i * 31 + position * 97 + n)) {
                 target = flipBit(original, bit);
                 if (verifyInclusion(tampered, r))
-                    QFAIL(qPrintable(context(u"bit %1 of %2 flipped"_s.arg(bit).arg(isLeaf ? u"the leaf"_s
-                                                                                 : u"hash %1"_s.arg(position)))));
+                    QFAIL(qPrintable(context(u"bit %1 of %2 flipped"_s.arg(bit).arg(
+                        isLeaf ? u"the leaf"_s : u"hash %1"_s.arg(position)))));
             }
         }
         for (const auto &[what, path] : reshapedPaths(proof.path, root(n))) {
@@ -298,8 +302,9 @@ private:
             tampered.leafIndex = other;
             const bool sameShape = other < n && inclusionShape(other, n) == shape;
             if (verifyInclusion(tampered, r) != sameShape)
-                QFAIL(qPrintable(context(u"leafIndex changed to %1"_s.arg(other)).replace(
-                    u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
+                QFAIL(qPrintable(
+                    context(u"leafIndex changed to %1"_s.arg(other))
+                        .replace(u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
         }
         for (const quint64 other : sizes) {
             if (other == n || other <= i || other > maxTreeSize)
@@ -310,9 +315,10 @@ private:
                 QFAIL(qPrintable(context(u"treeSize changed to %1 (with that size's root)"_s.arg(other))));
             const bool sameShape = inclusionShape(i, other) == shape;
             if (verifyInclusion(tampered, r) != sameShape)
-                QFAIL(qPrintable(context(u"treeSize changed to %1 (shape %2, original %3)"_s.arg(other)
-                                             .arg(inclusionShape(i, other), shape))
-                                     .replace(u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
+                QFAIL(qPrintable(
+                    context(u"treeSize changed to %1 (shape %2, original %3)"_s.arg(other).arg(
+                                inclusionShape(i, other), shape))
+                        .replace(u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
         }
         // Both changed at once, e.g. the last leaf of a tree of 8 passed off as leaf 1 of a tree
         // of 2: the verifier must not let surplus hashes climb above the claimed tree's root.
@@ -388,9 +394,10 @@ private:
                 QFAIL(qPrintable(context(u"firstSize changed to %1"_s.arg(other))));
             const bool sameShape = consistencyShape(other, n) == shape;
             if (verifyConsistency(tampered, root(m), root(n)) != sameShape)
-                QFAIL(qPrintable(context(u"firstSize changed to %1 (shape %2, original %3)"_s.arg(other)
-                                             .arg(consistencyShape(other, n), shape))
-                                     .replace(u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
+                QFAIL(qPrintable(
+                    context(u"firstSize changed to %1 (shape %2, original %3)"_s.arg(other).arg(
+                                consistencyShape(other, n), shape))
+                        .replace(u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
         }
         for (const quint64 other : secondSizes) {
             if (other == n || other < m || other > maxTreeSize)
@@ -401,9 +408,10 @@ private:
                 QFAIL(qPrintable(context(u"secondSize changed to %1"_s.arg(other))));
             const bool sameShape = consistencyShape(m, other) == shape;
             if (verifyConsistency(tampered, root(m), root(n)) != sameShape)
-                QFAIL(qPrintable(context(u"secondSize changed to %1 (shape %2, original %3)"_s.arg(other)
-                                             .arg(consistencyShape(m, other), shape))
-                                     .replace(u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
+                QFAIL(qPrintable(
+                    context(u"secondSize changed to %1 (shape %2, original %3)"_s.arg(other).arg(
+                                consistencyShape(m, other), shape))
+                        .replace(u"still verifies"_s, sameShape ? u"is refused"_s : u"still verifies"_s)));
         }
         if (exhaustive) {
             for (quint64 otherSecond = 1; otherSecond <= jointClaimTreeSize; ++otherSecond) {
@@ -446,20 +454,24 @@ private slots:
         QTest::addColumn<quint64>("treeSize");
         QTest::addColumn<std::vector<Hash>>("expected");
         QTest::newRow("leaf 0 of 1") << quint64(0) << quint64(1) << std::vector<Hash>{};
-        QTest::newRow("leaf 0 of 8") << quint64(0) << quint64(8)
-                                     << hexes({"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-                                               "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                                               "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"});
-        QTest::newRow("leaf 5 of 8") << quint64(5) << quint64(8)
-                                     << hexes({"bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-                                               "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                                               "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
-        QTest::newRow("leaf 2 of 3") << quint64(2) << quint64(3)
-                                     << hexes({"fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"});
-        QTest::newRow("leaf 1 of 5") << quint64(1) << quint64(5)
-                                     << hexes({"6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-                                               "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                                               "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"});
+        QTest::newRow("leaf 0 of 8")
+            << quint64(0) << quint64(8)
+            << hexes({"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                      "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                      "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"});
+        QTest::newRow("leaf 5 of 8")
+            << quint64(5) << quint64(8)
+            << hexes({"bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                      "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                      "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
+        QTest::newRow("leaf 2 of 3")
+            << quint64(2) << quint64(3)
+            << hexes({"fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"});
+        QTest::newRow("leaf 1 of 5")
+            << quint64(1) << quint64(5)
+            << hexes({"6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+                      "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                      "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"});
     }
     void inclusionProof_matchesPublishedVectors()
     {
@@ -483,20 +495,24 @@ private slots:
         QTest::addColumn<std::vector<Hash>>("expected");
         QTest::newRow("1 -> 1") << quint64(1) << quint64(1) << std::vector<Hash>{};
         QTest::newRow("1 -> 8") << quint64(1) << quint64(8)
-                                << hexes({"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-                                          "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                                          "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"});
+                                << hexes(
+                                       {"96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                                        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                                        "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4"});
         QTest::newRow("6 -> 8") << quint64(6) << quint64(8)
-                                << hexes({"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-                                          "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                                          "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
+                                << hexes(
+                                       {"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                                        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                                        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
         QTest::newRow("2 -> 5") << quint64(2) << quint64(5)
-                                << hexes({"5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                                          "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"});
+                                << hexes(
+                                       {"5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                                        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b"});
         QTest::newRow("6 -> 7") << quint64(6) << quint64(7)
-                                << hexes({"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-                                          "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
-                                          "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
+                                << hexes(
+                                       {"0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                                        "b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f",
+                                        "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7"});
     }
     void consistencyProof_matchesPublishedVectors()
     {
@@ -525,7 +541,8 @@ private slots:
                 if (!proof)
                     QFAIL(qPrintable(proof.error().message));
                 if (m_log->store.reads() > readBudget)
-                    QFAIL(qPrintable(u"leaf %1 of %2 took %3 reads"_s.arg(i).arg(n).arg(m_log->store.reads())));
+                    QFAIL(
+                        qPrintable(u"leaf %1 of %2 took %3 reads"_s.arg(i).arg(n).arg(m_log->store.reads())));
                 const std::vector<Hash> expected = referenceInclusionPath(leaves(n), i, m_mth);
                 if (proof->path != expected)
                     QFAIL(qPrintable(u"leaf %1 of %2: path %3, RFC says %4"_s.arg(i).arg(n).arg(
@@ -687,7 +704,8 @@ private slots:
         QTest::newRow("0 -> 0, roots differ") << quint64(0) << quint64(0) << 0 << 1 << false << false;
         QTest::newRow("0 -> 0, a path") << quint64(0) << quint64(0) << 0 << 0 << true << false;
         QTest::newRow("0 -> 5") << quint64(0) << quint64(5) << 0 << 5 << false << true;
-        QTest::newRow("0 -> 5, a non-empty first root") << quint64(0) << quint64(5) << -1 << 5 << false << false;
+        QTest::newRow("0 -> 5, a non-empty first root")
+            << quint64(0) << quint64(5) << -1 << 5 << false << false;
         QTest::newRow("0 -> 5, a path") << quint64(0) << quint64(5) << 0 << 5 << true << false;
         QTest::newRow("5 -> 5") << quint64(5) << quint64(5) << 5 << 5 << false << true;
         QTest::newRow("5 -> 5, roots differ") << quint64(5) << quint64(5) << 5 << 6 << false << false;
@@ -752,7 +770,8 @@ private slots:
         QCOMPARE(json.value("path"_L1).toArray().first().toString(), toHex(proof->path.front()));
 
         // Through text, as a verifier elsewhere would receive it.
-        const QJsonDocument parsed = QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact));
+        const QJsonDocument parsed =
+            QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact));
         const Result<InclusionProof> back = InclusionProof::fromJson(parsed.object());
         QVERIFY(back);
         QVERIFY(*back == *proof);
@@ -767,7 +786,8 @@ private slots:
         QCOMPARE(json.keys(), (QStringList{u"firstSize"_s, u"path"_s, u"secondSize"_s}));
         QCOMPARE(json.value("firstSize"_L1).toInteger(), 7);
         QCOMPARE(json.value("secondSize"_L1).toInteger(), 21);
-        const QJsonDocument parsed = QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact));
+        const QJsonDocument parsed =
+            QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact));
         const Result<ConsistencyProof> back = ConsistencyProof::fromJson(parsed.object());
         QVERIFY(back);
         QVERIFY(*back == *proof);
@@ -783,9 +803,12 @@ private slots:
             QTest::newRow(name) << QByteArray(json).replace("@", toHex(sha256("h")).toLatin1()) << mentions;
         };
         row("leafIndex missing", R"({"treeSize":2,"leafHash":"@","path":[]})", u"leafIndex"_s);
-        row("leafIndex negative", R"({"leafIndex":-1,"treeSize":2,"leafHash":"@","path":[]})", u"leafIndex"_s);
-        row("leafIndex fractional", R"({"leafIndex":1.5,"treeSize":2,"leafHash":"@","path":[]})", u"leafIndex"_s);
-        row("leafIndex a string", R"({"leafIndex":"1","treeSize":2,"leafHash":"@","path":[]})", u"leafIndex"_s);
+        row("leafIndex negative", R"({"leafIndex":-1,"treeSize":2,"leafHash":"@","path":[]})",
+            u"leafIndex"_s);
+        row("leafIndex fractional", R"({"leafIndex":1.5,"treeSize":2,"leafHash":"@","path":[]})",
+            u"leafIndex"_s);
+        row("leafIndex a string", R"({"leafIndex":"1","treeSize":2,"leafHash":"@","path":[]})",
+            u"leafIndex"_s);
         row("treeSize beyond 2^53", R"({"leafIndex":1,"treeSize":9007199254740993,"leafHash":"@","path":[]})",
             u"treeSize"_s);
         row("leafHash missing", R"({"leafIndex":1,"treeSize":2,"path":[]})", u"leafHash"_s);
@@ -815,17 +838,18 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("firstSize missing") << QByteArray(R"({"secondSize":2,"path":[]})") << u"firstSize"_s;
-        QTest::newRow("secondSize null") << QByteArray(R"({"firstSize":1,"secondSize":null,"path":[]})")
-                                         << u"secondSize"_s;
+        QTest::newRow("secondSize null")
+            << QByteArray(R"({"firstSize":1,"secondSize":null,"path":[]})") << u"secondSize"_s;
         QTest::newRow("path missing") << QByteArray(R"({"firstSize":1,"secondSize":2})") << u"path"_s;
-        QTest::newRow("path of objects") << QByteArray(R"({"firstSize":1,"secondSize":2,"path":[{}]})")
-                                         << u"path\"[0]"_s;
+        QTest::newRow("path of objects")
+            << QByteArray(R"({"firstSize":1,"secondSize":2,"path":[{}]})") << u"path\"[0]"_s;
     }
     void consistencyProof_fromJson_rejectsMalformedProofs()
     {
         QFETCH(QByteArray, json);
         QFETCH(QString, mentions);
-        const Result<ConsistencyProof> proof = ConsistencyProof::fromJson(QJsonDocument::fromJson(json).object());
+        const Result<ConsistencyProof> proof =
+            ConsistencyProof::fromJson(QJsonDocument::fromJson(json).object());
         QVERIFY(!proof);
         QCOMPARE(proof.error().code, ErrorCode::InvalidArgument);
         QVERIFY2(proof.error().message.contains(mentions), qPrintable(proof.error().message));
