@@ -38,7 +38,10 @@ struct Entity {
     // Exactly the members of EVENTS.md §2: guid, type, version, data, lastUpdated, deleted,
     // and memberIds for groups only.
     [[nodiscard]] QJsonObject toJson() const;
-    // RFC 8785 (JCS) bytes of toJson(): equal entities give byte-identical output.
+    // RFC 8785 (JCS) bytes of toJson() (core/events/canonicaljson.h): equal entities give
+    // byte-identical output. Entities built from accepted events always canonicalize (their
+    // values come from events, whose canonical form exists); should one not, the result is
+    // Qt's compact JSON rather than nothing.
     [[nodiscard]] QByteArray canonicalJson() const;
     // Reads what toJson() writes. Refuses missing or mistyped members, an unknown type,
     // memberIds on an individual, duplicate member ids and unknown top-level members.
