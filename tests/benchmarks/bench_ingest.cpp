@@ -223,7 +223,7 @@ int main(int argc, char *argv[])
             times.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
         std::printf("late event re-projection (100 later events), log of %llu: median %.2f ms (target < 10 ms)\n",
-                    (unsigned long long)(*ledger)->log().size(), median(times));
+                    static_cast<unsigned long long>((*ledger)->log().size()), median(times));
     }
 
     // A single interactive submit in its own transaction (synchronous=FULL: one fsync).
@@ -244,7 +244,8 @@ int main(int argc, char *argv[])
         const QByteArray probe = dir.filePath(u"fsync-probe"_s).toUtf8();
         const int fd = ::open(probe.constData(), O_CREAT | O_WRONLY, 0600);
         for (int i = 0; i < 50; ++i) {
-            (void)::write(fd, "x", 1);
+            if (::write(fd, "x", 1) != 1)
+                break;
             QElapsedTimer timer;
             timer.start();
             ::fsync(fd);
