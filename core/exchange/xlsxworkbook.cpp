@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <clocale>
+#include <cstdio>
 #include <locale.h>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +71,7 @@ public:
         m_sheet = workbook_add_worksheet(m_book.m_workbook, name.constData());
         if (m_sheet == nullptr)
             return fail(ErrorCode::Storage, u"XLSX: cannot add the sheet %1"_s.arg(QString::fromUtf8(name)));
+        m_parts.push_back(m_sheet);
         m_row = 0;
         return writeHeader();
     }
@@ -102,6 +104,20 @@ public:
     }
 
     Status end() override { return finishPart(); }
+
+    // For a workbook abandoned before close(): libxlsxwriter's lxw_workbook_free() does not
+    // close a constant-memory sheet's temporary file, so close it here (it is already
+    // unlinked: closing frees its blocks).
+    void abandon()
+    {
+        for (lxw_worksheet *sheet : m_parts) {
+            if (sheet->optimize_tmpfile != nullptr) {
+                std::fclose(sheet->optimize_tmpfile);
+                sheet->optimize_tmpfile = nullptr;
+                sheet->file = nullptr;
+            }
+        }
+    }
 
 private:
     Status writeHeader()
@@ -204,6 +220,7 @@ private:
     QStringList m_columns;
     std::vector<double> m_widths;
     lxw_worksheet *m_sheet = nullptr;
+    std::vector<lxw_worksheet *> m_parts; // every sheet this one has written, continuations included
     lxw_row_t m_row = 0;
     int m_part = 1;
 };
@@ -232,8 +249,11 @@ Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::create(const QString &path, 
 
 XlsxWorkbook::~XlsxWorkbook()
 {
-    if (m_workbook != nullptr)
-        lxw_workbook_free(m_workbook); // closes (and so frees) the unlinked temporary files
+    if (m_workbook == nullptr)
+        return;
+    for (const auto &sheet : m_sheets)
+        sheet->abandon();
+    lxw_workbook_free(m_workbook);
 }
 
 Result<TableSink *> XlsxWorkbook::addSheet(const QString &name)
