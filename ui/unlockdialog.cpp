@@ -72,9 +72,12 @@ UnlockDialog::UnlockDialog(QWidget *parent)
     connect(m_ui->userIdEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     connect(m_ui->passphraseEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     connect(m_ui->recoveryKeyEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
-    connect(m_ui->switchModeLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+    // A button that reads like a link: reachable with Tab, Space and its mnemonic.
+    m_ui->switchModeButton->setStyleSheet(u"QPushButton { border: none; padding: 1px 2px; text-decoration: underline; "
+                                          "color: palette(link); }"_s);
+    connect(m_ui->switchModeButton, &QPushButton::clicked, this, [this] {
         if (!m_busy)
-            setMode(link == u"recovery" ? Mode::RecoveryKey : Mode::Passphrase);
+            setMode(m_mode == Mode::Passphrase ? Mode::RecoveryKey : Mode::Passphrase);
     });
     connect(m_ui->openOtherButton, &QPushButton::clicked, this, &UnlockDialog::chooseAnotherRegistry);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &UnlockDialog::accept);
@@ -121,13 +124,14 @@ void UnlockDialog::setMode(Mode mode)
     if (passphrase) {
         m_ui->recoveryKeyEdit->clear();
         m_ui->titleLabel->setText(tr("Unlock the registry"));
-        m_ui->switchModeLabel->setText(
-            tr("Forgot your passphrase? <a href=\"recovery\">Use the recovery key</a>"));
+        m_ui->forgotLabel->show();
+        m_ui->switchModeButton->setText(tr("Use the recovery &key"));
         (m_ui->userIdEdit->text().isEmpty() ? m_ui->userIdEdit : m_ui->passphraseEdit)->setFocus();
     } else {
         m_ui->passphraseEdit->clear();
         m_ui->titleLabel->setText(tr("Unlock with the recovery key"));
-        m_ui->switchModeLabel->setText(tr("<a href=\"passphrase\">Unlock with a passphrase instead</a>"));
+        m_ui->forgotLabel->hide();
+        m_ui->switchModeButton->setText(tr("Unlock with a passphrase &instead"));
         m_ui->recoveryKeyEdit->setFocus();
     }
     clearError();
@@ -165,7 +169,7 @@ void UnlockDialog::setBusy(bool busy)
     // Read-only rather than disabled, so the focus stays where it was.
     for (QLineEdit *edit : {m_ui->userIdEdit, m_ui->passphraseEdit, m_ui->recoveryKeyEdit})
         edit->setReadOnly(busy);
-    m_ui->switchModeLabel->setEnabled(!busy);
+    m_ui->switchModeButton->setEnabled(!busy);
     m_ui->openOtherButton->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
     m_ui->busyLabel->setText(m_mode == Mode::Passphrase ? tr("Checking the passphrase…")

@@ -34,8 +34,8 @@ private slots:
     void unlockDialog_registryPath_isShown();
     void unlockDialog_showError_explainsAndSelectsPassphrase_data();
     void unlockDialog_showError_explainsAndSelectsPassphrase();
-    void unlockDialog_recoveryLink_switchesToRecoveryKeyField();
-    void unlockDialog_passphraseLink_switchesBack();
+    void unlockDialog_recoveryLinkByKeyboard_switchesToRecoveryKeyField();
+    void unlockDialog_passphraseLinkMnemonic_switchesBack();
     void unlockDialog_busy_disablesInputsAndIgnoresEscape();
     void unlockDialog_acceptUnlocked_clearsSecretsAndCloses();
     void unlockDialog_escape_rejectsAndClearsPassphrase();
@@ -211,7 +211,7 @@ void TestUnlockDialog::unlockDialog_showError_explainsAndSelectsPassphrase()
     QCOMPARE(bytes(dialog.secret()), QByteArray("correct horse"));
 }
 
-void TestUnlockDialog::unlockDialog_recoveryLink_switchesToRecoveryKeyField()
+void TestUnlockDialog::unlockDialog_recoveryLinkByKeyboard_switchesToRecoveryKeyField()
 {
     UnlockDialog dialog;
     dialog.show();
@@ -220,9 +220,13 @@ void TestUnlockDialog::unlockDialog_recoveryLink_switchesToRecoveryKeyField()
     QTest::keyClicks(edit(dialog, "passphraseEdit"), u"forgotten"_s);
     dialog.showError({ErrorCode::WrongSecret, u"wrong"_s});
 
-    auto *link = dialog.findChild<QLabel *>(u"switchModeLabel"_s);
-    QVERIFY(link->text().contains(u"recovery key"_s));
-    emit link->linkActivated(u"recovery"_s);
+    // Keyboard only: Tab from the passphrase reaches the link-like button, Space presses it.
+    auto *link = dialog.findChild<QPushButton *>(u"switchModeButton"_s);
+    QVERIFY(link->text().contains(u"recovery &key"_s));
+    QCOMPARE(QApplication::focusWidget(), edit(dialog, "passphraseEdit"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), link);
+    QTest::keyClick(link, Qt::Key_Space);
 
     QCOMPARE(dialog.mode(), UnlockDialog::Mode::RecoveryKey);
     QLineEdit *recovery = edit(dialog, "recoveryKeyEdit");
@@ -247,14 +251,18 @@ void TestUnlockDialog::unlockDialog_recoveryLink_switchesToRecoveryKeyField()
     QCOMPARE(recovery->selectedText(), recovery->text());
 }
 
-void TestUnlockDialog::unlockDialog_passphraseLink_switchesBack()
+void TestUnlockDialog::unlockDialog_passphraseLinkMnemonic_switchesBack()
 {
     UnlockDialog dialog;
     dialog.setUserId(u"amina"_s);
     dialog.setMode(UnlockDialog::Mode::RecoveryKey);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
     QTest::keyClicks(edit(dialog, "recoveryKeyEdit"), u"ABCDE"_s);
-    emit dialog.findChild<QLabel *>(u"switchModeLabel"_s)->linkActivated(u"passphrase"_s);
-    QCOMPARE(dialog.mode(), UnlockDialog::Mode::Passphrase);
+    QVERIFY(dialog.findChild<QPushButton *>(u"switchModeButton"_s)->text().contains(u"&instead"_s));
+    QTest::keyClick(&dialog, Qt::Key_I, Qt::AltModifier);
+    QTRY_COMPARE(dialog.mode(), UnlockDialog::Mode::Passphrase); // a mnemonic animates the click
+    QCOMPARE(QApplication::focusWidget(), edit(dialog, "passphraseEdit"));
     QVERIFY(edit(dialog, "recoveryKeyEdit")->text().isEmpty());
     QCOMPARE(dialog.userId(), u"amina"_s);
     QVERIFY(!dialog.unlockButton()->isEnabled());
@@ -348,7 +356,7 @@ void TestUnlockDialog::endToEnd_recoveryKey_opensAsAdministrator()
     session.start();
     UnlockDialog *dialog = session.unlockDialog();
     QVERIFY(dialog);
-    emit dialog->findChild<QLabel *>(u"switchModeLabel"_s)->linkActivated(u"recovery"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"switchModeButton"_s), Qt::LeftButton);
     QLineEdit *recovery = edit(*dialog, "recoveryKeyEdit");
 
     // A wrong key first: the error names the recovery key and selects it.
