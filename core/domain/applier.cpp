@@ -14,12 +14,9 @@ struct KindName {
 };
 
 constexpr KindName kKindNames[] = {
-    {AnomalyKind::TypeMismatch, u"type-mismatch"},
-    {AnomalyKind::TargetDeleted, u"target-deleted"},
-    {AnomalyKind::UnknownEntity, u"unknown-entity"},
-    {AnomalyKind::MemberWithoutGuid, u"member-without-guid"},
-    {AnomalyKind::NotAMember, u"not-a-member"},
-    {AnomalyKind::Exists, u"exists"},
+    {AnomalyKind::TypeMismatch, u"type-mismatch"},   {AnomalyKind::TargetDeleted, u"target-deleted"},
+    {AnomalyKind::UnknownEntity, u"unknown-entity"}, {AnomalyKind::MemberWithoutGuid, u"member-without-guid"},
+    {AnomalyKind::NotAMember, u"not-a-member"},      {AnomalyKind::Exists, u"exists"},
     {AnomalyKind::UnknownType, u"unknown-type"},
 };
 
@@ -62,7 +59,11 @@ const EntityChange *ApplyOutcome::changeFor(const QString &guid) const
 
 Applier::~Applier() = default;
 
-ApplyContext::ApplyContext(const Event &event, World &world) : m_event(event), m_world(world) {}
+ApplyContext::ApplyContext(const Event &event, World &world)
+    : m_event(event)
+    , m_world(world)
+{
+}
 
 qsizetype ApplyContext::indexOf(const QString &guid) const
 {
@@ -137,8 +138,8 @@ QStringList ApplyContext::parentsOf(const QString &memberGuid) const
     bool added = false;
     for (const Working &working : m_working) {
         const Entity &group = working.entity;
-        if (group.isGroup() && !group.deleted && group.memberIds.contains(memberGuid)
-            && !parents.contains(group.guid)) {
+        if (group.isGroup() && !group.deleted && group.memberIds.contains(memberGuid) &&
+            !parents.contains(group.guid)) {
             parents.append(group.guid);
             added = true;
         }
@@ -162,8 +163,8 @@ ApplyOutcome ApplyContext::finish()
         entity.version = working.created ? 1 : entity.version + 1;
         entity.lastUpdated = m_event.timestamp;
         m_world.put(entity);
-        outcome.changes.push_back(EntityChange{entity.guid, std::move(working.before),
-                                               std::move(entity), working.created});
+        outcome.changes.push_back(
+            EntityChange{entity.guid, std::move(working.before), std::move(entity), working.created});
     }
     m_working.clear();
     outcome.anomalies = std::move(m_anomalies);

@@ -90,9 +90,10 @@ ApplyOutcome ApplierRegistry::apply(const Event &event, World &world) const
     if (const Applier *applier = find(event.type)) {
         applier->apply(context);
     } else {
-        context.anomaly(AnomalyKind::UnknownType, event.entityGuid,
-                        u"no applier for event type %1; the event changes nothing until one is registered"_s.arg(
-                            event.type));
+        context.anomaly(
+            AnomalyKind::UnknownType, event.entityGuid,
+            u"no applier for event type %1; the event changes nothing until one is registered"_s.arg(
+                event.type));
     }
     return context.finish();
 }

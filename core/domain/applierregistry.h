@@ -16,7 +16,10 @@ namespace fieldledger::core {
 class FunctionApplier final : public Applier {
 public:
     using Function = std::function<void(ApplyContext &)>;
-    explicit FunctionApplier(Function function) : m_function(std::move(function)) {}
+    explicit FunctionApplier(Function function)
+        : m_function(std::move(function))
+    {
+    }
     void apply(ApplyContext &context) const override { m_function(context); }
 
 private:

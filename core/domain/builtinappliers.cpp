@@ -146,9 +146,9 @@ void addMembers(ApplyContext &context, const QString &groupGuid, const QJsonValu
         const QJsonObject entry = value.toObject();
         const QString memberGuid = stringMember(entry, kGuid);
         if (memberGuid.isEmpty()) {
-            context.anomaly(AnomalyKind::MemberWithoutGuid, groupGuid,
-                            u"%1: member entry %2 has no guid and was skipped"_s.arg(context.event().type)
-                                .arg(i));
+            context.anomaly(
+                AnomalyKind::MemberWithoutGuid, groupGuid,
+                u"%1: member entry %2 has no guid and was skipped"_s.arg(context.event().type).arg(i));
             continue;
         }
         if (!context.entity(memberGuid)) {
@@ -271,9 +271,9 @@ void applyTransferMember(ApplyContext &context)
                             toGroupGuid, memberGuid));
         return;
     } else if (destination->deleted) {
-        context.anomaly(AnomalyKind::TargetDeleted, toGroupGuid,
-                        u"transfer-member: destination %1 is deleted; %2 joins it anyway"_s.arg(
-                            toGroupGuid, memberGuid));
+        context.anomaly(
+            AnomalyKind::TargetDeleted, toGroupGuid,
+            u"transfer-member: destination %1 is deleted; %2 joins it anyway"_s.arg(toGroupGuid, memberGuid));
     }
     linkMember(context, toGroupGuid, memberGuid);
 }
@@ -291,14 +291,16 @@ void applySplitHousehold(ApplyContext &context)
 
     bool canJoin = true;
     if (const Entity *existing = context.entity(newGroupGuid)) {
-        context.anomaly(AnomalyKind::Exists, newGroupGuid,
-                        u"split-household: new group %1 already exists (%2); the members still move there"_s
-                            .arg(newGroupGuid, describe(*existing)));
+        context.anomaly(
+            AnomalyKind::Exists, newGroupGuid,
+            u"split-household: new group %1 already exists (%2); the members still move there"_s.arg(
+                newGroupGuid, describe(*existing)));
         if (!existing->isGroup()) {
             canJoin = false;
-            context.anomaly(AnomalyKind::TypeMismatch, newGroupGuid,
-                            u"split-household: %1 is an individual; the members left %2 but joined no group"_s
-                                .arg(newGroupGuid, event.entityGuid));
+            context.anomaly(
+                AnomalyKind::TypeMismatch, newGroupGuid,
+                u"split-household: %1 is an individual; the members left %2 but joined no group"_s.arg(
+                    newGroupGuid, event.entityGuid));
         }
     } else {
         Entity &created = context.create(newGroupGuid, EntityType::Group);

@@ -21,8 +21,8 @@ Result<std::unique_ptr<DataApplier>> DataApplier::fromJson(const QJsonObject &de
     for (auto it = description.constBegin(); it != description.constEnd(); ++it) {
         const QString key = it.key();
         if (key != u"type" && key != u"entityType" && key != u"set")
-            return std::unexpected(descriptionError(
-                u"unknown member \"%1\" (allowed: type, entityType, set)"_s.arg(key)));
+            return std::unexpected(
+                descriptionError(u"unknown member \"%1\" (allowed: type, entityType, set)"_s.arg(key)));
     }
 
     std::unique_ptr<DataApplier> applier(new DataApplier);
@@ -52,7 +52,8 @@ Result<std::unique_ptr<DataApplier>> DataApplier::fromJson(const QJsonObject &de
         Assignment assignment;
         assignment.field = it.key();
         if (assignment.field.isEmpty())
-            return std::unexpected(descriptionError(u"%1: a field name in \"set\" is empty"_s.arg(applier->m_type)));
+            return std::unexpected(
+                descriptionError(u"%1: a field name in \"set\" is empty"_s.arg(applier->m_type)));
         const QJsonValue value = it.value();
         const QString text = value.toString();
         if (!value.isString() || !text.startsWith(u'$')) {
@@ -69,8 +70,9 @@ Result<std::unique_ptr<DataApplier>> DataApplier::fromJson(const QJsonObject &de
             assignment.source = Source::DataPath;
             assignment.path = text.mid(6).split(u'.');
             if (assignment.path.contains(QString()))
-                return std::unexpected(descriptionError(
-                    u"%1: field \"%2\": \"%3\" has an empty path step"_s.arg(applier->m_type, assignment.field, text)));
+                return std::unexpected(
+                    descriptionError(u"%1: field \"%2\": \"%3\" has an empty path step"_s.arg(
+                        applier->m_type, assignment.field, text)));
         } else {
             return std::unexpected(descriptionError(
                 u"%1: field \"%2\": unknown reference \"%3\" (use $data.<path>, $userId, $timestamp, "

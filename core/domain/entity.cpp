@@ -27,12 +27,8 @@ std::optional<EntityType> entityTypeFromName(QStringView name)
 QJsonObject Entity::toJson() const
 {
     QJsonObject json{
-        {u"guid"_s, guid},
-        {u"type"_s, entityTypeName(type)},
-        {u"version"_s, version},
-        {u"data"_s, data},
-        {u"lastUpdated"_s, lastUpdated},
-        {u"deleted"_s, deleted},
+        {u"guid"_s, guid}, {u"type"_s, entityTypeName(type)}, {u"version"_s, version},
+        {u"data"_s, data}, {u"lastUpdated"_s, lastUpdated},   {u"deleted"_s, deleted},
     };
     if (isGroup())
         json.insert(u"memberIds"_s, QJsonArray::fromStringList(memberIds));
@@ -51,7 +47,7 @@ QByteArray Entity::canonicalJson() const
 
 Result<Entity> Entity::fromJson(const QJsonObject &json)
 {
-    static const QSet<QString> known{u"guid"_s, u"type"_s, u"version"_s, u"data"_s,
+    static const QSet<QString> known{u"guid"_s,      u"type"_s,        u"version"_s, u"data"_s,
                                      u"memberIds"_s, u"lastUpdated"_s, u"deleted"_s};
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
         if (!known.contains(it.key()))
@@ -73,7 +69,8 @@ Result<Entity> Entity::fromJson(const QJsonObject &json)
     // toInt() falls back to 0 for a fraction or anything out of int range.
     entity.version = json.value(u"version"_s).toInt(0);
     if (entity.version < 1)
-        return fail(ErrorCode::InvalidArgument, u"entity %1: version must be an integer >= 1"_s.arg(entity.guid));
+        return fail(ErrorCode::InvalidArgument,
+                    u"entity %1: version must be an integer >= 1"_s.arg(entity.guid));
 
     const QJsonValue data = json.value(u"data"_s);
     if (!data.isObject())
@@ -82,7 +79,8 @@ Result<Entity> Entity::fromJson(const QJsonObject &json)
 
     const QJsonValue lastUpdated = json.value(u"lastUpdated"_s);
     if (!lastUpdated.isString())
-        return fail(ErrorCode::InvalidArgument, u"entity %1: lastUpdated must be a string"_s.arg(entity.guid));
+        return fail(ErrorCode::InvalidArgument,
+                    u"entity %1: lastUpdated must be a string"_s.arg(entity.guid));
     entity.lastUpdated = lastUpdated.toString();
 
     const QJsonValue deleted = json.value(u"deleted"_s);
@@ -93,7 +91,8 @@ Result<Entity> Entity::fromJson(const QJsonObject &json)
     const QJsonValue memberIds = json.value(u"memberIds"_s);
     if (entity.isGroup()) {
         if (!memberIds.isArray())
-            return fail(ErrorCode::InvalidArgument, u"group %1: memberIds must be an array"_s.arg(entity.guid));
+            return fail(ErrorCode::InvalidArgument,
+                        u"group %1: memberIds must be an array"_s.arg(entity.guid));
         const QJsonArray ids = memberIds.toArray();
         QSet<QString> seen;
         seen.reserve(ids.size());

@@ -22,7 +22,8 @@ bool canonicalLess(const Event &a, const Event &b)
 } // namespace
 
 Projector::Projector(const ApplierRegistry &appliers, const UpcasterRegistry *upcasters)
-    : m_appliers(appliers), m_upcasters(upcasters)
+    : m_appliers(appliers)
+    , m_upcasters(upcasters)
 {
 }
 
@@ -104,7 +105,8 @@ Projector::Projection Projector::projectWithAudit(std::vector<Event> events, con
     return run(std::move(events), filter, Collect::Audit, nullptr);
 }
 
-QJsonArray Projector::auditTrail(std::vector<Event> events, const QString &entityGuid, const Filter &filter) const
+QJsonArray Projector::auditTrail(std::vector<Event> events, const QString &entityGuid,
+                                 const Filter &filter) const
 {
     Projection projection = run(std::move(events), filter, Collect::Audit, &entityGuid);
     const auto it = projection.auditTrails.find(entityGuid);

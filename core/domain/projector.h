@@ -45,7 +45,8 @@ public:
         std::map<QString, QJsonArray> auditTrails;
     };
 
-    [[nodiscard]] std::map<QString, Entity> project(std::vector<Event> events, const Filter &filter = {}) const;
+    [[nodiscard]] std::map<QString, Entity> project(std::vector<Event> events,
+                                                    const Filter &filter = {}) const;
     [[nodiscard]] Projection projectWithAnomalies(std::vector<Event> events, const Filter &filter = {}) const;
     [[nodiscard]] Projection projectWithAudit(std::vector<Event> events, const Filter &filter = {}) const;
     // One entity's audit trail: every event that changed it, canonical order.

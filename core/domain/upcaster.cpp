@@ -14,7 +14,8 @@ Status UpcasterRegistry::add(const QString &type, int fromVersion, Upcaster upca
         return fail(ErrorCode::InvalidArgument,
                     u"upcaster for %1: versions start at 1, not %2"_s.arg(type).arg(fromVersion));
     if (!upcaster)
-        return fail(ErrorCode::InvalidArgument, u"upcaster for %1 v%2: no function given"_s.arg(type).arg(fromVersion));
+        return fail(ErrorCode::InvalidArgument,
+                    u"upcaster for %1 v%2: no function given"_s.arg(type).arg(fromVersion));
     const Key key{type, fromVersion};
     if (m_upcasters.contains(key))
         return fail(ErrorCode::Conflict,

@@ -46,7 +46,10 @@ private:
         QString type;
         int version = 1;
         friend bool operator==(const Key &, const Key &) = default;
-        friend size_t qHash(const Key &key, size_t seed = 0) { return qHashMulti(seed, key.type, key.version); }
+        friend size_t qHash(const Key &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.type, key.version);
+        }
     };
 
     QHash<Key, Upcaster> m_upcasters;

@@ -112,8 +112,7 @@ std::vector<Entity> MemoryWorld::entities() const
     result.reserve(static_cast<size_t>(m_entities.size()));
     for (const Entity &entity : m_entities)
         result.push_back(entity);
-    std::sort(result.begin(), result.end(),
-              [](const Entity &a, const Entity &b) { return a.guid < b.guid; });
+    std::sort(result.begin(), result.end(), [](const Entity &a, const Entity &b) { return a.guid < b.guid; });
     return result;
 }
 

@@ -37,11 +37,13 @@ inline QString timestampAt(qint64 seconds)
 
 // A validated event; aborts the test binary when the arguments do not make one (a bug in
 // the test itself, never a behaviour under test).
-inline Event makeEvent(const QString &guid, const QString &entityGuid, const QString &type, const QJsonObject &data,
-                       const QString &timestamp, const QString &userId = QStringLiteral("enumerator-1"),
+inline Event makeEvent(const QString &guid, const QString &entityGuid, const QString &type,
+                       const QJsonObject &data, const QString &timestamp,
+                       const QString &userId = QStringLiteral("enumerator-1"),
                        const std::optional<QJsonObject> &context = std::nullopt)
 {
-    core::Result<Event> event = Event::make(guid, entityGuid, type, data, timestamp, userId, std::nullopt, context);
+    core::Result<Event> event =
+        Event::make(guid, entityGuid, type, data, timestamp, userId, std::nullopt, context);
     if (!event)
         qFatal("makeEvent(%s): %s", qPrintable(guid), qPrintable(event.error().message));
     return *std::move(event);
@@ -50,7 +52,10 @@ inline Event makeEvent(const QString &guid, const QString &entityGuid, const QSt
 // Events one after another: guids e-001, e-002, ... and timestamps one second apart.
 class EventSequence {
 public:
-    explicit EventSequence(QString prefix = QStringLiteral("e-")) : m_prefix(std::move(prefix)) {}
+    explicit EventSequence(QString prefix = QStringLiteral("e-"))
+        : m_prefix(std::move(prefix))
+    {
+    }
 
     Event next(const QString &type, const QString &entityGuid, const QJsonObject &data = {},
                const std::optional<QJsonObject> &context = std::nullopt)
@@ -86,8 +91,15 @@ public:
         int individuals = 18;
     };
 
-    explicit HistoryGenerator(std::uint64_t seed) : HistoryGenerator(seed, Options{}) {}
-    HistoryGenerator(std::uint64_t seed, Options options) : m_rng(seed), m_options(options) {}
+    explicit HistoryGenerator(std::uint64_t seed)
+        : HistoryGenerator(seed, Options{})
+    {
+    }
+    HistoryGenerator(std::uint64_t seed, Options options)
+        : m_rng(seed)
+        , m_options(options)
+    {
+    }
 
     std::mt19937_64 &rng() { return m_rng; }
 
@@ -143,19 +155,26 @@ private:
     QJsonValue randomValue()
     {
         switch (uniform(0, 5)) {
-        case 0: return QJsonValue(QJsonValue::Null);
-        case 1: return uniform(0, 99);
-        case 2: return chance(50);
-        case 3: return QJsonObject{{QStringLiteral("village"), QStringLiteral("V%1").arg(uniform(1, 4))}};
-        case 4: return QJsonArray{uniform(0, 9), QStringLiteral("x")};
-        default: return QStringLiteral("value-%1").arg(uniform(0, 20));
+        case 0:
+            return QJsonValue(QJsonValue::Null);
+        case 1:
+            return uniform(0, 99);
+        case 2:
+            return chance(50);
+        case 3:
+            return QJsonObject{{QStringLiteral("village"), QStringLiteral("V%1").arg(uniform(1, 4))}};
+        case 4:
+            return QJsonArray{uniform(0, 9), QStringLiteral("x")};
+        default:
+            return QStringLiteral("value-%1").arg(uniform(0, 20));
         }
     }
 
     QJsonObject randomFields()
     {
-        static const QStringList kFields{QStringLiteral("name"),   QStringLiteral("age"),   QStringLiteral("phone"),
-                                         QStringLiteral("status"), QStringLiteral("notes"), QStringLiteral("address")};
+        static const QStringList kFields{QStringLiteral("name"),  QStringLiteral("age"),
+                                         QStringLiteral("phone"), QStringLiteral("status"),
+                                         QStringLiteral("notes"), QStringLiteral("address")};
         QJsonObject fields;
         const int count = uniform(0, 3);
         for (int i = 0; i < count; ++i)
@@ -244,7 +263,8 @@ private:
                 data.insert(QStringLiteral("memberId"), person());
             else
                 data.insert(QStringLiteral("memberIds"), someIds(1, 3));
-            data.insert(QStringLiteral("reason"), chance(50) ? QStringLiteral("left") : QStringLiteral("deceased"));
+            data.insert(QStringLiteral("reason"),
+                        chance(50) ? QStringLiteral("left") : QStringLiteral("deceased"));
             context = QJsonObject{{QStringLiteral("reason"), QStringLiteral("household visit")}};
             break;
         case 9:

@@ -185,15 +185,17 @@ private slots:
             if (context.entity(newGroup))
                 context.change(newGroup).data.insert(u"splitFrom"_s, context.event().entityGuid);
         });
-        (void)apply(u"split-household"_s, u"hh-1"_s, {{u"memberIds"_s, QJsonArray{u"p-2"_s}}, {u"newGroupGuid"_s, u"hh-2"_s}});
+        (void)apply(u"split-household"_s, u"hh-1"_s,
+                    {{u"memberIds"_s, QJsonArray{u"p-2"_s}}, {u"newGroupGuid"_s, u"hh-2"_s}});
         QCOMPARE(entity(u"hh-2"_s).data.value(u"splitFrom"_s).toString(), u"hh-1"_s);
         QCOMPARE(entity(u"hh-2"_s).memberIds, QStringList{u"p-2"_s});
         QCOMPARE(entity(u"hh-2"_s).version, 1);
 
         QVERIFY(m_registry.remove(u"split-household"_s));
         QVERIFY(!m_registry.remove(u"split-household"_s));
-        const ApplyOutcome outcome = apply(u"split-household"_s, u"hh-1"_s,
-                                           {{u"memberIds"_s, QJsonArray{u"p-1"_s}}, {u"newGroupGuid"_s, u"hh-3"_s}});
+        const ApplyOutcome outcome =
+            apply(u"split-household"_s, u"hh-1"_s,
+                  {{u"memberIds"_s, QJsonArray{u"p-1"_s}}, {u"newGroupGuid"_s, u"hh-3"_s}});
         QCOMPARE(anomalyKinds(outcome), QStringList{u"unknown-type"_s});
         QVERIFY(!m_world.find(u"hh-3"_s));
     }
@@ -204,7 +206,8 @@ private slots:
     {
         QVERIFY(m_registry.add(u"assign-case-worker"_s, &assignCaseWorker));
         (void)apply(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}});
-        const ApplyOutcome outcome = apply(u"assign-case-worker"_s, u"p-1"_s, {{u"caseWorkerId"_s, u"cw-7"_s}});
+        const ApplyOutcome outcome =
+            apply(u"assign-case-worker"_s, u"p-1"_s, {{u"caseWorkerId"_s, u"cw-7"_s}});
         QVERIFY(outcome.anomalies.empty());
         const Entity &ana = entity(u"p-1"_s);
         QCOMPARE(ana.version, 2);
@@ -220,8 +223,9 @@ private slots:
         makeHousehold();
         const ApplyOutcome outcome = apply(
             u"add-elderly"_s, u"hh-1"_s,
-            {{u"members"_s, QJsonArray{QJsonObject{{u"name"_s, u"Grandpa Joe"_s}, {u"dateOfBirth"_s, u"1940-02-20"_s}},
-                                       QJsonObject{{u"guid"_s, u"p-2"_s}, {u"name"_s, u"Ignored"_s}}}}});
+            {{u"members"_s,
+              QJsonArray{QJsonObject{{u"name"_s, u"Grandpa Joe"_s}, {u"dateOfBirth"_s, u"1940-02-20"_s}},
+                         QJsonObject{{u"guid"_s, u"p-2"_s}, {u"name"_s, u"Ignored"_s}}}}});
         const QString elderGuid = u"e-002/elderly-0"_s;
         QCOMPARE(entity(u"hh-1"_s).memberIds, (QStringList{u"p-1"_s, u"p-2"_s, elderGuid}));
         QCOMPARE(entity(u"hh-1"_s).version, 2);
@@ -239,10 +243,12 @@ private slots:
         QVERIFY(m_registry.add(u"move-out"_s, &moveOut));
         makeHousehold();
         const ApplyOutcome outcome = apply(
-            u"move-out"_s, u"hh-1"_s, {{u"memberId"_s, u"p-2"_s}, {u"newGroupGuid"_s, u"hh-2"_s}, {u"address"_s, u"12 River Rd"_s}});
+            u"move-out"_s, u"hh-1"_s,
+            {{u"memberId"_s, u"p-2"_s}, {u"newGroupGuid"_s, u"hh-2"_s}, {u"address"_s, u"12 River Rd"_s}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, QStringList{u"p-1"_s});
         QCOMPARE(entity(u"hh-2"_s).memberIds, QStringList{u"p-2"_s});
-        QCOMPARE(compact(entity(u"hh-2"_s).data), compact({{u"address"_s, u"12 River Rd"_s}, {u"headId"_s, u"p-2"_s}}));
+        QCOMPARE(compact(entity(u"hh-2"_s).data),
+                 compact({{u"address"_s, u"12 River Rd"_s}, {u"headId"_s, u"p-2"_s}}));
         QCOMPARE(outcome.changes.size(), size_t(2));
         QCOMPARE(m_world.parentsOf(u"p-2"_s), QStringList{u"hh-2"_s});
     }
@@ -304,7 +310,8 @@ private slots:
         QVERIFY(registerDataApplier(m_registry, {{u"type"_s, u"phone-changed"_s},
                                                  {u"entityType"_s, u"individual"_s},
                                                  {u"set"_s, QJsonObject{{u"phone"_s, u"$data.phone"_s}}}}));
-        const ApplyOutcome outcome = apply(u"phone-changed"_s, u"p-9"_s, {{u"phone"_s, QJsonValue(QJsonValue::Null)}});
+        const ApplyOutcome outcome =
+            apply(u"phone-changed"_s, u"p-9"_s, {{u"phone"_s, QJsonValue(QJsonValue::Null)}});
         QVERIFY(outcome.changes.at(0).created);
         QCOMPARE(entity(u"p-9"_s).type, EntityType::Individual);
         QVERIFY(entity(u"p-9"_s).data.contains(u"phone"_s));
@@ -330,31 +337,47 @@ private slots:
         QTest::addColumn<QJsonObject>("description");
         QTest::addColumn<QString>("mentions");
         const QJsonObject set{{u"income"_s, u"$data.income"_s}};
-        QTest::newRow("unknown member") << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, set}, {u"when"_s, 1}}
+        QTest::newRow("unknown member") << QJsonObject{{u"type"_s, u"a-b"_s},
+                                                       {u"entityType"_s, u"group"_s},
+                                                       {u"set"_s, set},
+                                                       {u"when"_s, 1}}
                                         << u"when"_s;
-        QTest::newRow("no type") << QJsonObject{{u"entityType"_s, u"group"_s}, {u"set"_s, set}} << u"\"type\""_s;
-        QTest::newRow("bad type") << QJsonObject{{u"type"_s, u"Income Updated"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, set}}
+        QTest::newRow("no type") << QJsonObject{{u"entityType"_s, u"group"_s}, {u"set"_s, set}}
+                                 << u"\"type\""_s;
+        QTest::newRow("bad type") << QJsonObject{{u"type"_s, u"Income Updated"_s},
+                                                 {u"entityType"_s, u"group"_s},
+                                                 {u"set"_s, set}}
                                   << u"\"type\""_s;
-        QTest::newRow("no entityType") << QJsonObject{{u"type"_s, u"a-b"_s}, {u"set"_s, set}} << u"entityType"_s;
-        QTest::newRow("bad entityType") << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"household"_s}, {u"set"_s, set}}
-                                        << u"entityType"_s;
-        QTest::newRow("no set") << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}} << u"\"set\""_s;
-        QTest::newRow("empty set") << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonObject()}}
+        QTest::newRow("no entityType")
+            << QJsonObject{{u"type"_s, u"a-b"_s}, {u"set"_s, set}} << u"entityType"_s;
+        QTest::newRow("bad entityType")
+            << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"household"_s}, {u"set"_s, set}}
+            << u"entityType"_s;
+        QTest::newRow("no set") << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}}
+                                << u"\"set\""_s;
+        QTest::newRow("empty set") << QJsonObject{{u"type"_s, u"a-b"_s},
+                                                  {u"entityType"_s, u"group"_s},
+                                                  {u"set"_s, QJsonObject()}}
                                    << u"\"set\""_s;
-        QTest::newRow("set not object") << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonArray{1}}}
-                                        << u"\"set\""_s;
-        QTest::newRow("unknown reference")
-            << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonObject{{u"x"_s, u"$now"_s}}}}
-            << u"$now"_s;
-        QTest::newRow("empty path step")
-            << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonObject{{u"x"_s, u"$data.a..b"_s}}}}
-            << u"$data.a..b"_s;
-        QTest::newRow("bare $data.")
-            << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonObject{{u"x"_s, u"$data."_s}}}}
-            << u"empty path step"_s;
-        QTest::newRow("empty field name")
-            << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonObject{{QString(), 1}}}}
-            << u"field name"_s;
+        QTest::newRow("set not object")
+            << QJsonObject{{u"type"_s, u"a-b"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonArray{1}}}
+            << u"\"set\""_s;
+        QTest::newRow("unknown reference") << QJsonObject{{u"type"_s, u"a-b"_s},
+                                                          {u"entityType"_s, u"group"_s},
+                                                          {u"set"_s, QJsonObject{{u"x"_s, u"$now"_s}}}}
+                                           << u"$now"_s;
+        QTest::newRow("empty path step") << QJsonObject{{u"type"_s, u"a-b"_s},
+                                                        {u"entityType"_s, u"group"_s},
+                                                        {u"set"_s, QJsonObject{{u"x"_s, u"$data.a..b"_s}}}}
+                                         << u"$data.a..b"_s;
+        QTest::newRow("bare $data.") << QJsonObject{{u"type"_s, u"a-b"_s},
+                                                    {u"entityType"_s, u"group"_s},
+                                                    {u"set"_s, QJsonObject{{u"x"_s, u"$data."_s}}}}
+                                     << u"empty path step"_s;
+        QTest::newRow("empty field name") << QJsonObject{{u"type"_s, u"a-b"_s},
+                                                         {u"entityType"_s, u"group"_s},
+                                                         {u"set"_s, QJsonObject{{QString(), 1}}}}
+                                          << u"field name"_s;
     }
     void dataApplier_invalidDescription_isRefusedWithReason()
     {
@@ -377,8 +400,9 @@ private slots:
 
     void registerDataApplier_existingType_isConflict()
     {
-        const Status status = registerDataApplier(
-            m_registry, {{u"type"_s, u"create-group"_s}, {u"entityType"_s, u"group"_s}, {u"set"_s, QJsonObject{{u"x"_s, 1}}}});
+        const Status status = registerDataApplier(m_registry, {{u"type"_s, u"create-group"_s},
+                                                               {u"entityType"_s, u"group"_s},
+                                                               {u"set"_s, QJsonObject{{u"x"_s, 1}}}});
         QVERIFY(!status);
         QCOMPARE(status.error().code, ErrorCode::Conflict);
     }
@@ -392,7 +416,8 @@ private slots:
         QTest::newRow("absent = v1") << std::optional<int>() << QJsonObject{{u"fullName"_s, u"Ana Lima"_s}};
         QTest::newRow("v1") << std::optional<int>(1) << QJsonObject{{u"fullName"_s, u"Ana Lima"_s}};
         QTest::newRow("v2") << std::optional<int>(2) << QJsonObject{{u"name"_s, u"Ana Lima"_s}};
-        QTest::newRow("v3") << std::optional<int>(3) << QJsonObject{{u"givenName"_s, u"Ana"_s}, {u"familyName"_s, u"Lima"_s}};
+        QTest::newRow("v3") << std::optional<int>(3)
+                            << QJsonObject{{u"givenName"_s, u"Ana"_s}, {u"familyName"_s, u"Lima"_s}};
     }
     void upcast_appliesTheChainUntilCurrent()
     {
@@ -429,13 +454,12 @@ private slots:
     void upcast_canRenameTheTypeAndContinueItsChain()
     {
         UpcasterRegistry upcasters;
-        QVERIFY(upcasters.add(u"household-income"_s, 1, [](Event &event) {
-            event.type = u"household-income-updated"_s;
-        }));
-        QVERIFY(upcasters.add(u"household-income-updated"_s, 2, [](Event &event) {
-            event.data.insert(u"currency"_s, u"USD"_s);
-        }));
-        const Event event = makeEvent(u"ev-1"_s, u"hh-1"_s, u"household-income"_s, {{u"income"_s, 5}}, timestampAt(0));
+        QVERIFY(upcasters.add(u"household-income"_s, 1,
+                              [](Event &event) { event.type = u"household-income-updated"_s; }));
+        QVERIFY(upcasters.add(u"household-income-updated"_s, 2,
+                              [](Event &event) { event.data.insert(u"currency"_s, u"USD"_s); }));
+        const Event event =
+            makeEvent(u"ev-1"_s, u"hh-1"_s, u"household-income"_s, {{u"income"_s, 5}}, timestampAt(0));
         const Event current = upcasters.upcast(event);
         QCOMPARE(current.type, u"household-income-updated"_s);
         QCOMPARE(current.version, std::optional<int>(3));
@@ -445,7 +469,8 @@ private slots:
     void upcast_withoutUpcaster_returnsTheEventUnchanged()
     {
         UpcasterRegistry upcasters;
-        const Event event = makeEvent(u"ev-1"_s, u"p-1"_s, u"create-individual"_s, {{u"a"_s, 1}}, timestampAt(0));
+        const Event event =
+            makeEvent(u"ev-1"_s, u"p-1"_s, u"create-individual"_s, {{u"a"_s, 1}}, timestampAt(0));
         QVERIFY(!upcasters.needsUpcast(event));
         const Event same = upcasters.upcast(event);
         QCOMPARE(same.canonicalBytes(), event.canonicalBytes());
@@ -458,7 +483,8 @@ private slots:
         const auto noop = [](Event &) {};
         QCOMPARE(upcasters.add(u"Bad"_s, 1, noop).error().code, ErrorCode::InvalidArgument);
         QCOMPARE(upcasters.add(u"ok-type"_s, 0, noop).error().code, ErrorCode::InvalidArgument);
-        QCOMPARE(upcasters.add(u"ok-type"_s, 1, UpcasterRegistry::Upcaster()).error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(upcasters.add(u"ok-type"_s, 1, UpcasterRegistry::Upcaster()).error().code,
+                 ErrorCode::InvalidArgument);
         QVERIFY(upcasters.add(u"ok-type"_s, 1, noop));
         QCOMPARE(upcasters.add(u"ok-type"_s, 1, noop).error().code, ErrorCode::Conflict);
     }
@@ -470,7 +496,8 @@ private slots:
             if (event.data.contains(u"fullName"_s))
                 event.data.insert(u"name"_s, event.data.take(u"fullName"_s));
         }));
-        const Event old = makeEvent(u"ev-1"_s, u"p-1"_s, u"create-individual"_s, {{u"fullName"_s, u"Ana"_s}}, timestampAt(0));
+        const Event old = makeEvent(u"ev-1"_s, u"p-1"_s, u"create-individual"_s, {{u"fullName"_s, u"Ana"_s}},
+                                    timestampAt(0));
         (void)m_registry.apply(upcasters.upcast(old), m_world);
         QCOMPARE(compact(entity(u"p-1"_s).data), compact({{u"name"_s, u"Ana"_s}}));
     }

@@ -81,7 +81,8 @@ private slots:
 
     void createIndividual_new_createsVersion1()
     {
-        const ApplyOutcome outcome = apply(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}, {u"age"_s, 31}});
+        const ApplyOutcome outcome =
+            apply(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}, {u"age"_s, 31}});
         const Entity &ana = entity(u"p-1"_s);
         QCOMPARE(ana.type, EntityType::Individual);
         QCOMPARE(ana.version, 1);
@@ -99,7 +100,9 @@ private slots:
     void updateIndividual_existing_mergesShallowlyAndBumpsVersion()
     {
         (void)apply(u"create-individual"_s, u"p-1"_s,
-                    {{u"name"_s, u"Ana"_s}, {u"phone"_s, u"555"_s}, {u"address"_s, QJsonObject{{u"village"_s, u"Kalo"_s}, {u"zone"_s, 2}}}});
+                    {{u"name"_s, u"Ana"_s},
+                     {u"phone"_s, u"555"_s},
+                     {u"address"_s, QJsonObject{{u"village"_s, u"Kalo"_s}, {u"zone"_s, 2}}}});
         const QString createdAt = m_events.lastTimestamp();
         const ApplyOutcome outcome = apply(u"update-individual"_s, u"p-1"_s,
                                            {{u"name"_s, u"Ana Maria"_s},
@@ -147,7 +150,8 @@ private slots:
 
     void createIndividual_membersField_isPlainData()
     {
-        (void)apply(u"create-individual"_s, u"p-1"_s, {{u"members"_s, QJsonArray{person(u"p-2"_s, u"Ben"_s)}}});
+        (void)apply(u"create-individual"_s, u"p-1"_s,
+                    {{u"members"_s, QJsonArray{person(u"p-2"_s, u"Ben"_s)}}});
         QVERIFY(entity(u"p-1"_s).data.contains(u"members"_s));
         QVERIFY(!m_world.find(u"p-2"_s));
     }
@@ -172,9 +176,9 @@ private slots:
 
     void createGroup_outcome_listsTargetFirstAndEveryCreatedEntity()
     {
-        const ApplyOutcome outcome = apply(
-            u"create-group"_s, u"hh-1"_s,
-            {{u"members"_s, QJsonArray{person(u"p-1"_s, u"Ana"_s), person(u"p-2"_s, u"Ben"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"create-group"_s, u"hh-1"_s,
+                  {{u"members"_s, QJsonArray{person(u"p-1"_s, u"Ana"_s), person(u"p-2"_s, u"Ben"_s)}}});
         QCOMPARE(outcome.changes.size(), size_t(3));
         QCOMPARE(outcome.changes[0].guid, u"hh-1"_s);
         for (const EntityChange &change : outcome.changes) {
@@ -186,9 +190,10 @@ private slots:
     void updateGroup_members_handledAsAddMember()
     {
         makeHousehold();
-        const ApplyOutcome outcome = apply(u"update-group"_s, u"hh-1"_s,
-                                           {{u"village"_s, u"Kalo"_s},
-                                            {u"members"_s, QJsonArray{person(u"p-3"_s, u"Cy"_s), person(u"p-1"_s, u"X"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"update-group"_s, u"hh-1"_s,
+                  {{u"village"_s, u"Kalo"_s},
+                   {u"members"_s, QJsonArray{person(u"p-3"_s, u"Cy"_s), person(u"p-1"_s, u"X"_s)}}});
         const Entity &household = entity(u"hh-1"_s);
         QCOMPARE(household.version, 2);
         QCOMPARE(household.memberIds, (QStringList{u"p-1"_s, u"p-2"_s, u"p-3"_s}));
@@ -205,10 +210,12 @@ private slots:
     void addMember_newMembers_createsEveryEntry()
     {
         makeHousehold();
-        const ApplyOutcome outcome = apply(
-            u"add-member"_s, u"hh-1"_s,
-            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-3"_s}, {u"type"_s, u"individual"_s}, {u"name"_s, u"Cy"_s}},
-                                       person(u"p-4"_s, u"Di"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"add-member"_s, u"hh-1"_s,
+                  {{u"members"_s,
+                    QJsonArray{QJsonObject{
+                                   {u"guid"_s, u"p-3"_s}, {u"type"_s, u"individual"_s}, {u"name"_s, u"Cy"_s}},
+                               person(u"p-4"_s, u"Di"_s)}}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, (QStringList{u"p-1"_s, u"p-2"_s, u"p-3"_s, u"p-4"_s}));
         QCOMPARE(entity(u"hh-1"_s).version, 2);
         // The member's data is the entry minus guid and type.
@@ -223,7 +230,8 @@ private slots:
         (void)apply(u"create-group"_s, u"hh-1"_s, {{u"name"_s, u"Household 1"_s}});
         const ApplyOutcome outcome = apply(
             u"add-member"_s, u"hh-1"_s,
-            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-7"_s}, {u"name"_s, u"Sparse"_s}, {u"type"_s, u"group"_s}}}}});
+            {{u"members"_s, QJsonArray{QJsonObject{
+                                {u"guid"_s, u"p-7"_s}, {u"name"_s, u"Sparse"_s}, {u"type"_s, u"group"_s}}}}});
         const Entity &alice = entity(u"p-7"_s);
         QCOMPARE(alice.version, 1);
         QCOMPARE(alice.type, EntityType::Individual);
@@ -236,7 +244,8 @@ private slots:
     void addMember_alreadyListed_isNotDuplicated()
     {
         makeHousehold();
-        const ApplyOutcome outcome = apply(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{person(u"p-2"_s, u"Ben"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{person(u"p-2"_s, u"Ben"_s)}}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, (QStringList{u"p-1"_s, u"p-2"_s}));
         QCOMPARE(entity(u"hh-1"_s).version, 2); // the target always changes
         QCOMPARE(changedGuids(outcome), QStringList{u"hh-1"_s});
@@ -244,8 +253,9 @@ private slots:
 
     void addMember_sameEntryTwice_linksOnce()
     {
-        const ApplyOutcome outcome = apply(
-            u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s), person(u"p-1"_s, u"B"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"add-member"_s, u"hh-1"_s,
+                  {{u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s), person(u"p-1"_s, u"B"_s)}}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, QStringList{u"p-1"_s});
         QCOMPARE(entity(u"p-1"_s).data.value(u"name"_s).toString(), u"A"_s);
         QCOMPARE(entity(u"p-1"_s).version, 1);
@@ -254,8 +264,9 @@ private slots:
 
     void addMember_absentTarget_createsEmptyGroupFirst()
     {
-        const ApplyOutcome outcome = apply(u"add-member"_s, u"hh-5"_s,
-                                           {{u"note"_s, u"not merged"_s}, {u"members"_s, QJsonArray{person(u"p-1"_s, u"Ana"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"add-member"_s, u"hh-5"_s,
+                  {{u"note"_s, u"not merged"_s}, {u"members"_s, QJsonArray{person(u"p-1"_s, u"Ana"_s)}}});
         const Entity &household = entity(u"hh-5"_s);
         QCOMPARE(household.type, EntityType::Group);
         QCOMPARE(household.version, 1);
@@ -273,10 +284,12 @@ private slots:
             {u"type"_s, u"group"_s},
             {u"name"_s, u"Annex"_s},
             {u"members"_s, QJsonArray{person(u"p-5"_s, u"Eve"_s),
-                                      QJsonObject{{u"guid"_s, u"hh-1b"_s}, {u"type"_s, u"group"_s},
+                                      QJsonObject{{u"guid"_s, u"hh-1b"_s},
+                                                  {u"type"_s, u"group"_s},
                                                   {u"members"_s, QJsonArray{person(u"p-6"_s, u"Fay"_s)}}}}},
         };
-        const ApplyOutcome outcome = apply(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{subgroup}}});
+        const ApplyOutcome outcome =
+            apply(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{subgroup}}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, (QStringList{u"p-1"_s, u"p-2"_s, u"hh-1a"_s}));
         const Entity &annex = entity(u"hh-1a"_s);
         QCOMPARE(annex.type, EntityType::Group);
@@ -285,16 +298,16 @@ private slots:
         QCOMPARE(annex.version, 1);
         QCOMPARE(entity(u"hh-1b"_s).memberIds, QStringList{u"p-6"_s});
         QCOMPARE(entity(u"p-6"_s).version, 1);
-        QCOMPARE(changedGuids(outcome),
-                 (QStringList{u"hh-1"_s, u"hh-1a"_s, u"hh-1b"_s, u"p-5"_s, u"p-6"_s}));
+        QCOMPARE(changedGuids(outcome), (QStringList{u"hh-1"_s, u"hh-1a"_s, u"hh-1b"_s, u"p-5"_s, u"p-6"_s}));
         QCOMPARE(m_world.parentsOf(u"hh-1b"_s), QStringList{u"hh-1a"_s});
     }
 
     void addMember_individualEntryMembers_areDropped()
     {
         (void)apply(u"add-member"_s, u"hh-1"_s,
-                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s},
-                                                           {u"members"_s, QJsonArray{person(u"p-2"_s, u"Ben"_s)}}}}}});
+                    {{u"members"_s,
+                      QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s},
+                                             {u"members"_s, QJsonArray{person(u"p-2"_s, u"Ben"_s)}}}}}});
         QVERIFY(!entity(u"p-1"_s).data.contains(u"members"_s));
         QVERIFY(!m_world.find(u"p-2"_s));
     }
@@ -302,9 +315,11 @@ private slots:
     void addMember_existingSubgroupEntry_isOnlyLinked()
     {
         (void)apply(u"create-group"_s, u"hh-2"_s, {{u"region"_s, u"North"_s}});
-        (void)apply(u"add-member"_s, u"hh-1"_s,
-                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}, {u"type"_s, u"group"_s},
-                                                           {u"members"_s, QJsonArray{person(u"p-9"_s, u"X"_s)}}}}}});
+        (void)apply(
+            u"add-member"_s, u"hh-1"_s,
+            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s},
+                                                   {u"type"_s, u"group"_s},
+                                                   {u"members"_s, QJsonArray{person(u"p-9"_s, u"X"_s)}}}}}});
         QCOMPARE(entity(u"hh-2"_s).version, 1);
         QVERIFY(entity(u"hh-2"_s).memberIds.isEmpty());
         QVERIFY(!m_world.find(u"p-9"_s));
@@ -313,7 +328,8 @@ private slots:
 
     void addMember_itself_isNotLinked()
     {
-        (void)apply(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}}}}});
+        (void)apply(u"add-member"_s, u"hh-1"_s,
+                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}}}}});
         QVERIFY(entity(u"hh-1"_s).memberIds.isEmpty());
         QCOMPARE(m_world.size(), 1);
     }
@@ -325,10 +341,12 @@ private slots:
         (void)apply(u"create-group"_s, u"hh-1"_s,
                     {{u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s), person(u"p-2"_s, u"B"_s),
                                                person(u"p-3"_s, u"C"_s), person(u"p-4"_s, u"D"_s)}}});
-        ApplyOutcome outcome = apply(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-2"_s}, {u"reason"_s, u"deceased"_s}});
+        ApplyOutcome outcome =
+            apply(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-2"_s}, {u"reason"_s, u"deceased"_s}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, (QStringList{u"p-1"_s, u"p-3"_s, u"p-4"_s}));
         QCOMPARE(changedGuids(outcome), QStringList{u"hh-1"_s});
-        outcome = apply(u"remove-member"_s, u"hh-1"_s, {{u"memberIds"_s, QJsonArray{u"p-4"_s, u"p-1"_s, u"p-99"_s}}});
+        outcome = apply(u"remove-member"_s, u"hh-1"_s,
+                        {{u"memberIds"_s, QJsonArray{u"p-4"_s, u"p-1"_s, u"p-99"_s}}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, QStringList{u"p-3"_s});
         QCOMPARE(entity(u"hh-1"_s).version, 3);
         QVERIFY(outcome.anomalies.empty());
@@ -344,9 +362,11 @@ private slots:
 
     void removeMember_subgroup_isNotDeleted()
     {
-        (void)apply(u"add-member"_s, u"hh-1"_s,
-                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}, {u"type"_s, u"group"_s},
-                                                           {u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s)}}}}}});
+        (void)apply(
+            u"add-member"_s, u"hh-1"_s,
+            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s},
+                                                   {u"type"_s, u"group"_s},
+                                                   {u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s)}}}}}});
         (void)apply(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"hh-2"_s}});
         QVERIFY(!entity(u"hh-2"_s).deleted);
         QVERIFY(!entity(u"p-1"_s).deleted);
@@ -359,7 +379,8 @@ private slots:
     {
         makeHousehold();
         (void)apply(u"create-group"_s, u"hh-2"_s, {{u"name"_s, u"Household 2"_s}});
-        const ApplyOutcome outcome = apply(u"transfer-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-2"_s}, {u"toGroupGuid"_s, u"hh-2"_s}});
+        const ApplyOutcome outcome = apply(u"transfer-member"_s, u"hh-1"_s,
+                                           {{u"memberId"_s, u"p-2"_s}, {u"toGroupGuid"_s, u"hh-2"_s}});
         QCOMPARE(entity(u"hh-1"_s).memberIds, QStringList{u"p-1"_s});
         QCOMPARE(entity(u"hh-2"_s).memberIds, QStringList{u"p-2"_s});
         QCOMPARE(entity(u"hh-1"_s).version, 2);
@@ -372,7 +393,8 @@ private slots:
     void transferMember_absentDestination_isCreatedEmpty()
     {
         makeHousehold();
-        const ApplyOutcome outcome = apply(u"transfer-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"hh-9"_s}});
+        const ApplyOutcome outcome = apply(u"transfer-member"_s, u"hh-1"_s,
+                                           {{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"hh-9"_s}});
         const Entity &destination = entity(u"hh-9"_s);
         QCOMPARE(destination.type, EntityType::Group);
         QCOMPARE(destination.version, 1);
@@ -385,7 +407,8 @@ private slots:
     {
         makeHousehold();
         (void)apply(u"create-individual"_s, u"p-8"_s, {{u"name"_s, u"Hal"_s}});
-        const ApplyOutcome outcome = apply(u"transfer-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-8"_s}, {u"toGroupGuid"_s, u"hh-2"_s}});
+        const ApplyOutcome outcome = apply(u"transfer-member"_s, u"hh-1"_s,
+                                           {{u"memberId"_s, u"p-8"_s}, {u"toGroupGuid"_s, u"hh-2"_s}});
         QCOMPARE(anomalyKinds(outcome), QStringList{u"not-a-member"_s});
         QCOMPARE(outcome.anomalies[0].entityGuid, u"hh-1"_s);
         QCOMPARE(outcome.anomalies[0].eventGuid, u"e-003"_s);
@@ -397,7 +420,8 @@ private slots:
     void transferMember_toIndividual_skipsTheJoin()
     {
         makeHousehold();
-        const ApplyOutcome outcome = apply(u"transfer-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"p-2"_s}});
+        const ApplyOutcome outcome =
+            apply(u"transfer-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"p-2"_s}});
         QCOMPARE(anomalyKinds(outcome), QStringList{u"type-mismatch"_s});
         QVERIFY(entity(u"p-2"_s).memberIds.isEmpty());
         QCOMPARE(entity(u"hh-1"_s).memberIds, QStringList{u"p-2"_s});
@@ -409,7 +433,8 @@ private slots:
     {
         (void)apply(u"create-group"_s, u"hh-1"_s,
                     {{u"name"_s, u"Big"_s},
-                     {u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s), person(u"p-2"_s, u"B"_s), person(u"p-3"_s, u"C"_s)}}});
+                     {u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s), person(u"p-2"_s, u"B"_s),
+                                               person(u"p-3"_s, u"C"_s)}}});
         const ApplyOutcome outcome = apply(u"split-household"_s, u"hh-1"_s,
                                            {{u"memberIds"_s, QJsonArray{u"p-3"_s, u"p-2"_s}},
                                             {u"newGroupGuid"_s, u"hh-2"_s},
@@ -429,7 +454,8 @@ private slots:
     void splitHousehold_withoutHead_hasOnlyNewGroupData()
     {
         makeHousehold();
-        (void)apply(u"split-household"_s, u"hh-1"_s, {{u"memberIds"_s, QJsonArray{u"p-2"_s}}, {u"newGroupGuid"_s, u"hh-2"_s}});
+        (void)apply(u"split-household"_s, u"hh-1"_s,
+                    {{u"memberIds"_s, QJsonArray{u"p-2"_s}}, {u"newGroupGuid"_s, u"hh-2"_s}});
         QVERIFY(entity(u"hh-2"_s).data.isEmpty());
         QCOMPARE(entity(u"hh-2"_s).memberIds, QStringList{u"p-2"_s});
     }
@@ -455,9 +481,13 @@ private slots:
     void deleteEntity_groupWithTwoMembers_tombstonesThreeAndParentsDrop()
     {
         makeHousehold();
-        (void)apply(u"add-member"_s, u"village-1"_s, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}}}}});
-        (void)apply(u"add-member"_s, u"hh-3"_s, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-2"_s}}, person(u"p-3"_s, u"C"_s)}}});
-        const ApplyOutcome outcome = apply(u"delete-entity"_s, u"hh-1"_s, {}, QJsonObject{{u"reason"_s, u"duplicate"_s}});
+        (void)apply(u"add-member"_s, u"village-1"_s,
+                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}}}}});
+        (void)apply(
+            u"add-member"_s, u"hh-3"_s,
+            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-2"_s}}, person(u"p-3"_s, u"C"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"delete-entity"_s, u"hh-1"_s, {}, QJsonObject{{u"reason"_s, u"duplicate"_s}});
         for (const QString &guid : {u"hh-1"_s, u"p-1"_s, u"p-2"_s}) {
             QVERIFY2(entity(guid).deleted, qPrintable(guid));
             QCOMPARE(entity(guid).lastUpdated, m_events.lastTimestamp());
@@ -469,7 +499,8 @@ private slots:
         QVERIFY(entity(u"village-1"_s).memberIds.isEmpty());
         QCOMPARE(entity(u"hh-3"_s).memberIds, QStringList{u"p-3"_s});
         QVERIFY(!entity(u"p-3"_s).deleted);
-        QCOMPARE(changedGuids(outcome), (QStringList{u"hh-1"_s, u"hh-3"_s, u"p-1"_s, u"p-2"_s, u"village-1"_s}));
+        QCOMPARE(changedGuids(outcome),
+                 (QStringList{u"hh-1"_s, u"hh-3"_s, u"p-1"_s, u"p-2"_s, u"village-1"_s}));
         QCOMPARE(outcome.changes[0].guid, u"hh-1"_s);
         QVERIFY(outcome.anomalies.empty());
         QVERIFY(m_world.parentsOf(u"p-2"_s).isEmpty());
@@ -487,9 +518,11 @@ private slots:
 
     void deleteEntity_memberAlreadyTombstoned_isNotWalked()
     {
-        (void)apply(u"add-member"_s, u"hh-1"_s,
-                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}, {u"type"_s, u"group"_s},
-                                                           {u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s)}}}}}});
+        (void)apply(
+            u"add-member"_s, u"hh-1"_s,
+            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s},
+                                                   {u"type"_s, u"group"_s},
+                                                   {u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s)}}}}}});
         // hh-2 is tombstoned with p-1; a later add-member gives the tombstone a live p-2
         // (target-deleted), and hh-1 lists hh-2 again. Deleting hh-1 must not walk into hh-2.
         (void)apply(u"delete-entity"_s, u"hh-2"_s);
@@ -497,7 +530,8 @@ private slots:
         (void)apply(u"add-member"_s, u"hh-2"_s, {{u"members"_s, QJsonArray{person(u"p-2"_s, u"B"_s)}}});
         QVERIFY(!entity(u"p-2"_s).deleted);
         // hh-1 no longer lists hh-2 (dropped when it was deleted): re-link it to walk into it.
-        (void)apply(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}}}}});
+        (void)apply(u"add-member"_s, u"hh-1"_s,
+                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}}}}});
         const int p1Version = entity(u"p-1"_s).version;
         const ApplyOutcome outcome = apply(u"delete-entity"_s, u"hh-1"_s);
         QVERIFY(entity(u"hh-1"_s).deleted);
@@ -530,8 +564,11 @@ private slots:
 
     void deleteEntity_cycle_terminates()
     {
-        (void)apply(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}, {u"type"_s, u"group"_s}}}}});
-        (void)apply(u"add-member"_s, u"hh-2"_s, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}}}}});
+        (void)apply(
+            u"add-member"_s, u"hh-1"_s,
+            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}, {u"type"_s, u"group"_s}}}}});
+        (void)apply(u"add-member"_s, u"hh-2"_s,
+                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}}}}});
         const ApplyOutcome outcome = apply(u"delete-entity"_s, u"hh-1"_s);
         QVERIFY(entity(u"hh-1"_s).deleted);
         QVERIFY(entity(u"hh-2"_s).deleted);
@@ -544,7 +581,8 @@ private slots:
     {
         (void)apply(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}});
         const QJsonObject pair{{u"entityGuid"_s, u"p-1"_s}, {u"duplicateGuid"_s, u"p-9"_s}};
-        const ApplyOutcome outcome = apply(u"resolve-duplicate"_s, u"p-1"_s, {{u"duplicates"_s, QJsonArray{pair, pair}}});
+        const ApplyOutcome outcome =
+            apply(u"resolve-duplicate"_s, u"p-1"_s, {{u"duplicates"_s, QJsonArray{pair, pair}}});
         const Entity &ana = entity(u"p-1"_s);
         QCOMPARE(ana.version, 2);
         QVERIFY(!ana.deleted);
@@ -552,17 +590,19 @@ private slots:
         QCOMPARE(changedGuids(outcome), QStringList{u"p-1"_s});
         // Resolving the same pair again adds nothing, yet still changes the target.
         (void)apply(u"resolve-duplicate"_s, u"p-1"_s, {{u"duplicates"_s, QJsonArray{pair}}});
-        QCOMPARE(entity(u"p-1"_s).data.value(builtin::ResolvedDuplicatesField.toString()).toArray().size(), 1);
+        QCOMPARE(entity(u"p-1"_s).data.value(builtin::ResolvedDuplicatesField.toString()).toArray().size(),
+                 1);
         QCOMPARE(entity(u"p-1"_s).version, 3);
     }
 
     void resolveDuplicate_shouldDelete_tombstonesTargetAndParentsDrop()
     {
         makeHousehold();
-        const ApplyOutcome outcome = apply(
-            u"resolve-duplicate"_s, u"p-2"_s,
-            {{u"duplicates"_s, QJsonArray{QJsonObject{{u"entityGuid"_s, u"p-1"_s}, {u"duplicateGuid"_s, u"p-2"_s}}}},
-             {u"shouldDelete"_s, true}});
+        const ApplyOutcome outcome =
+            apply(u"resolve-duplicate"_s, u"p-2"_s,
+                  {{u"duplicates"_s,
+                    QJsonArray{QJsonObject{{u"entityGuid"_s, u"p-1"_s}, {u"duplicateGuid"_s, u"p-2"_s}}}},
+                   {u"shouldDelete"_s, true}});
         QVERIFY(entity(u"p-2"_s).deleted);
         QVERIFY(!entity(u"p-1"_s).deleted);
         QCOMPARE(entity(u"hh-1"_s).memberIds, QStringList{u"p-1"_s});
@@ -588,14 +628,17 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QJsonObject>("data");
         const QJsonArray members{person(u"p-5"_s, u"New"_s)};
-        QTest::newRow("update-group") << u"update-group"_s << QJsonObject{{u"name"_s, u"X"_s}, {u"members"_s, members}};
-        QTest::newRow("create-group") << u"create-group"_s << QJsonObject{{u"name"_s, u"X"_s}, {u"members"_s, members}};
+        QTest::newRow("update-group")
+            << u"update-group"_s << QJsonObject{{u"name"_s, u"X"_s}, {u"members"_s, members}};
+        QTest::newRow("create-group")
+            << u"create-group"_s << QJsonObject{{u"name"_s, u"X"_s}, {u"members"_s, members}};
         QTest::newRow("add-member") << u"add-member"_s << QJsonObject{{u"members"_s, members}};
         QTest::newRow("remove-member") << u"remove-member"_s << QJsonObject{{u"memberId"_s, u"p-2"_s}};
-        QTest::newRow("transfer-member") << u"transfer-member"_s
-                                         << QJsonObject{{u"memberId"_s, u"p-2"_s}, {u"toGroupGuid"_s, u"hh-7"_s}};
-        QTest::newRow("split-household") << u"split-household"_s
-                                         << QJsonObject{{u"memberIds"_s, QJsonArray{u"p-2"_s}}, {u"newGroupGuid"_s, u"hh-7"_s}};
+        QTest::newRow("transfer-member")
+            << u"transfer-member"_s << QJsonObject{{u"memberId"_s, u"p-2"_s}, {u"toGroupGuid"_s, u"hh-7"_s}};
+        QTest::newRow("split-household")
+            << u"split-household"_s
+            << QJsonObject{{u"memberIds"_s, QJsonArray{u"p-2"_s}}, {u"newGroupGuid"_s, u"hh-7"_s}};
     }
     void typeMismatch_groupEventsOnIndividual_skipMembership()
     {
@@ -631,7 +674,8 @@ private slots:
     {
         (void)apply(u"create-individual"_s, u"p-1"_s);
         (void)apply(u"delete-entity"_s, u"p-1"_s);
-        const ApplyOutcome outcome = apply(u"add-member"_s, u"p-1"_s, {{u"members"_s, QJsonArray{person(u"p-2"_s, u"B"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"add-member"_s, u"p-1"_s, {{u"members"_s, QJsonArray{person(u"p-2"_s, u"B"_s)}}});
         QCOMPARE(anomalyKinds(outcome), (QStringList{u"type-mismatch"_s, u"target-deleted"_s}));
         QVERIFY(!m_world.find(u"p-2"_s));
     }
@@ -647,8 +691,9 @@ private slots:
     void memberWithoutGuid_entryIsSkipped()
     {
         QFETCH(QJsonValue, entry);
-        const ApplyOutcome outcome = apply(u"create-group"_s, u"hh-1"_s,
-                                           {{u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s), entry, person(u"p-2"_s, u"B"_s)}}});
+        const ApplyOutcome outcome =
+            apply(u"create-group"_s, u"hh-1"_s,
+                  {{u"members"_s, QJsonArray{person(u"p-1"_s, u"A"_s), entry, person(u"p-2"_s, u"B"_s)}}});
         QCOMPARE(anomalyKinds(outcome), QStringList{u"member-without-guid"_s});
         QCOMPARE(outcome.anomalies[0].entityGuid, u"hh-1"_s);
         QCOMPARE(entity(u"hh-1"_s).memberIds, (QStringList{u"p-1"_s, u"p-2"_s}));
@@ -657,10 +702,12 @@ private slots:
 
     void memberWithoutGuid_inNestedGroup_namesThatGroup()
     {
-        const ApplyOutcome outcome = apply(
-            u"add-member"_s, u"hh-1"_s,
-            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s}, {u"type"_s, u"group"_s},
-                                                   {u"members"_s, QJsonArray{QJsonObject{{u"name"_s, u"X"_s}}}}}}}});
+        const ApplyOutcome outcome =
+            apply(u"add-member"_s, u"hh-1"_s,
+                  {{u"members"_s,
+                    QJsonArray{QJsonObject{{u"guid"_s, u"hh-2"_s},
+                                           {u"type"_s, u"group"_s},
+                                           {u"members"_s, QJsonArray{QJsonObject{{u"name"_s, u"X"_s}}}}}}}});
         QCOMPARE(anomalyKinds(outcome), QStringList{u"member-without-guid"_s});
         QCOMPARE(outcome.anomalies[0].entityGuid, u"hh-2"_s);
     }
@@ -669,7 +716,8 @@ private slots:
     {
         makeHousehold();
         const std::vector<Entity> before = m_world.entities();
-        const ApplyOutcome outcome = apply(u"assign-case-worker"_s, u"hh-1"_s, {{u"caseWorkerId"_s, u"cw-1"_s}});
+        const ApplyOutcome outcome =
+            apply(u"assign-case-worker"_s, u"hh-1"_s, {{u"caseWorkerId"_s, u"cw-1"_s}});
         QCOMPARE(anomalyKinds(outcome), QStringList{u"unknown-type"_s});
         QCOMPARE(outcome.anomalies[0].entityGuid, u"hh-1"_s);
         QVERIFY(outcome.changes.empty());
@@ -690,7 +738,8 @@ private slots:
         QTest::newRow("type-mismatch") << int(AnomalyKind::TypeMismatch) << u"type-mismatch"_s;
         QTest::newRow("target-deleted") << int(AnomalyKind::TargetDeleted) << u"target-deleted"_s;
         QTest::newRow("unknown-entity") << int(AnomalyKind::UnknownEntity) << u"unknown-entity"_s;
-        QTest::newRow("member-without-guid") << int(AnomalyKind::MemberWithoutGuid) << u"member-without-guid"_s;
+        QTest::newRow("member-without-guid")
+            << int(AnomalyKind::MemberWithoutGuid) << u"member-without-guid"_s;
         QTest::newRow("not-a-member") << int(AnomalyKind::NotAMember) << u"not-a-member"_s;
         QTest::newRow("exists") << int(AnomalyKind::Exists) << u"exists"_s;
         QTest::newRow("unknown-type") << int(AnomalyKind::UnknownType) << u"unknown-type"_s;
@@ -745,7 +794,8 @@ private slots:
     void memoryWorld_parentsOf_isSortedAndTracksTombstones()
     {
         for (const QString &group : {u"hh-c"_s, u"hh-a"_s, u"hh-b"_s})
-            (void)apply(u"add-member"_s, group, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}});
+            (void)apply(u"add-member"_s, group,
+                        {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}});
         QCOMPARE(m_world.parentsOf(u"p-1"_s), (QStringList{u"hh-a"_s, u"hh-b"_s, u"hh-c"_s}));
         Entity tombstone = entity(u"hh-b"_s);
         tombstone.deleted = true;
@@ -764,10 +814,11 @@ private slots:
             QCOMPARE(*back, original);
             QCOMPARE(back->canonicalJson(), original.canonicalJson());
         }
-        QCOMPARE(entity(u"hh-1"_s).canonicalJson(),
-                 QByteArray(R"({"data":{"name":"Household 1"},"deleted":false,"guid":"hh-1","lastUpdated":")")
-                     + m_events.lastTimestamp().toUtf8()
-                     + QByteArray(R"(","memberIds":["p-1","p-2"],"type":"group","version":1})"));
+        QCOMPARE(
+            entity(u"hh-1"_s).canonicalJson(),
+            QByteArray(R"({"data":{"name":"Household 1"},"deleted":false,"guid":"hh-1","lastUpdated":")") +
+                m_events.lastTimestamp().toUtf8() +
+                QByteArray(R"(","memberIds":["p-1","p-2"],"type":"group","version":1})"));
     }
 
     void entityFromJson_refusesMalformed_data()
@@ -776,16 +827,20 @@ private slots:
         const QByteArray ok = R"("data":{},"deleted":false,"lastUpdated":"2026-11-26T09:30:00.000Z")";
         QTest::newRow("no guid") << QByteArray(R"({"type":"individual","version":1,)" + ok + "}");
         QTest::newRow("bad type") << QByteArray(R"({"guid":"a","type":"household","version":1,)" + ok + "}");
-        QTest::newRow("version 0") << QByteArray(R"({"guid":"a","type":"individual","version":0,)" + ok + "}");
-        QTest::newRow("version 1.5") << QByteArray(R"({"guid":"a","type":"individual","version":1.5,)" + ok + "}");
+        QTest::newRow("version 0") << QByteArray(R"({"guid":"a","type":"individual","version":0,)" + ok +
+                                                 "}");
+        QTest::newRow("version 1.5") << QByteArray(R"({"guid":"a","type":"individual","version":1.5,)" + ok +
+                                                   "}");
         QTest::newRow("individual with memberIds")
             << QByteArray(R"({"guid":"a","type":"individual","version":1,"memberIds":[],)" + ok + "}");
-        QTest::newRow("group without memberIds") << QByteArray(R"({"guid":"a","type":"group","version":1,)" + ok + "}");
+        QTest::newRow("group without memberIds")
+            << QByteArray(R"({"guid":"a","type":"group","version":1,)" + ok + "}");
         QTest::newRow("duplicate member")
             << QByteArray(R"({"guid":"a","type":"group","version":1,"memberIds":["b","b"],)" + ok + "}");
-        QTest::newRow("unknown member") << QByteArray(R"({"guid":"a","type":"individual","version":1,"x":1,)" + ok + "}");
-        QTest::newRow("data not object")
-            << QByteArray(R"({"guid":"a","type":"individual","version":1,"data":[],"deleted":false,"lastUpdated":""})");
+        QTest::newRow("unknown member")
+            << QByteArray(R"({"guid":"a","type":"individual","version":1,"x":1,)" + ok + "}");
+        QTest::newRow("data not object") << QByteArray(
+            R"({"guid":"a","type":"individual","version":1,"data":[],"deleted":false,"lastUpdated":""})");
     }
     void entityFromJson_refusesMalformed()
     {

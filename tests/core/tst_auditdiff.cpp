@@ -60,7 +60,8 @@ private slots:
         QTest::addColumn<QByteArray>("before");
         QTest::addColumn<QByteArray>("after");
         QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("nothing changed") << QByteArray(R"({"name":"Ana"})") << QByteArray(R"({"name":"Ana"})") << QByteArray("{}");
+        QTest::newRow("nothing changed")
+            << QByteArray(R"({"name":"Ana"})") << QByteArray(R"({"name":"Ana"})") << QByteArray("{}");
         QTest::newRow("changed") << QByteArray(R"({"name":"Ana"})") << QByteArray(R"({"name":"Ana Maria"})")
                                  << QByteArray(R"({"name":{"new":"Ana Maria","old":"Ana"}})");
         QTest::newRow("added: no old key") << QByteArray("{}") << QByteArray(R"({"phone":"555"})")
@@ -69,24 +70,28 @@ private slots:
                                              << QByteArray(R"({"nickname":{"old":"Ani"}})");
         QTest::newRow("set to null") << QByteArray(R"({"note":"x"})") << QByteArray(R"({"note":null})")
                                      << QByteArray(R"({"note":{"new":null,"old":"x"}})");
-        QTest::newRow("added as null") << QByteArray("{}") << QByteArray(R"({"note":null})")
-                                       << QByteArray(R"({"note":{"new":null}})");
+        QTest::newRow("added as null")
+            << QByteArray("{}") << QByteArray(R"({"note":null})") << QByteArray(R"({"note":{"new":null}})");
         QTest::newRow("null to value") << QByteArray(R"({"note":null})") << QByteArray(R"({"note":0})")
                                        << QByteArray(R"({"note":{"new":0,"old":null}})");
-        QTest::newRow("nested object replaced") << QByteArray(R"({"a":{"v":"K","z":2}})") << QByteArray(R"({"a":{"v":"T"}})")
-                                                << QByteArray(R"({"a":{"new":{"v":"T"},"old":{"v":"K","z":2}}})");
+        QTest::newRow("nested object replaced")
+            << QByteArray(R"({"a":{"v":"K","z":2}})") << QByteArray(R"({"a":{"v":"T"}})")
+            << QByteArray(R"({"a":{"new":{"v":"T"},"old":{"v":"K","z":2}}})");
         QTest::newRow("type change") << QByteArray(R"({"age":"31"})") << QByteArray(R"({"age":31})")
                                      << QByteArray(R"({"age":{"new":31,"old":"31"}})");
         QTest::newRow("reserved names escaped")
-            << QByteArray(R"({"deleted":"no"})") << QByteArray(R"({"deleted":"yes","memberIds":1,"data.x":2})")
-            << QByteArray(R"({"data.data.x":{"new":2},"data.deleted":{"new":"yes","old":"no"},"data.memberIds":{"new":1}})");
+            << QByteArray(R"({"deleted":"no"})")
+            << QByteArray(R"({"deleted":"yes","memberIds":1,"data.x":2})")
+            << QByteArray(
+                   R"({"data.data.x":{"new":2},"data.deleted":{"new":"yes","old":"no"},"data.memberIds":{"new":1}})");
     }
     void diffEntities_dataFields()
     {
         QFETCH(QByteArray, before);
         QFETCH(QByteArray, after);
         QFETCH(QByteArray, expected);
-        const QJsonObject changes = diffEntities(individual(before.constData()), individual(after.constData()));
+        const QJsonObject changes =
+            diffEntities(individual(before.constData()), individual(after.constData()));
         QCOMPARE(canonical(changes), expected);
     }
 
@@ -106,7 +111,8 @@ private slots:
     {
         const Entity live = individual(R"({"name":"Ana"})");
         const Entity tombstone = individual(R"({"name":"Ana"})", true);
-        QCOMPARE(canonical(diffEntities(live, tombstone)), QByteArray(R"({"deleted":{"new":true,"old":false}})"));
+        QCOMPARE(canonical(diffEntities(live, tombstone)),
+                 QByteArray(R"({"deleted":{"new":true,"old":false}})"));
         QCOMPARE(canonical(diffEntities(tombstone, tombstone)), QByteArray("{}"));
     }
 
@@ -122,7 +128,8 @@ private slots:
                                  << QByteArray(R"({"memberIds":{"removed":["c","b"]}})");
         QTest::newRow("both") << QStringList{u"a"_s, u"b"_s} << QStringList{u"b"_s, u"d"_s}
                               << QByteArray(R"({"memberIds":{"added":["d"],"removed":["a"]}})");
-        QTest::newRow("only reordered") << QStringList{u"a"_s, u"b"_s} << QStringList{u"b"_s, u"a"_s} << QByteArray("{}");
+        QTest::newRow("only reordered")
+            << QStringList{u"a"_s, u"b"_s} << QStringList{u"b"_s, u"a"_s} << QByteArray("{}");
     }
     void diffEntities_memberIds()
     {
@@ -149,21 +156,26 @@ private slots:
         (void)registry.apply(events.next(u"create-group"_s, u"hh-1"_s,
                                          {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}}),
                              world);
-        const Event removal = events.next(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-1"_s}, {u"reason"_s, u"left"_s}},
-                                          QJsonObject{{u"reason"_s, u"moved to the city"_s}, {u"source"_s, u"visit"_s}});
+        const Event removal =
+            events.next(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-1"_s}, {u"reason"_s, u"left"_s}},
+                        QJsonObject{{u"reason"_s, u"moved to the city"_s}, {u"source"_s, u"visit"_s}});
         const ApplyOutcome outcome = registry.apply(removal, world);
         const QJsonObject entry = auditEntry(41, removal, outcome.changes.at(0));
-        QCOMPARE(canonical(entry),
-                 QByteArray(R"({"changes":{"memberIds":{"removed":["p-1"]}},"eventGuid":"e-002","reason":"moved to the city",)"
-                            R"("seq":41,"timestamp":")")
-                     + removal.timestamp.toUtf8() + QByteArray(R"(","type":"remove-member","userId":"enumerator-1"})"));
+        QCOMPARE(
+            canonical(entry),
+            QByteArray(
+                R"({"changes":{"memberIds":{"removed":["p-1"]}},"eventGuid":"e-002","reason":"moved to the city",)"
+                R"("seq":41,"timestamp":")") +
+                removal.timestamp.toUtf8() +
+                QByteArray(R"(","type":"remove-member","userId":"enumerator-1"})"));
     }
 
     void auditEntry_withoutStringReason_hasNoReasonKey_data()
     {
         QTest::addColumn<std::optional<QJsonObject>>("context");
         QTest::newRow("no context") << std::optional<QJsonObject>();
-        QTest::newRow("context without reason") << std::optional<QJsonObject>(QJsonObject{{u"source"_s, u"import"_s}});
+        QTest::newRow("context without reason")
+            << std::optional<QJsonObject>(QJsonObject{{u"source"_s, u"import"_s}});
         QTest::newRow("reason not a string") << std::optional<QJsonObject>(QJsonObject{{u"reason"_s, 3}});
     }
     void auditEntry_withoutStringReason_hasNoReasonKey()

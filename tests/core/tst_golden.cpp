@@ -108,8 +108,8 @@ private slots:
         QVERIFY2(!eventLines.isEmpty(), qPrintable(folder));
         for (qsizetype i = 0; i < eventLines.size(); ++i) {
             Result<Event> event = Event::fromJson(eventLines[i]);
-            QVERIFY2(event.has_value(),
-                     qPrintable(u"events.jsonl line %1: %2"_s.arg(i + 1).arg(event ? QString() : event.error().message)));
+            QVERIFY2(event.has_value(), qPrintable(u"events.jsonl line %1: %2"_s.arg(i + 1).arg(
+                                            event ? QString() : event.error().message)));
             events.push_back(*std::move(event));
         }
 
@@ -124,18 +124,22 @@ private slots:
                                         {u"entityGuid"_s, anomaly.entityGuid},
                                         {u"kind"_s, anomalyKindName(anomaly.kind)}}));
         }
-        const QStringList historyFiles = dir.entryList({u"expected-history-*.jsonl"_s}, QDir::Files, QDir::Name);
+        const QStringList historyFiles =
+            dir.entryList({u"expected-history-*.jsonl"_s}, QDir::Files, QDir::Name);
 
         if (qEnvironmentVariableIntValue("FIELDLEDGER_UPDATE_GOLDEN") == 1) {
             QVERIFY(writeLines(dir.filePath(u"expected-entities.jsonl"_s), entities));
             QVERIFY(writeLines(dir.filePath(u"expected-anomalies.jsonl"_s), anomalies));
         }
 
-        compareLines(entities, readLines(dir.filePath(u"expected-entities.jsonl"_s)), u"expected-entities.jsonl"_s);
-        compareLines(anomalies, readLines(dir.filePath(u"expected-anomalies.jsonl"_s)), u"expected-anomalies.jsonl"_s);
+        compareLines(entities, readLines(dir.filePath(u"expected-entities.jsonl"_s)),
+                     u"expected-entities.jsonl"_s);
+        compareLines(anomalies, readLines(dir.filePath(u"expected-anomalies.jsonl"_s)),
+                     u"expected-anomalies.jsonl"_s);
 
         for (const QString &file : historyFiles) {
-            const QString guid = file.mid(QStringView(u"expected-history-").size()).chopped(QStringView(u".jsonl").size());
+            const QString guid =
+                file.mid(QStringView(u"expected-history-").size()).chopped(QStringView(u".jsonl").size());
             QList<QByteArray> trail;
             const auto found = projection.auditTrails.find(guid);
             if (found != projection.auditTrails.end()) {

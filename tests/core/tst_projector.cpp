@@ -57,7 +57,8 @@ private slots:
     {
         // Logged: create at t=10, then a late update recorded at t=5.
         const std::vector<Event> events{
-            makeEvent(u"ev-a"_s, u"p-1"_s, u"create-individual"_s, {{u"name"_s, u"Ana"_s}, {u"age"_s, 30}}, timestampAt(10)),
+            makeEvent(u"ev-a"_s, u"p-1"_s, u"create-individual"_s, {{u"name"_s, u"Ana"_s}, {u"age"_s, 30}},
+                      timestampAt(10)),
             update(u"ev-b"_s, u"p-1"_s, timestampAt(5), {{u"age"_s, 29}, {u"phone"_s, u"555"_s}}),
         };
         const std::map<QString, Entity> entities = project(events, m_registry);
@@ -143,10 +144,12 @@ private slots:
     {
         const std::vector<Event> events{
             makeEvent(u"ev-1"_s, u"hh-1"_s, u"create-group"_s,
-                      {{u"name"_s, u"H"_s}, {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}}, timestampAt(0)),
+                      {{u"name"_s, u"H"_s}, {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}},
+                      timestampAt(0)),
             makeEvent(u"ev-2"_s, u"hh-1"_s, u"delete-entity"_s, {}, timestampAt(30), u"supervisor-1"_s,
                       QJsonObject{{u"reason"_s, u"duplicate household"_s}}),
-            makeEvent(u"ev-3"_s, u"p-1"_s, u"update-individual"_s, {{u"name"_s, u"Ana"_s}}, timestampAt(10)), // late
+            makeEvent(u"ev-3"_s, u"p-1"_s, u"update-individual"_s, {{u"name"_s, u"Ana"_s}},
+                      timestampAt(10)), // late
         };
         const Projector projector(m_registry);
         const QJsonArray trail = projector.auditTrail(events, u"p-1"_s);
@@ -156,12 +159,14 @@ private slots:
         QCOMPARE(created.value(u"type"_s).toString(), u"create-group"_s);
         const QJsonObject late = trail.at(1).toObject();
         QCOMPARE(late.value(u"seq"_s).toInteger(), qint64(2));
-        QCOMPARE(late.value(u"changes"_s).toObject().value(u"name"_s).toObject().value(u"new"_s).toString(), u"Ana"_s);
+        QCOMPARE(late.value(u"changes"_s).toObject().value(u"name"_s).toObject().value(u"new"_s).toString(),
+                 u"Ana"_s);
         const QJsonObject deleted = trail.at(2).toObject();
         QCOMPARE(deleted.value(u"eventGuid"_s).toString(), u"ev-2"_s);
         QCOMPARE(deleted.value(u"userId"_s).toString(), u"supervisor-1"_s);
         QCOMPARE(deleted.value(u"reason"_s).toString(), u"duplicate household"_s);
-        QVERIFY(deleted.value(u"changes"_s).toObject().value(u"deleted"_s).toObject().value(u"new"_s).toBool());
+        QVERIFY(
+            deleted.value(u"changes"_s).toObject().value(u"deleted"_s).toObject().value(u"new"_s).toBool());
 
         // The group's trail also shows the delete (it tombstoned the group).
         QCOMPARE(projector.auditTrail(events, u"hh-1"_s).size(), 2);
@@ -172,7 +177,8 @@ private slots:
     {
         const std::vector<Event> events{
             makeEvent(u"ev-1"_s, u"p-1"_s, u"create-individual"_s, {}, timestampAt(0)),
-            makeEvent(u"ev-2"_s, u"p-1"_s, u"assign-case-worker"_s, {{u"caseWorkerId"_s, u"cw-1"_s}}, timestampAt(1)),
+            makeEvent(u"ev-2"_s, u"p-1"_s, u"assign-case-worker"_s, {{u"caseWorkerId"_s, u"cw-1"_s}},
+                      timestampAt(1)),
         };
         const Projector::Projection before = Projector(m_registry).projectWithAnomalies(events);
         QCOMPARE(before.entities.at(u"p-1"_s).version, 1);
@@ -197,7 +203,8 @@ private slots:
             if (event.data.contains(u"fullName"_s))
                 event.data.insert(u"name"_s, event.data.take(u"fullName"_s));
         }));
-        const std::vector<Event> events{update(u"ev-1"_s, u"p-1"_s, timestampAt(0), {{u"fullName"_s, u"Ana"_s}})};
+        const std::vector<Event> events{
+            update(u"ev-1"_s, u"p-1"_s, timestampAt(0), {{u"fullName"_s, u"Ana"_s}})};
         const QByteArray original = events[0].canonicalBytes();
         const Entity ana = Projector(m_registry, &upcasters).project(events).at(u"p-1"_s);
         QCOMPARE(ana.data.value(u"name"_s).toString(), u"Ana"_s);
@@ -230,9 +237,11 @@ private slots:
             // Any permutation gives byte-identical entities.
             std::vector<Event> shuffled = events;
             std::shuffle(shuffled.begin(), shuffled.end(), shuffler);
-            QVERIFY2(stateBytes(projector.project(shuffled)) == expected, qPrintable(where + u": shuffled"_s));
+            QVERIFY2(stateBytes(projector.project(shuffled)) == expected,
+                     qPrintable(where + u": shuffled"_s));
             std::reverse(shuffled.begin(), shuffled.end());
-            QVERIFY2(stateBytes(projector.project(shuffled)) == expected, qPrintable(where + u": reversed"_s));
+            QVERIFY2(stateBytes(projector.project(shuffled)) == expected,
+                     qPrintable(where + u": reversed"_s));
 
             // Every event twice, deduplicated by guid, equals once.
             std::vector<Event> doubled = events;
@@ -240,21 +249,25 @@ private slots:
             std::shuffle(doubled.begin(), doubled.end(), shuffler);
             Projector::dedupeByGuid(doubled);
             QVERIFY2(doubled.size() == events.size(), qPrintable(where));
-            QVERIFY2(stateBytes(projector.project(doubled)) == expected, qPrintable(where + u": duplicated"_s));
+            QVERIFY2(stateBytes(projector.project(doubled)) == expected,
+                     qPrintable(where + u": duplicated"_s));
 
             // Invariants of every projected entity.
             for (const auto &[guid, entity] : reference.entities) {
                 const QString who = where + u": "_s + guid;
                 QVERIFY2(entity.version >= 1, qPrintable(who));
                 QVERIFY2(entity.isGroup() || entity.memberIds.isEmpty(), qPrintable(who));
-                QVERIFY2(QSet<QString>(entity.memberIds.cbegin(), entity.memberIds.cend()).size() == entity.memberIds.size(),
+                QVERIFY2(QSet<QString>(entity.memberIds.cbegin(), entity.memberIds.cend()).size() ==
+                             entity.memberIds.size(),
                          qPrintable(who + u": duplicate member"_s));
                 QVERIFY2(!entity.memberIds.contains(guid), qPrintable(who + u": lists itself"_s));
                 // Versions count the events that changed the entity: one audit entry each.
                 const auto trail = reference.auditTrails.find(guid);
                 QVERIFY2(trail != reference.auditTrails.end(), qPrintable(who));
-                QVERIFY2(trail->second.size() == entity.version, qPrintable(who + u": version vs audit trail"_s));
-                QVERIFY2(trail->second.last().toObject().value(u"timestamp"_s).toString() == entity.lastUpdated,
+                QVERIFY2(trail->second.size() == entity.version,
+                         qPrintable(who + u": version vs audit trail"_s));
+                QVERIFY2(trail->second.last().toObject().value(u"timestamp"_s).toString() ==
+                             entity.lastUpdated,
                          qPrintable(who + u": lastUpdated"_s));
                 const Result<Entity> roundTrip = Entity::fromJson(entity.toJson());
                 QVERIFY2(roundTrip && *roundTrip == entity, qPrintable(who + u": JSON round trip"_s));
