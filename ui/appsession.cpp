@@ -156,6 +156,8 @@ void AppSession::showUnlock()
     connect(m_unlock.get(), &UnlockDialog::registryPathChanged, this, [this](const QString &path) { m_path = path; });
     connect(m_unlock.get(), &QDialog::finished, this, &AppSession::unlockFinished, Qt::QueuedConnection);
     m_unlock->show();
+    m_unlock->raise();
+    m_unlock->activateWindow();
 }
 
 void AppSession::unlockRegistry()
@@ -205,6 +207,9 @@ void AppSession::showMainWindow()
     connect(m_main.get(), &MainWindow::lockRequested, this, &AppSession::lock, Qt::QueuedConnection);
     connect(m_main.get(), &MainWindow::quitRequested, this, [this] { finish(0); }, Qt::QueuedConnection);
     m_main->show();
+    // The dialog that was in front has just closed: take the keyboard focus with us.
+    m_main->raise();
+    m_main->activateWindow();
 }
 
 void AppSession::lock()
