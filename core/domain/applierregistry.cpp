@@ -53,7 +53,7 @@ Status ApplierRegistry::add(const QString &type, FunctionApplier::Function funct
 
 void ApplierRegistry::replace(const QString &type, std::unique_ptr<Applier> applier)
 {
-    Q_ASSERT(isValidType(type) && applier);
+    Q_ASSERT(isValidType(type));
     if (!applier) {
         remove(type);
         return;

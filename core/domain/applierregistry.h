@@ -47,7 +47,8 @@ public:
     // registered: replacing is explicit.
     [[nodiscard]] Status add(const QString &type, std::unique_ptr<Applier> applier);
     [[nodiscard]] Status add(const QString &type, FunctionApplier::Function function);
-    // Registers or replaces. The type must be valid (checked by Q_ASSERT only).
+    // Registers or replaces; a null applier removes the type's applier. The type must be
+    // valid (checked by Q_ASSERT only: this is for code, not for user input).
     void replace(const QString &type, std::unique_ptr<Applier> applier);
     void replace(const QString &type, FunctionApplier::Function function);
     // Forgets a type's applier; returns whether it had one.

@@ -609,6 +609,101 @@ private slots:
         QCOMPARE(changedGuids(outcome), (QStringList{u"hh-1"_s, u"p-2"_s}));
     }
 
+    // ---- the changed-set rule, for every built-in ----
+
+    void changedSet_everyBuiltin_data()
+    {
+        // World before each row: hh-1 [p-1, p-2], hh-2 [p-3], village [hh-1], all version 1.
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QJsonObject>("data");
+        QTest::addColumn<QStringList>("changed");
+        QTest::addColumn<QStringList>("created");
+        const QStringList none;
+        QTest::newRow("create-individual new")
+            << u"create-individual"_s << u"p-9"_s << QJsonObject{{u"a"_s, 1}} << QStringList{u"p-9"_s}
+            << QStringList{u"p-9"_s};
+        QTest::newRow("update-individual") << u"update-individual"_s << u"p-1"_s << QJsonObject{{u"a"_s, 1}}
+                                           << QStringList{u"p-1"_s} << none;
+        QTest::newRow("update-group, link existing")
+            << u"update-group"_s << u"hh-2"_s
+            << QJsonObject{{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}}
+            << QStringList{u"hh-2"_s} << none;
+        QTest::newRow("create-group with new member")
+            << u"create-group"_s << u"hh-5"_s
+            << QJsonObject{{u"members"_s, QJsonArray{person(u"p-9"_s, u"N"_s)}}}
+            << QStringList{u"hh-5"_s, u"p-9"_s} << QStringList{u"hh-5"_s, u"p-9"_s};
+        QTest::newRow("add-member listed already")
+            << u"add-member"_s << u"hh-1"_s
+            << QJsonObject{{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}}
+            << QStringList{u"hh-1"_s} << none;
+        QTest::newRow("remove-member")
+            << u"remove-member"_s << u"hh-1"_s << QJsonObject{{u"memberId"_s, u"p-1"_s}}
+            << QStringList{u"hh-1"_s} << none;
+        QTest::newRow("remove-member non-member")
+            << u"remove-member"_s << u"hh-1"_s << QJsonObject{{u"memberId"_s, u"p-3"_s}}
+            << QStringList{u"hh-1"_s} << none;
+        QTest::newRow("transfer-member")
+            << u"transfer-member"_s << u"hh-1"_s
+            << QJsonObject{{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"hh-2"_s}}
+            << QStringList{u"hh-1"_s, u"hh-2"_s} << none;
+        QTest::newRow("transfer-member to new group")
+            << u"transfer-member"_s << u"hh-1"_s
+            << QJsonObject{{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"hh-7"_s}}
+            << QStringList{u"hh-1"_s, u"hh-7"_s} << QStringList{u"hh-7"_s};
+        QTest::newRow("split-household")
+            << u"split-household"_s << u"hh-1"_s
+            << QJsonObject{{u"memberIds"_s, QJsonArray{u"p-2"_s}}, {u"newGroupGuid"_s, u"hh-7"_s}}
+            << QStringList{u"hh-1"_s, u"hh-7"_s} << QStringList{u"hh-7"_s};
+        QTest::newRow("delete-entity group")
+            << u"delete-entity"_s << u"hh-1"_s << QJsonObject()
+            << QStringList{u"hh-1"_s, u"p-1"_s, u"p-2"_s, u"village"_s} << none;
+        QTest::newRow("delete-entity member")
+            << u"delete-entity"_s << u"p-3"_s << QJsonObject() << QStringList{u"hh-2"_s, u"p-3"_s} << none;
+        QTest::newRow("delete-entity unknown")
+            << u"delete-entity"_s << u"p-9"_s << QJsonObject() << none << none;
+        QTest::newRow("resolve-duplicate")
+            << u"resolve-duplicate"_s << u"p-2"_s
+            << QJsonObject{{u"duplicates"_s, QJsonArray{QJsonObject{{u"entityGuid"_s, u"p-2"_s},
+                                                                    {u"duplicateGuid"_s, u"p-3"_s}}}}}
+            << QStringList{u"p-2"_s} << none;
+        QTest::newRow("unknown type")
+            << u"assign-case-worker"_s << u"p-1"_s << QJsonObject{{u"a"_s, 1}} << none << none;
+    }
+    void changedSet_everyBuiltin()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, target);
+        QFETCH(QJsonObject, data);
+        QFETCH(QStringList, changed);
+        QFETCH(QStringList, created);
+        makeHousehold();
+        (void)apply(u"create-group"_s, u"hh-2"_s, {{u"members"_s, QJsonArray{person(u"p-3"_s, u"C"_s)}}});
+        (void)apply(u"add-member"_s, u"village"_s,
+                    {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}}}}});
+        const std::vector<Entity> before = m_world.entities();
+
+        const ApplyOutcome outcome = apply(type, target, data);
+        QCOMPARE(changedGuids(outcome), changed);
+        for (const Entity &old : before) {
+            const Entity &now = entity(old.guid);
+            if (changed.contains(old.guid)) {
+                QCOMPARE(now.version, old.version + 1);
+                QCOMPARE(now.lastUpdated, m_events.lastTimestamp());
+                QCOMPARE(*outcome.changeFor(old.guid)->before, old);
+            } else {
+                QVERIFY2(now == old, qPrintable(old.guid));
+            }
+        }
+        for (const EntityChange &change : outcome.changes) {
+            QCOMPARE(change.created, created.contains(change.guid));
+            QCOMPARE(change.before.has_value(), !change.created);
+            QCOMPARE(change.after, entity(change.guid));
+            if (change.created)
+                QCOMPARE(change.after.version, 1);
+        }
+    }
+
     // ---- anomalies ----
 
     void typeMismatch_individualEventOnGroup_mergesAndKeepsType()
