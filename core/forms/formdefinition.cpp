@@ -631,7 +631,8 @@ private:
                 continue;
             }
             const std::optional<QString> nameText = scalarText(name);
-            if (!nameText || nameText->isEmpty() || nameText->contains(QRegularExpression(u"\\s"_s))) {
+            if (!nameText || nameText->isEmpty() ||
+                std::ranges::any_of(*nameText, [](QChar c) { return c.isSpace(); })) {
                 problem(choiceWhere + u": the name must be a non-empty string without spaces"_s);
                 continue;
             }

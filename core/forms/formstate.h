@@ -79,6 +79,11 @@ public:
     // itself only when its own issue changed). Fails for unknown paths and for fields that hold
     // no value the user sets (notes, calculations, groups, repeats).
     Result<QSet<QString>> setValue(const QString &path, const QJsonValue &value);
+    // The same for text as a line edit gives it.
+    Result<QSet<QString>> setValue(const QString &path, const QString &value)
+    {
+        return setValue(path, QJsonValue(value));
+    }
     // The value as set (calculations: as computed); undefined when unanswered or unknown.
     [[nodiscard]] QJsonValue value(const QString &path) const;
     [[nodiscard]] bool isRelevant(const QString &path) const;
