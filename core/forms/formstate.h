@@ -50,11 +50,12 @@ struct FieldIssue {
 class FormState final {
 public:
     // A new, empty form: defaults applied, `min` instances of each repeat. `today` is what
-    // today() returns (from the application's clock); instance guids come from `ids` (random
-    // UUIDs when null).
-    explicit FormState(FormDefinition definition, QDate today = {}, std::unique_ptr<IdGenerator> ids = {});
+    // today() returns: the local date of the application's clock, never read here (an invalid
+    // date makes today() empty, so date constraints against it fail). Instance guids come from
+    // `ids` (random UUIDs when null).
+    explicit FormState(FormDefinition definition, QDate today, std::unique_ptr<IdGenerator> ids = {});
     // A form filled with `values` (a draft, or an entity's data for an edit form): no defaults.
-    FormState(FormDefinition definition, const FormValues &values, QDate today = {},
+    FormState(FormDefinition definition, const FormValues &values, QDate today,
               std::unique_ptr<IdGenerator> ids = {});
     ~FormState();
     FormState(FormState &&other) noexcept;
