@@ -78,12 +78,13 @@ void AppSession::start()
         showSetup();
 }
 
-template <typename Work, typename Done>
+template<typename Work, typename Done>
 void AppSession::runInBackground(Work work, Done done)
 {
     using Outcome = std::invoke_result_t<Work &>;
     auto outcome = std::make_shared<std::optional<Outcome>>();
-    QThread *worker = QThread::create([work = std::move(work), outcome]() mutable { outcome->emplace(work()); });
+    QThread *worker =
+        QThread::create([work = std::move(work), outcome]() mutable { outcome->emplace(work()); });
     worker->setObjectName(u"fieldledger-unlock"_s);
     m_worker = worker;
     // Queued to this (GUI) thread; the thread has finished writing the outcome by then.
@@ -153,7 +154,8 @@ void AppSession::showUnlock()
     m_unlock->setRegistryPath(m_path);
     m_unlock->setUserId(QSettings().value(kLastUserKey).toString());
     connect(m_unlock.get(), &UnlockDialog::unlockRequested, this, &AppSession::unlockRegistry);
-    connect(m_unlock.get(), &UnlockDialog::registryPathChanged, this, [this](const QString &path) { m_path = path; });
+    connect(m_unlock.get(), &UnlockDialog::registryPathChanged, this,
+            [this](const QString &path) { m_path = path; });
     connect(m_unlock.get(), &QDialog::finished, this, &AppSession::unlockFinished, Qt::QueuedConnection);
     m_unlock->show();
     m_unlock->raise();
@@ -205,7 +207,8 @@ void AppSession::showMainWindow()
                           sqlCipherVersion(*m_registry)};
     m_main = std::make_unique<MainWindow>(std::move(info));
     connect(m_main.get(), &MainWindow::lockRequested, this, &AppSession::lock, Qt::QueuedConnection);
-    connect(m_main.get(), &MainWindow::quitRequested, this, [this] { finish(0); }, Qt::QueuedConnection);
+    connect(
+        m_main.get(), &MainWindow::quitRequested, this, [this] { finish(0); }, Qt::QueuedConnection);
     m_main->show();
     // The dialog that was in front has just closed: take the keyboard focus with us.
     m_main->raise();

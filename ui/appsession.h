@@ -74,7 +74,7 @@ private:
     void finish(int exitCode);
     void remember(const QString &userId) const;
 
-    template <typename Work, typename Done>
+    template<typename Work, typename Done>
     void runInBackground(Work work, Done done);
 
     QString m_path;

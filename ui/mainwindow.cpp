@@ -199,11 +199,9 @@ void MainWindow::createCentralArea()
 
     m_pages = new QStackedWidget;
     m_pages->setObjectName(u"pages"_s);
-    m_pages->addWidget(makeEmptyPage(u"householdsPage"_s, tr("Households"), u":/icons/households.svg"_s,
-                                     tr("No households yet"),
-                                     tr("Households registered in %1 will be listed here.")
-                                         .arg(m_info.registryName),
-                                     m_findEdit));
+    m_pages->addWidget(makeEmptyPage(
+        u"householdsPage"_s, tr("Households"), u":/icons/households.svg"_s, tr("No households yet"),
+        tr("Households registered in %1 will be listed here.").arg(m_info.registryName), m_findEdit));
     m_pages->addWidget(makeEmptyPage(u"draftsPage"_s, tr("Drafts"), u":/icons/drafts.svg"_s, tr("No drafts"),
                                      tr("Forms you save before submitting them wait here until you finish "
                                         "them.")));
@@ -234,9 +232,9 @@ void MainWindow::createStatusBar()
     m_userLabel = new QLabel;
     m_userLabel->setTextFormat(Qt::PlainText);
     m_userLabel->setObjectName(u"userStatusLabel"_s);
-    m_userLabel->setText(tr("%1 · %2").arg(m_info.user.displayName.isEmpty() ? m_info.user.id
-                                                                              : m_info.user.displayName,
-                                           core::roleDisplayName(m_info.user.role)));
+    m_userLabel->setText(
+        tr("%1 · %2").arg(m_info.user.displayName.isEmpty() ? m_info.user.id : m_info.user.displayName,
+                          core::roleDisplayName(m_info.user.role)));
     m_userLabel->setToolTip(tr("Signed in as %1").arg(m_info.user.id));
 
     auto *separator = new QFrame;

@@ -61,7 +61,10 @@ void MessageBox::about(QWidget *parent, const QString &title, const QString &tex
     QMessageBox::about(parent, title, text);
 }
 
-void MessageBox::setNextAnswer(Button answer) { s_nextAnswer = answer; }
+void MessageBox::setNextAnswer(Button answer)
+{
+    s_nextAnswer = answer;
+}
 
 void MessageBox::reset()
 {
@@ -70,8 +73,14 @@ void MessageBox::reset()
     s_lastText.clear();
 }
 
-QString MessageBox::lastTitle() { return s_lastTitle; }
+QString MessageBox::lastTitle()
+{
+    return s_lastTitle;
+}
 
-QString MessageBox::lastText() { return s_lastText; }
+QString MessageBox::lastText()
+{
+    return s_lastText;
+}
 
 } // namespace fieldledger::ui

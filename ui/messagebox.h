@@ -22,7 +22,8 @@ public:
     static Button question(QWidget *parent, const QString &title, const QString &text, Buttons buttons,
                            Button defaultButton);
     static Button information(QWidget *parent, const QString &title, const QString &text,
-                              Buttons buttons = QMessageBox::Ok, Button defaultButton = QMessageBox::NoButton);
+                              Buttons buttons = QMessageBox::Ok,
+                              Button defaultButton = QMessageBox::NoButton);
     static Button warning(QWidget *parent, const QString &title, const QString &text,
                           Buttons buttons = QMessageBox::Ok, Button defaultButton = QMessageBox::NoButton);
     static Button critical(QWidget *parent, const QString &title, const QString &text,

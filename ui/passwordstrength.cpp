@@ -12,10 +12,10 @@ namespace {
 
 // Chosen so often that an attacker tries them first, whatever their length.
 constexpr QLatin1StringView kCommonChoices[] = {
-    "password"_L1,  "passw0rd"_L1, "p@ssw0rd"_L1,    "qwerty"_L1,   "qwertyuiop"_L1,  "azerty"_L1,
-    "letmein"_L1,   "welcome"_L1,  "iloveyou"_L1,    "admin"_L1,    "administrator"_L1, "monkey"_L1,
-    "dragon"_L1,    "football"_L1, "baseball"_L1,    "sunshine"_L1, "princess"_L1,    "trustno1"_L1,
-    "abc123"_L1,    "fieldledger"_L1, "registry"_L1, "changeme"_L1, "secret"_L1,      "master"_L1,
+    "password"_L1, "passw0rd"_L1,    "p@ssw0rd"_L1, "qwerty"_L1,   "qwertyuiop"_L1,    "azerty"_L1,
+    "letmein"_L1,  "welcome"_L1,     "iloveyou"_L1, "admin"_L1,    "administrator"_L1, "monkey"_L1,
+    "dragon"_L1,   "football"_L1,    "baseball"_L1, "sunshine"_L1, "princess"_L1,      "trustno1"_L1,
+    "abc123"_L1,   "fieldledger"_L1, "registry"_L1, "changeme"_L1, "secret"_L1,        "master"_L1,
 };
 
 bool isCommonChoice(const QString &passphrase)
@@ -58,7 +58,8 @@ double PasswordStrength::estimateBits(const QString &passphrase)
         else
             other = true;
     }
-    const int pool = (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (symbol ? 33 : 0) + (other ? 100 : 0);
+    const int pool =
+        (lower ? 26 : 0) + (upper ? 26 : 0) + (digit ? 10 : 0) + (symbol ? 33 : 0) + (other ? 100 : 0);
 
     // A character repeating the previous one adds a quarter, one continuing a run by one
     // (b after a, 3 after 4) adds half; any other character counts in full.

@@ -192,8 +192,8 @@ void RegistrySetupDialog::setBusy(bool busy)
 {
     m_busy = busy;
     // Read-only rather than disabled, so the focus stays where it was.
-    for (QLineEdit *edit : {m_ui->nameEdit, m_ui->adminIdEdit, m_ui->displayNameEdit, m_ui->passphraseEdit,
-                            m_ui->confirmEdit})
+    for (QLineEdit *edit :
+         {m_ui->nameEdit, m_ui->adminIdEdit, m_ui->displayNameEdit, m_ui->passphraseEdit, m_ui->confirmEdit})
         edit->setReadOnly(busy);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
     m_ui->busyRow->setVisible(busy);

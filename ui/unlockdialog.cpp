@@ -73,8 +73,9 @@ UnlockDialog::UnlockDialog(QWidget *parent)
     connect(m_ui->passphraseEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     connect(m_ui->recoveryKeyEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     // A button that reads like a link: reachable with Tab, Space and its mnemonic.
-    m_ui->switchModeButton->setStyleSheet(u"QPushButton { border: none; padding: 1px 2px; text-decoration: underline; "
-                                          "color: palette(link); }"_s);
+    m_ui->switchModeButton->setStyleSheet(
+        u"QPushButton { border: none; padding: 1px 2px; text-decoration: underline; "
+        "color: palette(link); }"_s);
     connect(m_ui->switchModeButton, &QPushButton::clicked, this, [this] {
         if (!m_busy)
             setMode(m_mode == Mode::Passphrase ? Mode::RecoveryKey : Mode::Passphrase);
@@ -196,10 +197,11 @@ void UnlockDialog::showError(const core::Error &error)
     QLineEdit *focus = m_mode == Mode::Passphrase ? m_ui->passphraseEdit : m_ui->recoveryKeyEdit;
     switch (error.code) {
     case core::ErrorCode::WrongSecret:
-        text = m_mode == Mode::Passphrase
-            ? tr("That passphrase is not right for “%1”. Check Caps Lock and the keyboard layout, and try again.")
-                  .arg(userId())
-            : tr("That recovery key does not open this registry. Check it against the one you wrote down.");
+        text = m_mode == Mode::Passphrase ? tr("That passphrase is not right for “%1”. Check Caps Lock and "
+                                               "the keyboard layout, and try again.")
+                                                .arg(userId())
+                                          : tr("That recovery key does not open this registry. Check it "
+                                               "against the one you wrote down.");
         break;
     case core::ErrorCode::NotFound:
         text = tr("The user or the registry was not found. %1").arg(sentence(error.message));
@@ -210,10 +212,12 @@ void UnlockDialog::showError(const core::Error &error)
         text = tr("The registry is open in another program. %1").arg(sentence(error.message));
         break;
     case core::ErrorCode::Corrupt:
-        text = tr("The registry file is damaged or is not a FieldLedger registry. %1").arg(sentence(error.message));
+        text = tr("The registry file is damaged or is not a FieldLedger registry. %1")
+                   .arg(sentence(error.message));
         break;
     case core::ErrorCode::Unsupported:
-        text = tr("This registry cannot be opened by this version of FieldLedger. %1").arg(sentence(error.message));
+        text = tr("This registry cannot be opened by this version of FieldLedger. %1")
+                   .arg(sentence(error.message));
         break;
     case core::ErrorCode::PermissionDenied:
         text = tr("This user may not open the registry. %1").arg(sentence(error.message));
@@ -250,9 +254,10 @@ QPushButton *UnlockDialog::unlockButton() const
 
 void UnlockDialog::chooseAnotherRegistry()
 {
-    const QString folder = m_registryPath.isEmpty() ? QDir::homePath() : QFileInfo(m_registryPath).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Registry"), folder,
-                                                      tr("FieldLedger registries (*.fieldledger);;All files (*)"));
+    const QString folder =
+        m_registryPath.isEmpty() ? QDir::homePath() : QFileInfo(m_registryPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Registry"), folder, tr("FieldLedger registries (*.fieldledger);;All files (*)"));
     if (path.isEmpty() || path == m_registryPath)
         return;
     clearError();

@@ -29,8 +29,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const fieldledger::core::SystemClock clock;
-    fieldledger::ui::AppSession session(fieldledger::ui::AppSession::initialRegistryPath(parser.value(dbOption)),
-                                        clock);
+    fieldledger::ui::AppSession session(
+        fieldledger::ui::AppSession::initialRegistryPath(parser.value(dbOption)), clock);
     QObject::connect(&session, &fieldledger::ui::AppSession::finished, &app, &QCoreApplication::exit);
     session.start();
     return QApplication::exec();

@@ -148,8 +148,8 @@ void TestRegistrySetupDialog::createDialog_invalidInput_disablesCreateWithMessag
         << u"Kalo district"_s << u"amina k"_s << u"correct horse"_s << u"correct horse"_s << u"not valid"_s;
     QTest::newRow("user id starting with a dot")
         << u"Kalo district"_s << u".amina"_s << u"correct horse"_s << u"correct horse"_s << u"not valid"_s;
-    QTest::newRow("blank name")
-        << u"   "_s << u"amina"_s << u"correct horse"_s << u"correct horse"_s << u"name"_s;
+    QTest::newRow("blank name") << u"   "_s << u"amina"_s << u"correct horse"_s << u"correct horse"_s
+                                << u"name"_s;
     QTest::newRow("confirmation missing")
         << u"Kalo district"_s << u"amina"_s << u"correct horse"_s << QString() << u"again"_s;
 }

@@ -76,9 +76,9 @@ std::unique_ptr<TestUnlockDialog::Fixture> TestUnlockDialog::makeRegistry()
     fixture->path = fixture->dir.filePath(u"registry.fieldledger"_s);
     const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
     QByteArray passphrase("correct horse battery");
-    auto created = Registry::create(fixture->path,
-                                    Registry::CreateOptions{u"Kalo district"_s, u"amina.k"_s, u"Amina Kalo"_s, {}},
-                                    SecretBytes::takeFrom(passphrase), clock);
+    auto created = Registry::create(
+        fixture->path, Registry::CreateOptions{u"Kalo district"_s, u"amina.k"_s, u"Amina Kalo"_s, {}},
+        SecretBytes::takeFrom(passphrase), clock);
     if (!created)
         qFatal("cannot create the test registry: %s", qPrintable(created.error().message));
     fixture->recoveryKey = created->recoveryKey;
