@@ -72,9 +72,9 @@ Status AccessControl::check(const User &user, Action action, const QString &enti
 {
     auto denied = [&]() {
         return fail(ErrorCode::PermissionDenied,
-                    u"permission denied: %1 '%2' may not %3%4"_s.arg(roleName(user.role), user.id, actionName(action),
-                                                                     entityGuid.isEmpty() ? QString()
-                                                                                          : u" (%1)"_s.arg(entityGuid)));
+                    u"permission denied: %1 '%2' may not %3%4"_s.arg(
+                        roleName(user.role), user.id, actionName(action),
+                        entityGuid.isEmpty() ? QString() : u" (%1)"_s.arg(entityGuid)));
     };
     if (!user.active)
         return denied();

@@ -10,16 +10,16 @@ namespace fieldledger::core {
 
 // What a user asks to do. Every query and command of the ledger names one.
 enum class Action {
-    ReadEntity,    // one entity, its history, its time travel
-    ListEntities,  // the registry's entities (enumerators get only theirs)
-    ReadLog,       // the event log, anomalies, stats, proofs
-    Submit,        // a command on one entity
-    Import,        // events from elsewhere
-    Replay,        // rebuild projections
-    Verify,        // integrity check, checkpoints
-    Export,        // data leaves the registry
-    ManageUsers,   // add/remove users, reset passphrases
-    Review,        // approve, flag, reject, correct
+    ReadEntity,   // one entity, its history, its time travel
+    ListEntities, // the registry's entities (enumerators get only theirs)
+    ReadLog,      // the event log, anomalies, stats, proofs
+    Submit,       // a command on one entity
+    Import,       // events from elsewhere
+    Replay,       // rebuild projections
+    Verify,       // integrity check, checkpoints
+    Export,       // data leaves the registry
+    ManageUsers,  // add/remove users, reset passphrases
+    Review,       // approve, flag, reject, correct
 };
 
 [[nodiscard]] QString actionName(Action action);
@@ -29,7 +29,10 @@ enum class Action {
 // members of those; supervisors see and change everything; administrators also manage users.
 class AccessControl final {
 public:
-    explicit AccessControl(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit AccessControl(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+    }
 
     // entityGuid: the entity the action is about, when there is one. For an entity that does
     // not exist yet (a new household), an enumerator may submit.

@@ -51,8 +51,7 @@ Status validateUserId(const QString &id)
     if (!pattern.match(id).hasMatch())
         return fail(ErrorCode::InvalidArgument,
                     u"user id '%1' is not valid: use 1 to 64 letters, digits, '.', '_', '@' or '-', "
-                    "starting with a letter or digit"_s
-                        .arg(id));
+                    "starting with a letter or digit"_s.arg(id));
     return {};
 }
 

@@ -75,8 +75,9 @@ int runCli(const QStringList &arguments, QTextStream &out, QTextStream &err)
             out << u"fieldledger-cli "_s << QString::fromLatin1(FIELDLEDGER_VERSION) << u"\n"_s;
             return 0;
         } else if (arg.startsWith(u"--passphrase"_s)) {
-            return usageError(context, u"the passphrase is never taken as an argument: use --passphrase-file FILE "
-                                       "or FIELDLEDGER_PASSPHRASE"_s);
+            return usageError(context,
+                              u"the passphrase is never taken as an argument: use --passphrase-file FILE "
+                              "or FIELDLEDGER_PASSPHRASE"_s);
         } else if (arg.startsWith(u'-')) {
             return usageError(context, u"unknown option %1"_s.arg(arg));
         } else {

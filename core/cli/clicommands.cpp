@@ -37,7 +37,8 @@ Result<std::unique_ptr<Registry>> openRegistry(CliContext &context, Registry::Ac
     if (context.userId.isEmpty())
         return fail(ErrorCode::InvalidArgument, u"no user: use --user ID or set FIELDLEDGER_USER"_s);
     if (!Registry::exists(context.databasePath))
-        return fail(ErrorCode::NotFound, u"no registry at %1 (create one with init)"_s.arg(context.databasePath));
+        return fail(ErrorCode::NotFound,
+                    u"no registry at %1 (create one with init)"_s.arg(context.databasePath));
     auto passphrase = readPassphrase(context.passphrase, u"Passphrase for %1: "_s.arg(context.userId));
     if (!passphrase)
         return std::unexpected(passphrase.error());
@@ -64,7 +65,8 @@ int commandInit(CliContext &context)
         return reportError(context, Error{ErrorCode::InvalidArgument,
                                           u"%1 already exists: init never touches an existing registry"_s.arg(
                                               context.databasePath)});
-    auto passphrase = readPassphrase(context.passphrase, u"New passphrase for %1: "_s.arg(options.adminId), true);
+    auto passphrase =
+        readPassphrase(context.passphrase, u"New passphrase for %1: "_s.arg(options.adminId), true);
     if (!passphrase)
         return reportError(context, passphrase.error());
     const SystemClock clock;

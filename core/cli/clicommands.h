@@ -29,8 +29,8 @@ int reportError(CliContext &context, const Error &error);
 // One compact JSON object and a newline.
 void printJson(CliContext &context, const QJsonObject &object);
 // Opens the registry named by --db as --user with the passphrase from its source.
-[[nodiscard]] Result<std::unique_ptr<Registry>> openRegistry(CliContext &context,
-                                                             Registry::Access access = Registry::Access::ReadWrite);
+[[nodiscard]] Result<std::unique_ptr<Registry>>
+openRegistry(CliContext &context, Registry::Access access = Registry::Access::ReadWrite);
 
 int runCommand(const QString &command, CliContext &context);
 

@@ -1,6 +1,5 @@
 // fieldledger-cli's commands over the event-sourced core and its log (CLI.md).
 #include "core/cli/clicommands.h"
-
 #include "core/domain/ledger.h"
 #include "core/events/timestamp.h"
 
@@ -24,7 +23,8 @@ struct Args {
     QSet<QString> flags;
 };
 
-Result<Args> parseArgs(const QStringList &args, const QSet<QString> &valueOptions, const QSet<QString> &flagOptions)
+Result<Args> parseArgs(const QStringList &args, const QSet<QString> &valueOptions,
+                       const QSet<QString> &flagOptions)
 {
     Args result;
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -49,7 +49,8 @@ Result<qint64> parseInteger(const QString &text, const QString &what, qint64 min
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
     if (!ok || value < minimum)
-        return fail(ErrorCode::InvalidArgument, u"%1 must be an integer >= %2, not '%3'"_s.arg(what).arg(minimum).arg(text));
+        return fail(ErrorCode::InvalidArgument,
+                    u"%1 must be an integer >= %2, not '%3'"_s.arg(what).arg(minimum).arg(text));
     return value;
 }
 
@@ -76,7 +77,10 @@ Result<std::unique_ptr<Session>> openSession(CliContext &context, Registry::Acce
     return session;
 }
 
-void printLine(CliContext &context, const QByteArray &json) { context.out << QString::fromUtf8(json) << u"\n"_s; }
+void printLine(CliContext &context, const QByteArray &json)
+{
+    context.out << QString::fromUtf8(json) << u"\n"_s;
+}
 
 // Reads JSON Lines (or, for import, a JSON array) from a file or standard input.
 struct InputLine {
@@ -102,8 +106,9 @@ Result<std::vector<InputLine>> readLines(const QString &path)
         QByteArray line = file.readLine(maxLine + 2);
         ++number;
         if (line.size() > maxLine && !line.endsWith('\n')) {
-            return fail(ErrorCode::InvalidArgument,
-                        u"line %1: longer than %2 bytes; an event must be smaller"_s.arg(number).arg(maxLine));
+            return fail(
+                ErrorCode::InvalidArgument,
+                u"line %1: longer than %2 bytes; an event must be smaller"_s.arg(number).arg(maxLine));
         }
         const QByteArray trimmed = line.trimmed();
         if (trimmed.isEmpty())
@@ -127,10 +132,13 @@ int commandSubmit(CliContext &context)
     for (const InputLine &line : *lines) {
         auto object = parseJsonObject(line.text);
         if (!object)
-            return reportError(context, Error{object.error().code, u"line %1: %2"_s.arg(line.number).arg(object.error().message)});
+            return reportError(context, Error{object.error().code,
+                                              u"line %1: %2"_s.arg(line.number).arg(object.error().message)});
         auto command = Command::fromJson(*object, (*session)->ledger->user().id);
         if (!command)
-            return reportError(context, Error{command.error().code, u"line %1: %2"_s.arg(line.number).arg(command.error().message)});
+            return reportError(
+                context,
+                Error{command.error().code, u"line %1: %2"_s.arg(line.number).arg(command.error().message)});
         commands.push_back(std::move(*command));
     }
     auto report = (*session)->ledger->submitBatch(commands);
@@ -147,7 +155,8 @@ int commandImport(CliContext &context)
     const QString path = context.args.first();
     QFile probe(path);
     if (!probe.open(QIODevice::ReadOnly))
-        return reportError(context, Error{ErrorCode::NotFound, u"cannot read %1: %2"_s.arg(path, probe.errorString())});
+        return reportError(
+            context, Error{ErrorCode::NotFound, u"cannot read %1: %2"_s.arg(path, probe.errorString())});
     char first = 0;
     while (probe.getChar(&first) && QChar::isSpace(uchar(first))) {
     }
@@ -159,20 +168,25 @@ int commandImport(CliContext &context)
     if (first == '[') {
         // An ID PASS DataCollect export: one JSON array of FormSubmission objects.
         if (probe.size() > 512LL * 1024 * 1024)
-            return reportError(context, Error{ErrorCode::InvalidArgument, u"%1 is too large for one JSON array"_s.arg(path)});
+            return reportError(context, Error{ErrorCode::InvalidArgument,
+                                              u"%1 is too large for one JSON array"_s.arg(path)});
         probe.open(QIODevice::ReadOnly);
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(probe.readAll(), &error);
         if (error.error != QJsonParseError::NoError)
-            return reportError(context, Error{ErrorCode::InvalidArgument,
-                                              u"%1: malformed JSON at offset %2: %3"_s.arg(path).arg(error.offset).arg(error.errorString())});
+            return reportError(
+                context, Error{ErrorCode::InvalidArgument, u"%1: malformed JSON at offset %2: %3"_s.arg(path)
+                                                               .arg(error.offset)
+                                                               .arg(error.errorString())});
         const QJsonArray array = document.array();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array[i].isObject())
-                return reportError(context, Error{ErrorCode::InvalidArgument, u"element %1: not an object"_s.arg(i + 1)});
+                return reportError(
+                    context, Error{ErrorCode::InvalidArgument, u"element %1: not an object"_s.arg(i + 1)});
             auto event = Event::fromObject(array[i].toObject(), options);
             if (!event)
-                return reportError(context, Error{event.error().code, u"element %1: %2"_s.arg(i + 1).arg(event.error().message)});
+                return reportError(context, Error{event.error().code,
+                                                  u"element %1: %2"_s.arg(i + 1).arg(event.error().message)});
             lineOf.push_back(i + 1);
             events.push_back(std::move(*event));
         }
@@ -183,7 +197,9 @@ int commandImport(CliContext &context)
         for (const InputLine &line : *lines) {
             auto event = Event::fromJson(line.text, options);
             if (!event)
-                return reportError(context, Error{event.error().code, u"line %1: %2"_s.arg(line.number).arg(event.error().message)});
+                return reportError(
+                    context,
+                    Error{event.error().code, u"line %1: %2"_s.arg(line.number).arg(event.error().message)});
             lineOf.push_back(line.number);
             events.push_back(std::move(*event));
         }
@@ -310,10 +326,11 @@ int commandEntities(CliContext &context)
     auto session = openSession(context, Registry::Access::ReadOnly);
     if (!session)
         return reportError(context, session.error());
-    auto ok = (*session)->ledger->forEachEntity(at, args->flags.contains(u"--include-deleted"_s), [&](const Entity &e) {
-        printLine(context, e.canonicalJson());
-        return true;
-    });
+    auto ok = (*session)->ledger->forEachEntity(at, args->flags.contains(u"--include-deleted"_s),
+                                                [&](const Entity &e) {
+                                                    printLine(context, e.canonicalJson());
+                                                    return true;
+                                                });
     if (!ok)
         return reportError(context, ok.error());
     return 0;
@@ -393,7 +410,8 @@ int commandLog(CliContext &context)
         auto root = ledger.rootAt(size);
         if (!root)
             return reportError(context, root.error());
-        printJson(context, QJsonObject{{u"size"_s, qint64(size.value_or(ledger.log().size()))}, {u"root"_s, toHex(*root)}});
+        printJson(context, QJsonObject{{u"size"_s, qint64(size.value_or(ledger.log().size()))},
+                                       {u"root"_s, toHex(*root)}});
     } else if (sub == u"proof") {
         auto proof = ledger.proof(args->positional.first(), size);
         if (!proof)
@@ -470,10 +488,10 @@ int commandEventsGroup(const QString &command, CliContext &context, bool *handle
 {
     using Handler = int (*)(CliContext &);
     static const QHash<QString, Handler> handlers{
-        {u"submit"_s, commandSubmit},     {u"import"_s, commandImport},   {u"events"_s, commandEvents},
-        {u"entity"_s, commandEntity},     {u"entities"_s, commandEntities}, {u"history"_s, commandHistory},
-        {u"anomalies"_s, commandAnomalies}, {u"log"_s, commandLog},     {u"verify"_s, commandVerify},
-        {u"replay"_s, commandReplay},     {u"stats"_s, commandStats},
+        {u"submit"_s, commandSubmit},       {u"import"_s, commandImport},     {u"events"_s, commandEvents},
+        {u"entity"_s, commandEntity},       {u"entities"_s, commandEntities}, {u"history"_s, commandHistory},
+        {u"anomalies"_s, commandAnomalies}, {u"log"_s, commandLog},           {u"verify"_s, commandVerify},
+        {u"replay"_s, commandReplay},       {u"stats"_s, commandStats},
     };
     const auto it = handlers.constFind(command);
     *handled = it != handlers.constEnd();

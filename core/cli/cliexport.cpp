@@ -8,7 +8,6 @@
 // tables and jsonl for events and entities. Without --out, csv and jsonl go to standard output
 // and the result line goes to standard error.
 #include "core/cli/clicommands.h"
-
 #include "core/domain/ledger.h"
 #include "core/events/timestamp.h"
 #include "core/exchange/exporter.h"
@@ -36,8 +35,8 @@ struct ExportArgs {
 
 Result<ExportArgs> parseExportArgs(const QStringList &args)
 {
-    static const QSet<QString> valueOptions{u"--what"_s, u"--format"_s, u"--at"_s, u"--out"_s,
-                                            u"--columns"_s, u"--member-columns"_s};
+    static const QSet<QString> valueOptions{u"--what"_s, u"--format"_s,  u"--at"_s,
+                                            u"--out"_s,  u"--columns"_s, u"--member-columns"_s};
     static const QSet<QString> flagOptions{u"--excel"_s, u"--include-deleted"_s};
     ExportArgs parsed;
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -181,8 +180,9 @@ int commandExport(CliContext &context)
 
     if (!(*session)->registry->isReadOnly() && !ledger.alarm()) {
         if (auto checkpoint = ledger.takeCheckpoint(u"export"_s); !checkpoint)
-            context.err << u"fieldledger-cli: warning: the export was written, but no checkpoint was taken: "_s
-                        << checkpoint.error().message << u"\n"_s;
+            context.err
+                << u"fieldledger-cli: warning: the export was written, but no checkpoint was taken: "_s
+                << checkpoint.error().message << u"\n"_s;
     }
 
     const QJsonObject result{{u"exported"_s, qint64(report->rows)},
@@ -196,8 +196,8 @@ int commandExport(CliContext &context)
         printJson(context, result);
     }
     if (report->truncatedCells > 0)
-        context.err << u"fieldledger-cli: warning: %1 cells were longer than Excel allows and were cut\n"_s.arg(
-            report->truncatedCells);
+        context.err << u"fieldledger-cli: warning: %1 cells were longer than Excel allows and were cut\n"_s
+                           .arg(report->truncatedCells);
     return 0;
 }
 

@@ -56,8 +56,8 @@ Result<SecretBytes> readPassphrase(const PassphraseSource &source, const QString
     if (!source.file.isEmpty()) {
         QFile file(source.file);
         if (!file.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::NotFound, u"cannot read the passphrase file %1: %2"_s.arg(source.file,
-                                                                                            file.errorString()));
+            return fail(ErrorCode::NotFound,
+                        u"cannot read the passphrase file %1: %2"_s.arg(source.file, file.errorString()));
         QByteArray bytes = file.read(4096);
         SecretBytes secret = SecretBytes::takeFrom(bytes);
         stripLineEnd(secret);
@@ -65,7 +65,8 @@ Result<SecretBytes> readPassphrase(const PassphraseSource &source, const QString
             return fail(ErrorCode::InvalidArgument, u"the passphrase file %1 is empty"_s.arg(source.file));
         return secret;
     }
-    if (const char *value = std::getenv(source.envVar.toLatin1().constData()); value != nullptr && *value != '\0')
+    if (const char *value = std::getenv(source.envVar.toLatin1().constData());
+        value != nullptr && *value != '\0')
         return SecretBytes(value, std::strlen(value));
     if (!isatty(STDIN_FILENO))
         return fail(ErrorCode::InvalidArgument,

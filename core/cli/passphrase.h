@@ -11,7 +11,7 @@ namespace fieldledger::core {
 // FIELDLEDGER_PASSPHRASE environment variable, else a prompt without echo on a terminal.
 // Never from a plain argument, never printed.
 struct PassphraseSource {
-    QString file;          // --passphrase-file
+    QString file; // --passphrase-file
     QString envVar = QStringLiteral("FIELDLEDGER_PASSPHRASE");
 };
 

@@ -20,7 +20,10 @@ public:
 // A clock the caller moves by hand (tests, benchmarks, deterministic replays).
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(QDateTime start) : m_now(std::move(start)) {}
+    explicit ManualClock(QDateTime start)
+        : m_now(std::move(start))
+    {
+    }
     [[nodiscard]] QDateTime now() const override { return m_now; }
     void set(QDateTime when) { m_now = std::move(when); }
     void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }
@@ -43,7 +46,10 @@ public:
 // prefix-1, prefix-2, ...: deterministic ids for tests.
 class SequentialIdGenerator final : public IdGenerator {
 public:
-    explicit SequentialIdGenerator(QString prefix) : m_prefix(std::move(prefix)) {}
+    explicit SequentialIdGenerator(QString prefix)
+        : m_prefix(std::move(prefix))
+    {
+    }
     [[nodiscard]] QString next() override { return m_prefix + QString::number(++m_counter); }
 
 private:

@@ -9,18 +9,18 @@ namespace fieldledger::core {
 
 // What went wrong, as a value. No exception crosses a module boundary.
 enum class ErrorCode {
-    InvalidArgument,   // malformed input, bad command
-    NotFound,          // missing file, unknown entity or user
-    WrongSecret,       // wrong passphrase or recovery key
-    Corrupt,           // a file or record that is damaged or not what it claims to be
-    Unsupported,       // e.g. a SQLCipher older than 4
-    InUse,             // another process holds the registry for writing
-    PermissionDenied,  // the acting user may not do this
-    Conflict,          // e.g. a changed duplicate event guid
-    ReadOnly,          // the registry was opened read-only (integrity alarm)
-    Integrity,         // tamper evidence found
-    Cancelled,         // the user cancelled long work
-    Storage,           // a database or file-system failure
+    InvalidArgument,  // malformed input, bad command
+    NotFound,         // missing file, unknown entity or user
+    WrongSecret,      // wrong passphrase or recovery key
+    Corrupt,          // a file or record that is damaged or not what it claims to be
+    Unsupported,      // e.g. a SQLCipher older than 4
+    InUse,            // another process holds the registry for writing
+    PermissionDenied, // the acting user may not do this
+    Conflict,         // e.g. a changed duplicate event guid
+    ReadOnly,         // the registry was opened read-only (integrity alarm)
+    Integrity,        // tamper evidence found
+    Cancelled,        // the user cancelled long work
+    Storage,          // a database or file-system failure
 };
 
 struct Error {
@@ -30,7 +30,7 @@ struct Error {
     std::optional<qsizetype> item = std::nullopt;
 };
 
-template <typename T>
+template<typename T>
 using Result = std::expected<T, Error>;
 
 // Result<void> is spelled Status.

@@ -4,7 +4,10 @@
 
 namespace fieldledger::core {
 
-SecretBytes::SecretBytes(std::size_t size) : m_bytes(static_cast<qsizetype>(size), '\0') {}
+SecretBytes::SecretBytes(std::size_t size)
+    : m_bytes(static_cast<qsizetype>(size), '\0')
+{
+}
 
 SecretBytes::SecretBytes(const char *data, std::size_t size)
     : m_bytes(data, static_cast<qsizetype>(size))
@@ -35,7 +38,8 @@ void SecretBytes::wipe(void *data, std::size_t size)
         OPENSSL_cleanse(data, size);
 }
 
-SecretBytes::SecretBytes(SecretBytes &&other) noexcept : m_bytes(std::move(other.m_bytes))
+SecretBytes::SecretBytes(SecretBytes &&other) noexcept
+    : m_bytes(std::move(other.m_bytes))
 {
     other.m_bytes = QByteArray();
 }
@@ -50,7 +54,10 @@ SecretBytes &SecretBytes::operator=(SecretBytes &&other) noexcept
     return *this;
 }
 
-SecretBytes::~SecretBytes() { clear(); }
+SecretBytes::~SecretBytes()
+{
+    clear();
+}
 
 bool SecretBytes::operator==(const SecretBytes &other) const
 {

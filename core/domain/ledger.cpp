@@ -8,6 +8,7 @@
 #include "core/integrity/devicekey.h"
 #include "core/storage/keyvault.h"
 #include "core/storage/registry.h"
+#include "core/storage/sqlerror.h"
 #include "core/storage/sqlworld.h"
 
 #include <QElapsedTimer>
@@ -25,11 +26,6 @@ using namespace Qt::StringLiterals;
 namespace fieldledger::core {
 namespace {
 
-Error sqlError(const QString &what, const QSqlError &error)
-{
-    return Error{ErrorCode::Storage, u"%1: %2"_s.arg(what, error.text())};
-}
-
 std::optional<Entity> entityFromBody(const QVariant &body)
 {
     if (body.isNull())
@@ -42,8 +38,8 @@ std::optional<Entity> entityFromBody(const QVariant &body)
 
 bool isGroupType(const QString &type)
 {
-    return type == u"create-group" || type == u"update-group" || type == u"add-member" || type == u"remove-member" ||
-           type == u"transfer-member" || type == u"split-household";
+    return type == u"create-group" || type == u"update-group" || type == u"add-member" ||
+           type == u"remove-member" || type == u"transfer-member" || type == u"split-household";
 }
 
 constexpr int kBatchSize = 2000;
@@ -54,9 +50,8 @@ constexpr int kBatchSize = 2000;
 
 Result<Command> Command::fromJson(const QJsonObject &object, const QString &actingUser)
 {
-    static const QSet<QString> known{u"type"_s,    u"entityGuid"_s, u"data"_s,      u"context"_s, u"metadata"_s,
-                                     u"guid"_s,    u"timestamp"_s,  u"userId"_s,    u"syncLevel"_s,
-                                     u"version"_s};
+    static const QSet<QString> known{u"type"_s, u"entityGuid"_s, u"data"_s,   u"context"_s,   u"metadata"_s,
+                                     u"guid"_s, u"timestamp"_s,  u"userId"_s, u"syncLevel"_s, u"version"_s};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
             return fail(ErrorCode::InvalidArgument, u"unknown member '%1'"_s.arg(it.key()));
@@ -115,7 +110,9 @@ QJsonObject VerifyReport::toJson() const
 // --- Ledger ----------------------------------------------------------------------------------
 
 struct Ledger::Statements {
-    explicit Statements(const QSqlDatabase &db) : insertEffect(db), insertAnomaly(db)
+    explicit Statements(const QSqlDatabase &db)
+        : insertEffect(db)
+        , insertAnomaly(db)
     {
         insertEffect.prepare(u"INSERT OR REPLACE INTO effects (entity_guid, instant_ns, event_guid, before) "
                              "VALUES (?, ?, ?, ?)"_s);
@@ -127,19 +124,25 @@ struct Ledger::Statements {
 };
 
 Ledger::Ledger(Registry &registry, Options options)
-    : m_registry(registry), m_options(std::move(options)), m_access(registry.database()),
-      m_appliers(ApplierRegistry::withBuiltins())
+    : m_registry(registry)
+    , m_options(std::move(options))
+    , m_access(registry.database())
+    , m_appliers(ApplierRegistry::withBuiltins())
 {
 }
 
 Ledger::~Ledger()
 {
     // A checkpoint on close, so a later open can tell whether the log was rolled back.
-    if (!m_registry.isReadOnly() && !m_alarm && m_log && (!m_hasCheckpoint || m_log->size() != m_checkpointedSize))
+    if (!m_registry.isReadOnly() && !m_alarm && m_log &&
+        (!m_hasCheckpoint || m_log->size() != m_checkpointedSize))
         (void)takeCheckpoint(u"close"_s);
 }
 
-const User &Ledger::user() const { return m_registry.currentUser(); }
+const User &Ledger::user() const
+{
+    return m_registry.currentUser();
+}
 
 Result<std::unique_ptr<Ledger>> Ledger::open(Registry &registry, Options options)
 {
@@ -182,7 +185,8 @@ Status Ledger::load()
             return std::unexpected(key.error());
         m_deviceId = m_options.ids->next();
         const SecretBytes privateRaw = key->privateRaw();
-        query.prepare(u"INSERT INTO device_key (id, device_id, private_key, public_key) VALUES (1, ?, ?, ?)"_s);
+        query.prepare(
+            u"INSERT INTO device_key (id, device_id, private_key, public_key) VALUES (1, ?, ?, ?)"_s);
         query.bindValue(0, m_deviceId);
         query.bindValue(1, QByteArray(privateRaw.data(), qsizetype(privateRaw.size())));
         query.bindValue(2, key->publicRaw());
@@ -250,7 +254,9 @@ Status Ledger::validateCommand(const Command &c) const
             return refuse(u"%1 is an individual, not a household"_s.arg(c.entityGuid));
         return {};
     };
-    auto isMember = [&](const QString &member) { return target != nullptr && target->memberIds.contains(member); };
+    auto isMember = [&](const QString &member) {
+        return target != nullptr && target->memberIds.contains(member);
+    };
 
     if (c.type == u"create-individual" || c.type == u"create-group") {
         if (target != nullptr)
@@ -293,7 +299,8 @@ Status Ledger::validateCommand(const Command &c) const
                 return refuse(u"%1 is not a member of %2"_s.arg(id, c.entityGuid));
         }
         if (c.data.value(u"reason"_s).toString().trimmed().isEmpty())
-            return refuse(u"remove-member needs a reason (left, deceased, married-out, migrated, data-correction)"_s);
+            return refuse(
+                u"remove-member needs a reason (left, deceased, married-out, migrated, data-correction)"_s);
     }
     if (c.type == u"transfer-member") {
         const QString member = c.data.value(u"memberId"_s).toString();
@@ -412,7 +419,8 @@ Result<IngestReport> Ledger::submitBatch(const std::vector<Command> &commands)
     report.changedEntities = QStringList(changed.begin(), changed.end());
     report.changedEntities.sort();
     if (!changed.isEmpty())
-        emit this->changed(LedgerChange{LedgerChange::Kind::EntitiesChanged, report.changedEntities, m_log->size()});
+        emit this->changed(
+            LedgerChange{LedgerChange::Kind::EntitiesChanged, report.changedEntities, m_log->size()});
     return report;
 }
 
@@ -484,11 +492,13 @@ Result<IngestReport> Ledger::ingest(const std::vector<Event> &events, const Prog
     report.changedEntities = QStringList(changed.begin(), changed.end());
     report.changedEntities.sort();
     if (!changed.isEmpty())
-        emit this->changed(LedgerChange{LedgerChange::Kind::EntitiesChanged, report.changedEntities, m_log->size()});
+        emit this->changed(
+            LedgerChange{LedgerChange::Kind::EntitiesChanged, report.changedEntities, m_log->size()});
     return report;
 }
 
-Status Ledger::project(std::vector<Event> fresh, qint64 firstFreshSeq, QSet<QString> &changed, qint64 &anomalyCount)
+Status Ledger::project(std::vector<Event> fresh, qint64 firstFreshSeq, QSet<QString> &changed,
+                       qint64 &anomalyCount)
 {
     if (fresh.empty())
         return {};
@@ -496,7 +506,8 @@ Status Ledger::project(std::vector<Event> fresh, qint64 firstFreshSeq, QSet<QStr
     if (m_highWater && lowest < *m_highWater) {
         // Late: fold in where it belongs and re-project what follows it.
         const CanonicalKey highest = fresh.back().canonicalKey();
-        if (auto ok = reprojectFrom(lowest, false, std::move(fresh), firstFreshSeq, changed, anomalyCount); !ok)
+        if (auto ok = reprojectFrom(lowest, false, std::move(fresh), firstFreshSeq, changed, anomalyCount);
+            !ok)
             return ok;
         if (*m_highWater < highest)
             m_highWater = highest;
@@ -527,8 +538,8 @@ Status Ledger::applyOne(const Event &stored, QSet<QString> &changed, qint64 &ano
         s.insertEffect.bindValue(3, change.before ? QVariant(change.before->canonicalJson())
                                                   : QVariant(QMetaType::fromType<QByteArray>()));
         if (!s.insertEffect.exec())
-            return std::unexpected(sqlError(u"cannot record the effects of %1"_s.arg(stored.guid),
-                                            s.insertEffect.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot record the effects of %1"_s.arg(stored.guid), s.insertEffect.lastError()));
         if (change.created)
             m_world->setCreator(change.guid, stored.userId);
         changed.insert(change.guid);
@@ -548,8 +559,8 @@ Status Ledger::applyOne(const Event &stored, QSet<QString> &changed, qint64 &ano
     return {};
 }
 
-Status Ledger::reprojectFrom(const CanonicalKey &from, bool inclusive, std::vector<Event> fresh, qint64 beforeSeq,
-                             QSet<QString> &changed, qint64 &anomalyCount)
+Status Ledger::reprojectFrom(const CanonicalKey &from, bool inclusive, std::vector<Event> fresh,
+                             qint64 beforeSeq, QSet<QString> &changed, qint64 &anomalyCount)
 {
     QSqlDatabase &db = m_registry.database();
     if (auto ok = m_world->flush(); !ok)
@@ -597,7 +608,8 @@ Status Ledger::reprojectFrom(const CanonicalKey &from, bool inclusive, std::vect
         for (const QString &table : {u"effects"_s, u"anomalies"_s}) {
             QSqlQuery remove(db);
             remove.prepare(u"DELETE FROM "_s + table + u" WHERE (instant_ns, "_s +
-                           (table == u"effects" ? u"event_guid"_s : u"event_guid"_s) + u") "_s + op + u" (?, ?)"_s);
+                           (table == u"effects" ? u"event_guid"_s : u"event_guid"_s) + u") "_s + op +
+                           u" (?, ?)"_s);
             remove.bindValue(0, from.instantNs);
             remove.bindValue(1, from.guid);
             if (!remove.exec())
@@ -775,7 +787,8 @@ Status Ledger::forEachEntity(std::optional<qint64> atInstantNs, bool includeDele
                 at.bindValue(0, guid);
                 at.bindValue(1, *atInstantNs);
                 if (!at.exec())
-                    return std::unexpected(sqlError(u"cannot read the history of %1"_s.arg(guid), at.lastError()));
+                    return std::unexpected(
+                        sqlError(u"cannot read the history of %1"_s.arg(guid), at.lastError()));
                 if (at.next())
                     state = entityFromBody(at.value(0));
                 else
@@ -800,8 +813,9 @@ Result<QJsonArray> Ledger::history(const QString &guid)
         return std::unexpected(ok.error());
     QSqlQuery query(m_registry.database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT f.before, e.seq, e.body, e.sync_level FROM effects f JOIN events e ON e.guid = f.event_guid "
-                  "WHERE f.entity_guid = ? ORDER BY f.instant_ns, f.event_guid"_s);
+    query.prepare(
+        u"SELECT f.before, e.seq, e.body, e.sync_level FROM effects f JOIN events e ON e.guid = f.event_guid "
+        "WHERE f.entity_guid = ? ORDER BY f.instant_ns, f.event_guid"_s);
     query.bindValue(0, guid);
     if (!query.exec())
         return std::unexpected(sqlError(u"cannot read the history of %1"_s.arg(guid), query.lastError()));

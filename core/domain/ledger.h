@@ -42,8 +42,8 @@ struct Command {
     QJsonObject data;
     std::optional<QJsonObject> context;  // reason, source, ...
     std::optional<QJsonObject> metadata; // formId, formVersion, location, ... (deviceId, appVersion added)
-    QString guid;      // optional: made by the id generator when empty
-    QString timestamp; // optional: the clock's now when empty
+    QString guid;                        // optional: made by the id generator when empty
+    QString timestamp;                   // optional: the clock's now when empty
 
     // From a JSON object: {type, entityGuid, data, context?, metadata?, guid?, timestamp?, userId?}.
     [[nodiscard]] static Result<Command> fromJson(const QJsonObject &object, const QString &actingUser);
@@ -80,8 +80,8 @@ class Ledger final : public QObject {
 
 public:
     struct Options {
-        const Clock *clock = nullptr;   // required
-        IdGenerator *ids = nullptr;     // required
+        const Clock *clock = nullptr; // required
+        IdGenerator *ids = nullptr;   // required
         QString appVersion = QStringLiteral(FIELDLEDGER_VERSION);
     };
 
@@ -108,7 +108,8 @@ public:
     // Several commands, one transaction: all or nothing.
     [[nodiscard]] Result<IngestReport> submitBatch(const std::vector<Command> &commands);
     // Events from elsewhere, already validated; idempotent by guid; all or nothing.
-    [[nodiscard]] Result<IngestReport> importEvents(const std::vector<Event> &events, const Progress &progress = {});
+    [[nodiscard]] Result<IngestReport> importEvents(const std::vector<Event> &events,
+                                                    const Progress &progress = {});
     // Registers a data-defined applier (administrators), keeps it in the registry and
     // re-projects the events of its type.
     [[nodiscard]] Status registerDataApplier(const QJsonObject &description);
@@ -127,7 +128,8 @@ public:
     // EVENTS.md §4, canonical order; entries of late events carry "late": true.
     [[nodiscard]] Result<QJsonArray> history(const QString &guid);
     [[nodiscard]] Result<std::vector<Anomaly>> anomalies();
-    [[nodiscard]] Result<std::vector<StoredEvent>> events(const QString &entityGuid, qint64 afterSeq, int limit);
+    [[nodiscard]] Result<std::vector<StoredEvent>> events(const QString &entityGuid, qint64 afterSeq,
+                                                          int limit);
     [[nodiscard]] Result<QJsonObject> stats();
 
     // Rebuilds every projection from the events; {"events":N,"entities":M}.

@@ -1,11 +1,11 @@
 // The Ledger's tamper-evident log (INTEGRITY.md): roots, proofs, checkpoints, verification.
 #include "core/domain/ledger.h"
-
 #include "core/events/timestamp.h"
 #include "core/integrity/checkpoint.h"
 #include "core/integrity/devicekey.h"
 #include "core/storage/keyvault.h"
 #include "core/storage/registry.h"
+#include "core/storage/sqlerror.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,11 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace fieldledger::core {
 namespace {
-
-Error sqlError(const QString &what, const QSqlError &error)
-{
-    return Error{ErrorCode::Storage, u"%1: %2"_s.arg(what, error.text())};
-}
 
 QByteArray toBytes(const Hash &hash)
 {
@@ -56,7 +51,10 @@ QString Ledger::devicePublicKeyHex() const
     return m_deviceKey ? QString::fromLatin1(m_deviceKey->publicRaw().toHex()) : QString();
 }
 
-QString Ledger::deviceFingerprint() const { return m_deviceKey ? m_deviceKey->fingerprint() : QString(); }
+QString Ledger::deviceFingerprint() const
+{
+    return m_deviceKey ? m_deviceKey->fingerprint() : QString();
+}
 
 Result<QJsonObject> Ledger::takeCheckpoint(const QString &reason)
 {
@@ -102,7 +100,8 @@ Result<QJsonObject> Ledger::latestCheckpoint()
     QJsonObject json = m_registry.vault().checkpoint();
     if (json.isEmpty())
         return fail(ErrorCode::NotFound, u"no checkpoint has been taken yet"_s);
-    json.insert(u"publicKey"_s, QString::fromLatin1(m_deviceKey ? m_deviceKey->publicRaw().toBase64() : QByteArray()));
+    json.insert(u"publicKey"_s,
+                QString::fromLatin1(m_deviceKey ? m_deviceKey->publicRaw().toBase64() : QByteArray()));
     json.insert(u"fingerprint"_s, deviceFingerprint());
     return json;
 }
@@ -118,7 +117,8 @@ Status Ledger::checkAgainstStoredCheckpoint()
         return {};
     }
     if (!m_deviceKey || checkpoint->deviceId != m_deviceId) {
-        m_alarm = u"the checkpoint beside the database was signed by another device (%1)"_s.arg(checkpoint->deviceId);
+        m_alarm = u"the checkpoint beside the database was signed by another device (%1)"_s.arg(
+            checkpoint->deviceId);
         return {};
     }
     if (auto ok = checkpoint->verify(m_deviceKey->publicRaw()); !ok) {
@@ -140,10 +140,11 @@ Status Ledger::checkAgainstStoredCheckpoint()
     }
     auto proof = m_log->consistency(checkpoint->size, size);
     if (!proof || !verifyConsistency(*proof, checkpoint->root, m_log->root())) {
-        m_alarm = u"the event log does not extend the checkpoint of %1 (size %2, root %3): history was rewritten"_s
-                      .arg(checkpoint->timestamp)
-                      .arg(checkpoint->size)
-                      .arg(toHex(checkpoint->root));
+        m_alarm =
+            u"the event log does not extend the checkpoint of %1 (size %2, root %3): history was rewritten"_s
+                .arg(checkpoint->timestamp)
+                .arg(checkpoint->size)
+                .arg(toHex(checkpoint->root));
     }
     return {};
 }
@@ -165,8 +166,9 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
         Q_UNUSED(seq);
         // The effects of a deleted event still name it.
         QSqlQuery query(db);
-        if (query.exec(u"SELECT f.event_guid FROM effects f WHERE NOT EXISTS "
-                       "(SELECT 1 FROM events e WHERE e.guid = f.event_guid) ORDER BY f.instant_ns LIMIT 1"_s) &&
+        if (query.exec(
+                u"SELECT f.event_guid FROM effects f WHERE NOT EXISTS "
+                "(SELECT 1 FROM events e WHERE e.guid = f.event_guid) ORDER BY f.instant_ns LIMIT 1"_s) &&
             query.next())
             return query.value(0).toString();
         return {};
@@ -219,7 +221,9 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
             const Hash leaf = leafHash(body);
             const QByteArray storedLeaf = events.value(3).toByteArray();
             if (storedLeaf != toBytes(leaf)) {
-                bad(seq, guid, u"the stored bytes of event %1 (sequence %2) no longer match its leaf hash"_s.arg(guid).arg(seq));
+                bad(seq, guid,
+                    u"the stored bytes of event %1 (sequence %2) no longer match its leaf hash"_s.arg(guid)
+                        .arg(seq));
                 break;
             }
             range.append(leaf, [&](int level, quint64 index, const Hash &hash) {
@@ -233,11 +237,12 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
                 if (stored != toBytes(hash)) {
                     const qint64 first = qint64(index << level);
                     const qint64 last = qint64(((index + 1) << level) - 1);
-                    bad(first, {}, u"Merkle node (level %1, index %2) over events %3 to %4 does not match the events"_s
-                                       .arg(level)
-                                       .arg(index)
-                                       .arg(first)
-                                       .arg(last));
+                    bad(first, {},
+                        u"Merkle node (level %1, index %2) over events %3 to %4 does not match the events"_s
+                            .arg(level)
+                            .arg(index)
+                            .arg(first)
+                            .arg(last));
                 }
             });
             if (!report.ok && report.badGuid.isEmpty() && report.badSeq) {
@@ -272,9 +277,10 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
                     .arg(checkpoint->size)
                     .arg(checkpoint->size - 1));
         } else if (!rootAtCheckpoint || *rootAtCheckpoint != checkpoint->root) {
-            bad(-1, {}, u"the log does not extend the checkpoint of %1: its root at size %2 differs"_s.arg(
-                            checkpoint->timestamp)
-                            .arg(checkpoint->size));
+            bad(-1, {},
+                u"the log does not extend the checkpoint of %1: its root at size %2 differs"_s
+                    .arg(checkpoint->timestamp)
+                    .arg(checkpoint->size));
         }
     }
     if (progress)

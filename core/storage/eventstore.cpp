@@ -1,6 +1,7 @@
 #include "core/storage/eventstore.h"
 
 #include "core/events/event.h"
+#include "core/storage/sqlerror.h"
 
 #include <QSqlError>
 #include <QVariant>
@@ -13,11 +14,6 @@ namespace fieldledger::core {
 namespace {
 
 constexpr auto kColumns = "seq, guid, entity_guid, type, instant_ns, user_id, sync_level, body";
-
-Error sqlError(const QString &what, const QSqlError &error)
-{
-    return Error{ErrorCode::Storage, u"%1: %2"_s.arg(what, error.text())};
-}
 
 QByteArray hashBytes(const Hash &hash)
 {
@@ -37,10 +33,15 @@ std::optional<Hash> hashFromBytes(const QByteArray &bytes)
 
 struct EventStore::Statements {
     explicit Statements(const QSqlDatabase &db)
-        : insertEvent(db), insertNode(db), eventByGuid(db), leafBySeq(db), nodeAt(db)
+        : insertEvent(db)
+        , insertNode(db)
+        , eventByGuid(db)
+        , leafBySeq(db)
+        , nodeAt(db)
     {
-        insertEvent.prepare(u"INSERT INTO events (seq, guid, entity_guid, type, instant_ns, user_id, sync_level, "
-                            "body, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO NOTHING"_s);
+        insertEvent.prepare(
+            u"INSERT INTO events (seq, guid, entity_guid, type, instant_ns, user_id, sync_level, "
+            "body, leaf_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO NOTHING"_s);
         insertNode.prepare(u"INSERT INTO log_nodes (level, idx, hash) VALUES (?, ?, ?)"_s);
         eventByGuid.prepare(u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM events WHERE guid = ?"_s);
         leafBySeq.prepare(u"SELECT leaf_hash FROM events WHERE seq = ?"_s);
@@ -54,7 +55,8 @@ struct EventStore::Statements {
 };
 
 EventStore::EventStore(QSqlDatabase db)
-    : m_db(std::move(db)), m_statements(std::make_unique<Statements>(m_db))
+    : m_db(std::move(db))
+    , m_statements(std::make_unique<Statements>(m_db))
 {
 }
 
@@ -167,7 +169,8 @@ Result<std::optional<StoredEvent>> EventStore::bySeq(qint64 seq) const
 Result<std::vector<StoredEvent>> EventStore::byEntity(const QString &entityGuid) const
 {
     QSqlQuery query(m_db);
-    query.prepare(u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM events WHERE entity_guid = ? ORDER BY seq"_s);
+    query.prepare(u"SELECT "_s + QLatin1StringView(kColumns) +
+                  u" FROM events WHERE entity_guid = ? ORDER BY seq"_s);
     query.bindValue(0, entityGuid);
     return select(query);
 }
@@ -175,7 +178,8 @@ Result<std::vector<StoredEvent>> EventStore::byEntity(const QString &entityGuid)
 Result<std::vector<StoredEvent>> EventStore::page(qint64 afterSeq, int limit) const
 {
     QSqlQuery query(m_db);
-    query.prepare(u"SELECT "_s + QLatin1StringView(kColumns) + u" FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
+    query.prepare(u"SELECT "_s + QLatin1StringView(kColumns) +
+                  u" FROM events WHERE seq > ? ORDER BY seq LIMIT ?"_s);
     query.bindValue(0, afterSeq);
     query.bindValue(1, limit);
     return select(query);
@@ -212,8 +216,9 @@ Status EventStore::forEachCanonical(qint64 beforeSeq, int batchSize,
 {
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + QLatin1StringView(kColumns) +
-                  u" FROM events WHERE seq < ? AND (instant_ns, guid) > (?, ?) ORDER BY instant_ns, guid LIMIT ?"_s);
+    query.prepare(
+        u"SELECT "_s + QLatin1StringView(kColumns) +
+        u" FROM events WHERE seq < ? AND (instant_ns, guid) > (?, ?) ORDER BY instant_ns, guid LIMIT ?"_s);
     qint64 lastInstant = std::numeric_limits<qint64>::min();
     QString lastGuid = u""_s;
     for (;;) {
@@ -248,12 +253,14 @@ Result<Hash> EventStore::node(int level, quint64 index) const
         return std::unexpected(sqlError(u"cannot read a Merkle node"_s, query.lastError()));
     if (!query.next()) {
         query.finish();
-        return fail(ErrorCode::NotFound, u"Merkle node (level %1, index %2) is missing"_s.arg(level).arg(index));
+        return fail(ErrorCode::NotFound,
+                    u"Merkle node (level %1, index %2) is missing"_s.arg(level).arg(index));
     }
     const auto hash = hashFromBytes(query.value(0).toByteArray());
     query.finish();
     if (!hash)
-        return fail(ErrorCode::Integrity, u"Merkle node (level %1, index %2) is not 32 bytes"_s.arg(level).arg(index));
+        return fail(ErrorCode::Integrity,
+                    u"Merkle node (level %1, index %2) is not 32 bytes"_s.arg(level).arg(index));
     return *hash;
 }
 
@@ -279,10 +286,10 @@ Result<InclusionProof> EventStore::proof(const QString &eventGuid, std::optional
         return fail(ErrorCode::InvalidArgument,
                     u"the log has %1 events; there is no tree of size %2"_s.arg(size()).arg(n));
     if (quint64((*event)->seq) >= n)
-        return fail(ErrorCode::InvalidArgument, u"event %1 is at sequence %2, outside a tree of size %3"_s
-                                                    .arg(eventGuid)
-                                                    .arg((*event)->seq)
-                                                    .arg(n));
+        return fail(ErrorCode::InvalidArgument,
+                    u"event %1 is at sequence %2, outside a tree of size %3"_s.arg(eventGuid)
+                        .arg((*event)->seq)
+                        .arg(n));
     return inclusionProof(*this, quint64((*event)->seq), n);
 }
 
@@ -290,8 +297,9 @@ Result<ConsistencyProof> EventStore::consistency(quint64 firstSize, quint64 seco
 {
     if (firstSize > secondSize || secondSize > size())
         return fail(ErrorCode::InvalidArgument,
-                    u"no consistency proof from %1 to %2 in a log of %3 events"_s.arg(firstSize).arg(secondSize).arg(
-                        size()));
+                    u"no consistency proof from %1 to %2 in a log of %3 events"_s.arg(firstSize)
+                        .arg(secondSize)
+                        .arg(size()));
     return consistencyProof(*this, firstSize, secondSize);
 }
 

@@ -73,7 +73,8 @@ public:
     [[nodiscard]] Result<Hash> node(int level, quint64 index) const override;
 
     [[nodiscard]] Result<Hash> rootAt(quint64 size) const;
-    [[nodiscard]] Result<InclusionProof> proof(const QString &eventGuid, std::optional<quint64> treeSize) const;
+    [[nodiscard]] Result<InclusionProof> proof(const QString &eventGuid,
+                                               std::optional<quint64> treeSize) const;
     [[nodiscard]] Result<ConsistencyProof> consistency(quint64 firstSize, quint64 secondSize) const;
 
     // Changes the mutable syncLevel only (EVENTS.md §1); the canonical bytes are untouched.

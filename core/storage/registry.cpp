@@ -3,6 +3,7 @@
 #include "core/storage/keyvault.h"
 #include "core/storage/schema.h"
 #include "core/storage/sqlcipherdriver.h"
+#include "core/storage/sqlerror.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -23,11 +24,6 @@ QString nextConnectionName()
 {
     static std::atomic<int> counter{0};
     return u"fieldledger-registry-%1"_s.arg(++counter);
-}
-
-Error sqlError(const QString &what, const QSqlError &error)
-{
-    return Error{ErrorCode::Storage, u"%1: %2"_s.arg(what, error.text())};
 }
 
 Result<QString> metaValue(QSqlDatabase &db, const QString &key)
@@ -95,7 +91,10 @@ QString Registry::defaultPath()
     return QDir(folder).filePath(u"registry.fieldledger"_s);
 }
 
-QString Registry::keySlotPath(const QString &databasePath) { return KeyVault::slotFilePathFor(databasePath); }
+QString Registry::keySlotPath(const QString &databasePath)
+{
+    return KeyVault::slotFilePathFor(databasePath);
+}
 
 bool Registry::exists(const QString &databasePath)
 {
@@ -115,7 +114,8 @@ Result<Registry::Created> Registry::create(const QString &path, const CreateOpti
         return fail(ErrorCode::InvalidArgument, u"%1 already exists: refusing to overwrite it"_s.arg(path));
     const QString slotPath = keySlotPath(path);
     if (QFileInfo::exists(slotPath))
-        return fail(ErrorCode::InvalidArgument, u"%1 already exists: refusing to overwrite it"_s.arg(slotPath));
+        return fail(ErrorCode::InvalidArgument,
+                    u"%1 already exists: refusing to overwrite it"_s.arg(slotPath));
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return fail(ErrorCode::Storage, u"cannot create the folder %1"_s.arg(info.absolutePath()));
@@ -143,7 +143,8 @@ Result<Registry::Created> Registry::create(const QString &path, const CreateOpti
     const QString now = clock.now().toUTC().toString(Qt::ISODateWithMs);
     if (!db.transaction())
         return cleanupOnFailure(sqlError(u"cannot start creating the registry"_s, db.lastError()));
-    const User admin{options.adminId, options.adminDisplayName.isEmpty() ? options.adminId : options.adminDisplayName,
+    const User admin{options.adminId,
+                     options.adminDisplayName.isEmpty() ? options.adminId : options.adminDisplayName,
                      Role::Administrator, true};
     Status written = setMeta(db, u"registry_id"_s, registryId);
     if (written)
@@ -184,8 +185,8 @@ Result<std::unique_ptr<Registry>> Registry::open(const QString &path, const QStr
     return openUnlocked(path, std::move(*vault), std::move(*dataKey), userId, access);
 }
 
-Result<std::unique_ptr<Registry>> Registry::openWithRecoveryKey(const QString &path, const SecretBytes &recoveryKey,
-                                                                Access access)
+Result<std::unique_ptr<Registry>> Registry::openWithRecoveryKey(const QString &path,
+                                                                const SecretBytes &recoveryKey, Access access)
 {
     if (!QFileInfo::exists(path))
         return fail(ErrorCode::NotFound, u"no registry at %1"_s.arg(path));
@@ -198,8 +199,9 @@ Result<std::unique_ptr<Registry>> Registry::openWithRecoveryKey(const QString &p
     return openUnlocked(path, std::move(*vault), std::move(*dataKey), std::nullopt, access);
 }
 
-Result<std::unique_ptr<Registry>> Registry::openUnlocked(const QString &path, KeyVault vault, SecretBytes dataKey,
-                                                         std::optional<QString> userId, Access access)
+Result<std::unique_ptr<Registry>> Registry::openUnlocked(const QString &path, KeyVault vault,
+                                                         SecretBytes dataKey, std::optional<QString> userId,
+                                                         Access access)
 {
     std::unique_ptr<Registry> registry(new Registry);
     registry->m_path = path;
@@ -245,7 +247,8 @@ Result<std::unique_ptr<Registry>> Registry::openUnlocked(const QString &path, Ke
     }
     auto id = metaValue(registry->m_db, u"registry_id"_s);
     if (!id)
-        return fail(ErrorCode::Corrupt, u"%1 is not a FieldLedger registry: %2"_s.arg(path, id.error().message));
+        return fail(ErrorCode::Corrupt,
+                    u"%1 is not a FieldLedger registry: %2"_s.arg(path, id.error().message));
     if (*id != registry->m_vault->registryId())
         return fail(ErrorCode::Corrupt, u"%1 and its key-slot file %2 belong to different registries"_s.arg(
                                             path, registry->m_vault->path()));
@@ -258,15 +261,17 @@ Result<std::unique_ptr<Registry>> Registry::openUnlocked(const QString &path, Ke
     if (userId) {
         auto user = registry->user(*userId);
         if (!user)
-            return fail(ErrorCode::NotFound, u"%1 has a key slot for '%2' but no such user"_s.arg(path, *userId));
+            return fail(ErrorCode::NotFound,
+                        u"%1 has a key slot for '%2' but no such user"_s.arg(path, *userId));
         if (!user->active)
-            return fail(ErrorCode::PermissionDenied, u"user '%1' has been removed from %2"_s.arg(*userId, path));
+            return fail(ErrorCode::PermissionDenied,
+                        u"user '%1' has been removed from %2"_s.arg(*userId, path));
         registry->m_user = *user;
     } else {
         QSqlQuery query(registry->m_db);
         if (!query.exec(u"SELECT id, display_name, role, active FROM users "
-                        "WHERE role = 'administrator' AND active = 1 ORDER BY created_at, id LIMIT 1"_s)
-            || !query.next())
+                        "WHERE role = 'administrator' AND active = 1 ORDER BY created_at, id LIMIT 1"_s) ||
+            !query.next())
             return fail(ErrorCode::Corrupt, u"%1 has no active administrator"_s.arg(path));
         auto admin = readUser(query);
         if (!admin)
@@ -333,7 +338,8 @@ Status Registry::addUser(const User &newUser, const SecretBytes &passphrase)
     // failure to write it leaves neither.
     if (!m_db.transaction())
         return std::unexpected(sqlError(u"cannot add user"_s, m_db.lastError()));
-    if (auto ok = insertUser(m_db, newUser, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)); !ok) {
+    if (auto ok = insertUser(m_db, newUser, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        !ok) {
         m_db.rollback();
         return ok;
     }

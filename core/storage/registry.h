@@ -27,9 +27,9 @@ public:
     enum class Access { ReadWrite, ReadOnly };
 
     struct CreateOptions {
-        QString name;             // shown in the title and status bar
-        QString adminId;          // the first administrator's user id
-        QString adminDisplayName; // defaults to adminId
+        QString name;                   // shown in the title and status bar
+        QString adminId;                // the first administrator's user id
+        QString adminDisplayName;       // defaults to adminId
         std::optional<int> kdfTargetMs; // Argon2id tuning target; default about 500 ms
     };
     struct Created;
@@ -50,9 +50,9 @@ public:
                                                                 const SecretBytes &passphrase,
                                                                 Access access = Access::ReadWrite);
     // Unlocks with the recovery key; acts as the first active administrator.
-    [[nodiscard]] static Result<std::unique_ptr<Registry>> openWithRecoveryKey(const QString &path,
-                                                                               const SecretBytes &recoveryKey,
-                                                                               Access access = Access::ReadWrite);
+    [[nodiscard]] static Result<std::unique_ptr<Registry>>
+    openWithRecoveryKey(const QString &path, const SecretBytes &recoveryKey,
+                        Access access = Access::ReadWrite);
 
     [[nodiscard]] QSqlDatabase &database() { return m_db; }
     [[nodiscard]] const QString &path() const { return m_path; }

@@ -70,6 +70,7 @@ constexpr const char *kV3[] = {
     "CREATE TABLE memberships ("
     " member_guid TEXT NOT NULL, group_guid TEXT NOT NULL,"
     " PRIMARY KEY (member_guid, group_guid)) WITHOUT ROWID",
+    "CREATE INDEX memberships_by_group ON memberships (group_guid)",
     "CREATE TABLE effects ("
     " entity_guid TEXT NOT NULL, instant_ns INTEGER NOT NULL, event_guid TEXT NOT NULL,"
     " before BLOB,"
@@ -93,13 +94,15 @@ const Migration kMigrations[] = {
 
 Error sqlError(const QString &what, const QSqlError &error)
 {
-    return Error{ErrorCode::Storage,
-                 u"%1: %2 (code %3)"_s.arg(what, error.text(), error.nativeErrorCode())};
+    return Error{ErrorCode::Storage, u"%1: %2 (code %3)"_s.arg(what, error.text(), error.nativeErrorCode())};
 }
 
 } // namespace
 
-int latestVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+int latestVersion()
+{
+    return kMigrations[std::size(kMigrations) - 1].version;
+}
 
 Result<int> currentVersion(QSqlDatabase &db)
 {
@@ -115,7 +118,8 @@ Result<int> currentVersion(QSqlDatabase &db)
     bool ok = false;
     const int version = query.value(0).toString().toInt(&ok);
     if (!ok || version < 1)
-        return fail(ErrorCode::Corrupt, u"the schema version '%1' is not valid"_s.arg(query.value(0).toString()));
+        return fail(ErrorCode::Corrupt,
+                    u"the schema version '%1' is not valid"_s.arg(query.value(0).toString()));
     return version;
 }
 
@@ -129,14 +133,14 @@ Status migrate(QSqlDatabase &db, int targetVersion)
     if (*current > latestVersion())
         return fail(ErrorCode::Unsupported,
                     u"this registry has schema version %1, newer than this FieldLedger knows (%2): "
-                    "update FieldLedger to open it"_s
-                        .arg(*current)
+                    "update FieldLedger to open it"_s.arg(*current)
                         .arg(latestVersion()));
     for (const Migration &migration : kMigrations) {
         if (migration.version <= *current || migration.version > targetVersion)
             continue;
         if (!db.transaction())
-            return std::unexpected(sqlError(u"cannot begin migration %1"_s.arg(migration.version), db.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot begin migration %1"_s.arg(migration.version), db.lastError()));
         QSqlQuery query(db);
         bool ok = true;
         QString failed;
@@ -156,8 +160,9 @@ Status migrate(QSqlDatabase &db, int targetVersion)
             query.bindValue(u":v"_s, QString::number(migration.version));
             if (!query.exec()) {
                 ok = false;
-                failed = sqlError(u"cannot record schema version %1"_s.arg(migration.version), query.lastError())
-                             .message;
+                failed =
+                    sqlError(u"cannot record schema version %1"_s.arg(migration.version), query.lastError())
+                        .message;
             }
         }
         query.finish();
@@ -166,7 +171,8 @@ Status migrate(QSqlDatabase &db, int targetVersion)
             return fail(ErrorCode::Storage, failed);
         }
         if (!db.commit())
-            return std::unexpected(sqlError(u"cannot commit migration %1"_s.arg(migration.version), db.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot commit migration %1"_s.arg(migration.version), db.lastError()));
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "core/storage/sqlworld.h"
 
+#include "core/storage/sqlerror.h"
+
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,16 +14,16 @@ using namespace Qt::StringLiterals;
 namespace fieldledger::core {
 namespace {
 
-Error sqlError(const QString &what, const QSqlError &error)
-{
-    return Error{ErrorCode::Storage, u"%1: %2"_s.arg(what, error.text())};
-}
-
 } // namespace
 
 struct SqlWorld::Statements {
     explicit Statements(const QSqlDatabase &db)
-        : select(db), parents(db), upsert(db), remove(db), clearMemberships(db), addMembership(db)
+        : select(db)
+        , parents(db)
+        , upsert(db)
+        , remove(db)
+        , clearMemberships(db)
+        , addMembership(db)
     {
         select.prepare(u"SELECT body FROM entities WHERE guid = ?"_s);
         parents.prepare(u"SELECT group_guid FROM memberships WHERE member_guid = ?"_s);
@@ -41,7 +43,11 @@ struct SqlWorld::Statements {
     QSqlQuery addMembership;
 };
 
-SqlWorld::SqlWorld(QSqlDatabase db) : m_db(std::move(db)), m_statements(std::make_unique<Statements>(m_db)) {}
+SqlWorld::SqlWorld(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_statements(std::make_unique<Statements>(m_db))
+{
+}
 
 SqlWorld::~SqlWorld() = default;
 
@@ -61,9 +67,12 @@ SqlWorld::Slot *SqlWorld::load(const QString &guid) const
         if (entity)
             slot.entity = std::move(*entity);
         else
-            m_readError = Error{ErrorCode::Corrupt, u"entity %1 is damaged: %2"_s.arg(guid, entity.error().message)};
+            m_readError =
+                Error{ErrorCode::Corrupt, u"entity %1 is damaged: %2"_s.arg(guid, entity.error().message)};
     }
     query.finish();
+    if (slot.entity && slot.entity->isGroup())
+        m_storedGroups.insert(guid);
     if (slot.entity && slot.entity->isGroup() && !slot.entity->deleted) {
         for (const QString &member : slot.entity->memberIds)
             m_overlayParents[member].insert(guid);
@@ -112,7 +121,10 @@ void SqlWorld::restore(const QString &guid, std::optional<Entity> state)
     slot.dirty = true;
 }
 
-void SqlWorld::setCreator(const QString &guid, const QString &userId) { m_creators.insert(guid, userId); }
+void SqlWorld::setCreator(const QString &guid, const QString &userId)
+{
+    m_creators.insert(guid, userId);
+}
 
 QStringList SqlWorld::parentsOf(const QString &memberGuid) const
 {
@@ -147,13 +159,17 @@ Status SqlWorld::flush()
         if (!it->dirty)
             continue;
         const QString &guid = it.key();
+        // Only a group lists members; an individual has no rows to clear.
+        const bool wasOrIsGroup = (it->entity && it->entity->isGroup()) || m_storedGroups.contains(guid);
         s.clearMemberships.bindValue(0, guid);
-        if (!s.clearMemberships.exec())
-            return std::unexpected(sqlError(u"cannot update memberships of %1"_s.arg(guid), s.clearMemberships.lastError()));
+        if (wasOrIsGroup && !s.clearMemberships.exec())
+            return std::unexpected(
+                sqlError(u"cannot update memberships of %1"_s.arg(guid), s.clearMemberships.lastError()));
         if (!it->entity) {
             s.remove.bindValue(0, guid);
             if (!s.remove.exec())
-                return std::unexpected(sqlError(u"cannot remove entity %1"_s.arg(guid), s.remove.lastError()));
+                return std::unexpected(
+                    sqlError(u"cannot remove entity %1"_s.arg(guid), s.remove.lastError()));
             continue;
         }
         const Entity &entity = *it->entity;
@@ -183,6 +199,7 @@ void SqlWorld::discard()
     m_overlay.clear();
     m_overlayParents.clear();
     m_creators.clear();
+    m_storedGroups.clear();
     m_readError.reset();
 }
 

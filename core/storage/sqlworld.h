@@ -56,6 +56,8 @@ private:
     // member guid -> overlay groups that (live) list it
     mutable QHash<QString, QSet<QString>> m_overlayParents;
     QHash<QString, QString> m_creators;
+    // Entities that were groups as stored: their membership rows must be rewritten.
+    mutable QSet<QString> m_storedGroups;
     mutable std::optional<Error> m_readError;
     struct Statements;
     std::unique_ptr<Statements> m_statements;

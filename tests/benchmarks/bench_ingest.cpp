@@ -82,17 +82,19 @@ std::vector<Command> makeCommands(qint64 count)
     return commands;
 }
 
-double rawInserts(const QString &path, const std::vector<QByteArray> &bodies, const std::vector<QString> &guids,
-                  int batch)
+double rawInserts(const QString &path, const std::vector<QByteArray> &bodies,
+                  const std::vector<QString> &guids, int batch)
 {
     sqlite3 *db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
     const char *key = "x'000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'";
     sqlite3_key(db, key, int(std::strlen(key)));
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
-                     "PRAGMA cache_size=-131072; "
-                     "CREATE TABLE events (seq INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, body BLOB NOT NULL);",
-                 nullptr, nullptr, nullptr);
+    sqlite3_exec(
+        db,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA temp_store=MEMORY; "
+        "PRAGMA cache_size=-131072; "
+        "CREATE TABLE events (seq INTEGER PRIMARY KEY, guid TEXT NOT NULL UNIQUE, body BLOB NOT NULL);",
+        nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO events (seq, guid, body) VALUES (?, ?, ?)", -1, &insert, nullptr);
     QElapsedTimer timer;
@@ -137,7 +139,8 @@ int main(int argc, char *argv[])
     Registry::CreateOptions options;
     options.name = u"bench"_s;
     options.adminId = u"admin"_s;
-    auto created = Registry::create(dir.filePath(u"r.fieldledger"_s), options, SecretBytes("bench passphrase", 16), clock);
+    auto created = Registry::create(dir.filePath(u"r.fieldledger"_s), options,
+                                    SecretBytes("bench passphrase", 16), clock);
     if (!created) {
         std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
         return 2;
@@ -158,15 +161,19 @@ int main(int argc, char *argv[])
         const std::size_t end = std::min(commands.size(), start + std::size_t(batch));
         QElapsedTimer timer;
         timer.start();
-        auto report = (*ledger)->submitBatch(std::vector<Command>(commands.begin() + qsizetype(start),
-                                                                  commands.begin() + qsizetype(end)));
+        auto report = (*ledger)->submitBatch(
+            std::vector<Command>(commands.begin() + qsizetype(start), commands.begin() + qsizetype(end)));
         if (!report) {
             std::fprintf(stderr, "submit failed: %s\n", qPrintable(report.error().message));
             return 2;
         }
         const double ms = double(timer.nsecsElapsed()) / 1e6;
-        if (end == commands.size() || (end / std::size_t(batch)) % std::max<std::size_t>(1, commands.size() / std::size_t(batch) / 10) == 0)
-            std::printf("%-28zu %12.0f %12.1f %10.1f\n", end, double(end - start) / (ms / 1000), ms, rssKiB() / 1024.0);
+        if (end == commands.size() ||
+            (end / std::size_t(batch)) %
+                    std::max<std::size_t>(1, commands.size() / std::size_t(batch) / 10) ==
+                0)
+            std::printf("%-28zu %12.0f %12.1f %10.1f\n", end, double(end - start) / (ms / 1000), ms,
+                        rssKiB() / 1024.0);
     }
     const double oursRate = double(count) / (double(total.nsecsElapsed()) / 1e9);
 
@@ -174,14 +181,19 @@ int main(int argc, char *argv[])
     std::vector<QByteArray> bodies;
     std::vector<QString> guids;
     bodies.reserve(std::size_t(count));
-    (*ledger)->log().forEach(0, count, 10000, [&](const StoredEvent &e) {
-        bodies.push_back(e.body);
-        guids.push_back(e.guid);
-        return true;
-    }).value();
+    (*ledger)
+        ->log()
+        .forEach(0, count, 10000,
+                 [&](const StoredEvent &e) {
+                     bodies.push_back(e.body);
+                     guids.push_back(e.guid);
+                     return true;
+                 })
+        .value();
     const double rawRate = rawInserts(dir.filePath(u"raw.db"_s), bodies, guids, batch);
-    std::printf("\nsubmit path: %.0f events/s   raw C API inserts: %.0f rows/s   ratio: %.1f%% (target >= 35%%)\n",
-                oursRate, rawRate, 100.0 * oursRate / rawRate);
+    std::printf(
+        "\nsubmit path: %.0f events/s   raw C API inserts: %.0f rows/s   ratio: %.1f%% (target >= 35%%)\n",
+        oursRate, rawRate, 100.0 * oursRate / rawRate);
 
     // Time travel on an entity with 10,000 events.
     {
@@ -205,7 +217,8 @@ int main(int argc, char *argv[])
             if (!state || !*state)
                 return 3;
         }
-        std::printf("time travel, entity with 10,000 events: median %.3f ms (target < 5 ms)\n", median(times));
+        std::printf("time travel, entity with 10,000 events: median %.3f ms (target < 5 ms)\n",
+                    median(times));
     }
 
     // A late event: 100 events older than the newest, re-projected in place.
@@ -222,8 +235,9 @@ int main(int argc, char *argv[])
             (*ledger)->submit(late).value();
             times.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
-        std::printf("late event re-projection (100 later events), log of %llu: median %.2f ms (target < 10 ms)\n",
-                    static_cast<unsigned long long>((*ledger)->log().size()), median(times));
+        std::printf(
+            "late event re-projection (100 later events), log of %llu: median %.2f ms (target < 10 ms)\n",
+            static_cast<unsigned long long>((*ledger)->log().size()), median(times));
     }
 
     // A single interactive submit in its own transaction (synchronous=FULL: one fsync).

@@ -17,21 +17,25 @@
 #include <memory>
 
 // Checks a Result/Status; on failure reports its error message (evaluated only then).
-#define FL_VERIFY_OK(expression)                                                                      \
-    do {                                                                                              \
-        const auto &flResult_ = (expression);                                                         \
-        if (!flResult_)                                                                               \
-            QFAIL(qPrintable(QStringLiteral(#expression ": ") + flResult_.error().message));          \
+#define FL_VERIFY_OK(expression)                                                                             \
+    do {                                                                                                     \
+        const auto &flResult_ = (expression);                                                                \
+        if (!flResult_)                                                                                      \
+            QFAIL(qPrintable(QStringLiteral(#expression ": ") + flResult_.error().message));                 \
     } while (false)
 
 namespace fieldledger::testing {
 
-inline core::SecretBytes secret(const char *text) { return core::SecretBytes(text, std::strlen(text)); }
+inline core::SecretBytes secret(const char *text)
+{
+    return core::SecretBytes(text, std::strlen(text));
+}
 
 class LedgerFixture {
 public:
     explicit LedgerFixture(bool fastDisk = true)
-        : m_clock(QDateTime(QDate(2026, 11, 26), QTime(12, 0), QTimeZone::utc())), m_ids(QStringLiteral("id-"))
+        : m_clock(QDateTime(QDate(2026, 11, 26), QTime(12, 0), QTimeZone::utc()))
+        , m_ids(QStringLiteral("id-"))
     {
         qputenv("FIELDLEDGER_TEST_FAST_KDF", "1");
         m_path = m_dir.filePath(QStringLiteral("registry.fieldledger"));
@@ -75,7 +79,8 @@ public:
     {
         m_ledger.reset();
         QSqlQuery query(m_registry->database());
-        for (const char *table : {"events", "log_nodes", "entities", "memberships", "effects", "anomalies", "checkpoints"})
+        for (const char *table :
+             {"events", "log_nodes", "entities", "memberships", "effects", "anomalies", "checkpoints"})
             query.exec(QStringLiteral("DELETE FROM ") + QLatin1StringView(table));
         (void)m_registry->vault().setCheckpoint({});
         openLedger();

@@ -1,9 +1,8 @@
 // The event-sourced core over the encrypted store: submit, import, late events, time travel,
 // history, replay, access control, atomicity.
+#include "core/domain/projector.h"
 #include "historygenerator.h"
 #include "ledgerfixture.h"
-
-#include "core/domain/projector.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +22,10 @@ QJsonObject member(const QString &guid, const QString &name)
     return QJsonObject{{u"guid"_s, guid}, {u"name"_s, name}};
 }
 
-QJsonObject json(const QByteArray &bytes) { return QJsonDocument::fromJson(bytes).object(); }
+QJsonObject json(const QByteArray &bytes)
+{
+    return QJsonDocument::fromJson(bytes).object();
+}
 
 } // namespace
 
@@ -39,7 +41,8 @@ private slots:
         QCOMPARE(event->userId, u"admin"_s);
         QCOMPARE(event->timestamp, u"2026-11-26T12:00:00.000Z"_s); // from the injected clock
         QVERIFY(event->metadata->contains(u"deviceId"_s));
-        QCOMPARE(event->metadata->value(u"appVersion"_s).toString(), QString::fromLatin1(FIELDLEDGER_VERSION));
+        QCOMPARE(event->metadata->value(u"appVersion"_s).toString(),
+                 QString::fromLatin1(FIELDLEDGER_VERSION));
         auto entity = f.ledger().entity(u"p-1"_s);
         QVERIFY(entity && *entity);
         QCOMPARE((*entity)->version, 1);
@@ -50,9 +53,11 @@ private slots:
     void submit_update_mergesAndBumpsVersion()
     {
         LedgerFixture f;
-        QVERIFY(f.ledger().submit(command(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}, {u"age"_s, 30}})));
+        QVERIFY(f.ledger().submit(
+            command(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}, {u"age"_s, 30}})));
         f.clock().advanceMs(1000);
-        QVERIFY(f.ledger().submit(command(u"update-individual"_s, u"p-1"_s, {{u"age"_s, 31}, {u"phone"_s, QJsonValue()}})));
+        QVERIFY(f.ledger().submit(
+            command(u"update-individual"_s, u"p-1"_s, {{u"age"_s, 31}, {u"phone"_s, QJsonValue()}})));
         auto entity = f.ledger().entity(u"p-1"_s);
         QCOMPARE((*entity)->version, 2);
         QCOMPARE((*entity)->data.value(u"name"_s).toString(), u"Ana"_s);
@@ -64,9 +69,10 @@ private slots:
     void submit_groupWithTwoMembers_givesThreeEntities()
     {
         LedgerFixture f;
-        QVERIFY(f.ledger().submit(command(
-            u"create-group"_s, u"hh-1"_s,
-            {{u"name"_s, u"Household 1"_s}, {u"members"_s, QJsonArray{member(u"p-1"_s, u"Ana"_s), member(u"p-2"_s, u"Ben"_s)}}})));
+        QVERIFY(f.ledger().submit(
+            command(u"create-group"_s, u"hh-1"_s,
+                    {{u"name"_s, u"Household 1"_s},
+                     {u"members"_s, QJsonArray{member(u"p-1"_s, u"Ana"_s), member(u"p-2"_s, u"Ben"_s)}}})));
         const QByteArrayList all = f.entities();
         QCOMPARE(all.size(), 3);
         const QJsonObject group = json(all[0]);
@@ -80,23 +86,29 @@ private slots:
         QTest::addColumn<QString>("target");
         QTest::addColumn<QJsonObject>("data");
         QTest::addColumn<QString>("message");
-        QTest::newRow("update unknown household") << u"update-group"_s << u"hh-9"_s << QJsonObject{{u"a"_s, 1}}
-                                                  << u"unknown household hh-9"_s;
+        QTest::newRow("update unknown household")
+            << u"update-group"_s << u"hh-9"_s << QJsonObject{{u"a"_s, 1}} << u"unknown household hh-9"_s;
         QTest::newRow("add-member to an individual")
-            << u"add-member"_s << u"p-1"_s << QJsonObject{{u"members"_s, QJsonArray{member(u"p-5"_s, u"X"_s)}}}
+            << u"add-member"_s << u"p-1"_s
+            << QJsonObject{{u"members"_s, QJsonArray{member(u"p-5"_s, u"X"_s)}}}
             << u"p-1 is an individual, not a household"_s;
-        QTest::newRow("create existing") << u"create-group"_s << u"hh-1"_s << QJsonObject{} << u"hh-1 already exists"_s;
-        QTest::newRow("remove a non-member") << u"remove-member"_s << u"hh-1"_s
-                                             << QJsonObject{{u"memberId"_s, u"p-1"_s}, {u"reason"_s, u"left"_s}}
-                                             << u"p-1 is not a member of hh-1"_s;
-        QTest::newRow("remove without reason") << u"remove-member"_s << u"hh-1"_s
-                                               << QJsonObject{{u"memberId"_s, u"p-2"_s}} << u"needs a reason"_s;
+        QTest::newRow("create existing")
+            << u"create-group"_s << u"hh-1"_s << QJsonObject{} << u"hh-1 already exists"_s;
+        QTest::newRow("remove a non-member")
+            << u"remove-member"_s << u"hh-1"_s
+            << QJsonObject{{u"memberId"_s, u"p-1"_s}, {u"reason"_s, u"left"_s}}
+            << u"p-1 is not a member of hh-1"_s;
+        QTest::newRow("remove without reason")
+            << u"remove-member"_s << u"hh-1"_s << QJsonObject{{u"memberId"_s, u"p-2"_s}}
+            << u"needs a reason"_s;
         QTest::newRow("unknown type") << u"teleport-household"_s << u"hh-1"_s << QJsonObject{}
                                       << u"unknown event type 'teleport-household'"_s;
         QTest::newRow("member without guid")
-            << u"add-member"_s << u"hh-1"_s << QJsonObject{{u"members"_s, QJsonArray{QJsonObject{{u"name"_s, u"X"_s}}}}}
+            << u"add-member"_s << u"hh-1"_s
+            << QJsonObject{{u"members"_s, QJsonArray{QJsonObject{{u"name"_s, u"X"_s}}}}}
             << u"every member needs a guid"_s;
-        QTest::newRow("delete unknown") << u"delete-entity"_s << u"nobody"_s << QJsonObject{} << u"unknown entity nobody"_s;
+        QTest::newRow("delete unknown")
+            << u"delete-entity"_s << u"nobody"_s << QJsonObject{} << u"unknown entity nobody"_s;
     }
     void submit_refusesCommandsThatMakeNoSense()
     {
@@ -106,7 +118,8 @@ private slots:
         QFETCH(QString, message);
         LedgerFixture f;
         QVERIFY(f.ledger().submit(command(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}})));
-        QVERIFY(f.ledger().submit(command(u"create-group"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-2"_s, u"B"_s)}}})));
+        QVERIFY(f.ledger().submit(
+            command(u"create-group"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-2"_s, u"B"_s)}}})));
         const quint64 sizeBefore = f.ledger().log().size();
         const QByteArrayList before = f.entities();
         auto refused = f.ledger().submit(command(type, target, data));
@@ -163,8 +176,10 @@ private slots:
     void lateEvent_isFoldedInWhereItBelongs()
     {
         LedgerFixture f;
-        const core::Event create = makeEvent(u"e1"_s, u"hh-1"_s, u"create-group"_s, {{u"village"_s, u"A"_s}}, timestampAt(0));
-        const core::Event later = makeEvent(u"e3"_s, u"hh-1"_s, u"update-group"_s, {{u"village"_s, u"C"_s}}, timestampAt(20));
+        const core::Event create =
+            makeEvent(u"e1"_s, u"hh-1"_s, u"create-group"_s, {{u"village"_s, u"A"_s}}, timestampAt(0));
+        const core::Event later =
+            makeEvent(u"e3"_s, u"hh-1"_s, u"update-group"_s, {{u"village"_s, u"C"_s}}, timestampAt(20));
         const core::Event late = makeEvent(u"e2"_s, u"hh-1"_s, u"update-group"_s,
                                            {{u"village"_s, u"B"_s}, {u"phone"_s, u"1"_s}}, timestampAt(10));
         QVERIFY(f.ledger().importEvents({create, later}));
@@ -180,7 +195,14 @@ private slots:
         QCOMPARE(trail->at(1).toObject().value(u"eventGuid"_s).toString(), u"e2"_s);
         QVERIFY(trail->at(1).toObject().value(u"late"_s).toBool());
         QVERIFY(!trail->at(2).toObject().contains(u"late"_s));
-        QCOMPARE(trail->at(2).toObject().value(u"changes"_s).toObject().value(u"village"_s).toObject().value(u"old"_s).toString(),
+        QCOMPARE(trail->at(2)
+                     .toObject()
+                     .value(u"changes"_s)
+                     .toObject()
+                     .value(u"village"_s)
+                     .toObject()
+                     .value(u"old"_s)
+                     .toString(),
                  u"B"_s);
         // the same as if it had arrived in order
         LedgerFixture g;
@@ -193,7 +215,8 @@ private slots:
         LedgerFixture f;
         QVERIFY(f.ledger().importEvents(
             {makeEvent(u"e1"_s, u"p-1"_s, u"create-individual"_s, {{u"name"_s, u"Ana"_s}}, timestampAt(0)),
-             makeEvent(u"e2"_s, u"p-1"_s, u"update-individual"_s, {{u"name"_s, u"Ana Maria"_s}}, timestampAt(60))}));
+             makeEvent(u"e2"_s, u"p-1"_s, u"update-individual"_s, {{u"name"_s, u"Ana Maria"_s}},
+                       timestampAt(60))}));
         QVERIFY(f.ledger().importEvents(
             {makeEvent(u"e0"_s, u"p-1"_s, u"update-individual"_s, {{u"age"_s, 7}}, timestampAt(30))}));
         auto before = f.ledger().entityAt(u"p-1"_s, testEpoch().addSecs(-1).toMSecsSinceEpoch() * 1000000);
@@ -212,11 +235,13 @@ private slots:
     void deleteGroup_tombstonesMembers_andParentsDropThem()
     {
         LedgerFixture f;
-        QVERIFY(f.ledger().submit(command(u"create-group"_s, u"hh-1"_s,
-                                          {{u"members"_s, QJsonArray{member(u"p-1"_s, u"A"_s), member(u"p-2"_s, u"B"_s)}}})));
+        QVERIFY(f.ledger().submit(
+            command(u"create-group"_s, u"hh-1"_s,
+                    {{u"members"_s, QJsonArray{member(u"p-1"_s, u"A"_s), member(u"p-2"_s, u"B"_s)}}})));
         QVERIFY(f.ledger().submit(command(u"create-group"_s, u"village-1"_s, {})));
-        QVERIFY(f.ledger().submit(command(u"add-member"_s, u"village-1"_s,
-                                          {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}, {u"type"_s, u"group"_s}}}}})));
+        QVERIFY(f.ledger().submit(command(
+            u"add-member"_s, u"village-1"_s,
+            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"hh-1"_s}, {u"type"_s, u"group"_s}}}}})));
         QVERIFY(f.ledger().submit(command(u"delete-entity"_s, u"hh-1"_s, {})));
         QCOMPARE(f.entities(false).size(), 1); // only the village is live
         auto village = f.ledger().entity(u"village-1"_s);
@@ -249,12 +274,10 @@ private slots:
         auto anomalies = f.ledger().anomalies();
         QCOMPARE(anomalies->size(), std::size_t(1));
         QCOMPARE(core::anomalyKindName(anomalies->front().kind), u"unknown-type"_s);
-        QVERIFY(f.ledger().appliers()
-                    .add(u"assign-case-worker"_s,
-                         [](core::ApplyContext &context) {
-                             core::Entity &target = context.change(context.event().entityGuid);
-                             target.data.insert(u"caseWorker"_s, context.event().data.value(u"caseWorkerId"_s));
-                         }));
+        QVERIFY(f.ledger().appliers().add(u"assign-case-worker"_s, [](core::ApplyContext &context) {
+            core::Entity &target = context.change(context.event().entityGuid);
+            target.data.insert(u"caseWorker"_s, context.event().data.value(u"caseWorkerId"_s));
+        }));
         QVERIFY(f.ledger().reprojectType(u"assign-case-worker"_s));
         auto entity = f.ledger().entity(u"p-1"_s);
         QCOMPARE((*entity)->data.value(u"caseWorker"_s).toString(), u"cw-7"_s);
@@ -282,10 +305,13 @@ private slots:
     void accessControl_enumeratorSeesOnlyTheirHouseholds()
     {
         LedgerFixture f;
-        QVERIFY(f.registry().addUser({u"enum1"_s, u"Enumerator One"_s, core::Role::Enumerator, true}, secret("enum1 passphrase")));
-        QVERIFY(f.registry().addUser({u"enum2"_s, u"Enumerator Two"_s, core::Role::Enumerator, true}, secret("enum2 passphrase")));
+        QVERIFY(f.registry().addUser({u"enum1"_s, u"Enumerator One"_s, core::Role::Enumerator, true},
+                                     secret("enum1 passphrase")));
+        QVERIFY(f.registry().addUser({u"enum2"_s, u"Enumerator Two"_s, core::Role::Enumerator, true},
+                                     secret("enum2 passphrase")));
         f.reopenAs(u"enum1"_s, "enum1 passphrase");
-        QVERIFY(f.ledger().submit(command(u"create-group"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-1"_s, u"A"_s)}}})));
+        QVERIFY(f.ledger().submit(
+            command(u"create-group"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-1"_s, u"A"_s)}}})));
         f.reopenAs(u"enum2"_s, "enum2 passphrase");
         QVERIFY(f.ledger().submit(command(u"create-group"_s, u"hh-2"_s, {})));
         QCOMPARE(f.entities().size(), 1);
@@ -307,7 +333,8 @@ private slots:
     {
         LedgerFixture f;
         QSignalSpy spy(&f.ledger(), &core::Ledger::changed);
-        QVERIFY(f.ledger().submit(command(u"create-group"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-1"_s, u"A"_s)}}})));
+        QVERIFY(f.ledger().submit(
+            command(u"create-group"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-1"_s, u"A"_s)}}})));
         QCOMPARE(spy.count(), 1);
         const auto change = spy.at(0).at(0).value<core::LedgerChange>();
         QCOMPARE(change.kind, core::LedgerChange::Kind::EntitiesChanged);

@@ -1,10 +1,9 @@
 // Property tests of the core over the encrypted store, on generated histories (households,
 // members, updates, transfers, splits, deletes, late events). The seed is printed; set
 // FIELDLEDGER_PROPERTY_SEED to replay one, FIELDLEDGER_PROPERTY_RUNS to change the count.
+#include "core/domain/projector.h"
 #include "historygenerator.h"
 #include "ledgerfixture.h"
-
-#include "core/domain/projector.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -71,7 +70,8 @@ private slots:
             }
             const QByteArrayList liveEntities = live.entities();
             // The state is a pure function of the set of events.
-            QVERIFY2(liveEntities == projected(projector.project(events)), qPrintable(where + u": live != projection"_s));
+            QVERIFY2(liveEntities == projected(projector.project(events)),
+                     qPrintable(where + u": live != projection"_s));
 
             // Any permutation of arrival order, in batches of random sizes, gives byte-identical entities.
             std::vector<core::Event> shuffled = events;
@@ -79,8 +79,8 @@ private slots:
             std::shuffle(shuffled.begin(), shuffled.end(), rng);
             for (std::size_t i = 0; i < shuffled.size();) {
                 const std::size_t n = std::min<std::size_t>(shuffled.size() - i, 1 + rng() % 4);
-                auto imported = other.ledger().importEvents(
-                    std::vector<core::Event>(shuffled.begin() + qsizetype(i), shuffled.begin() + qsizetype(i + n)));
+                auto imported = other.ledger().importEvents(std::vector<core::Event>(
+                    shuffled.begin() + qsizetype(i), shuffled.begin() + qsizetype(i + n)));
                 if (!imported)
                     QFAIL(qPrintable(where + u": "_s + imported.error().message));
                 i += n;
@@ -91,7 +91,8 @@ private slots:
             auto again = other.ledger().importEvents(events);
             QVERIFY(again);
             QCOMPARE(again->accepted, 0);
-            QVERIFY2(other.entities() == liveEntities, qPrintable(where + u": second import changed state"_s));
+            QVERIFY2(other.entities() == liveEntities,
+                     qPrintable(where + u": second import changed state"_s));
 
             // Snapshot + tail (the before-images time travel reads) equals a full replay up to T.
             const core::Event &probe = events[rng() % events.size()];
@@ -105,8 +106,9 @@ private slots:
                 const auto it = expectedAt.find(guid);
                 const QByteArray got = *state ? (*state)->canonicalJson() : QByteArray();
                 const QByteArray want = it != expectedAt.end() ? it->second.canonicalJson() : QByteArray();
-                QVERIFY2(got == want, qPrintable(where + u": as of %1, %2: got %3, want %4"_s.arg(at).arg(guid).arg(
-                                                             QString::fromUtf8(got), QString::fromUtf8(want))));
+                QVERIFY2(got == want,
+                         qPrintable(where + u": as of %1, %2: got %3, want %4"_s.arg(at).arg(guid).arg(
+                                                QString::fromUtf8(got), QString::fromUtf8(want))));
             }
 
             // As recorded at log size k equals the projection of the first k events.

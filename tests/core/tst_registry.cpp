@@ -1,9 +1,8 @@
 // The registry: schema migrations from every older version, users and their key slots,
 // the recovery key, and opening refusals.
-#include "ledgerfixture.h"
-
 #include "core/storage/schema.h"
 #include "core/storage/sqlcipherdriver.h"
+#include "ledgerfixture.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -19,10 +18,12 @@ namespace {
 QStringList schemaOf(QSqlDatabase &db)
 {
     QSqlQuery query(db);
-    query.exec(u"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"_s);
+    query.exec(
+        u"SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"_s);
     QStringList rows;
     while (query.next())
-        rows << query.value(0).toString() + u" "_s + query.value(1).toString() + u": "_s + query.value(2).toString();
+        rows << query.value(0).toString() + u" "_s + query.value(1).toString() + u": "_s +
+                    query.value(2).toString();
     return rows;
 }
 
@@ -30,7 +31,8 @@ struct Database {
     QTemporaryDir dir;
     QString name;
     QSqlDatabase db;
-    explicit Database(const QString &connection) : name(connection)
+    explicit Database(const QString &connection)
+        : name(connection)
     {
         const core::SecretBytes key(32);
         auto opened = core::openSqlCipherDatabase(connection, dir.filePath(u"db"_s), key);
@@ -104,17 +106,31 @@ private slots:
     {
         LedgerFixture f;
         QCOMPARE(f.registry().currentUser().role, core::Role::Administrator);
-        FL_VERIFY_OK(f.registry().addUser({u"sup"_s, u"Supervisor"_s, core::Role::Supervisor, true}, secret("sup passphrase")));
-        QCOMPARE(f.registry().addUser({u"sup"_s, u"Again"_s, core::Role::Supervisor, true}, secret("other passphrase")).error().code,
-                 ErrorCode::Conflict);
-        QCOMPARE(f.registry().addUser({u"bad id"_s, u"X"_s, core::Role::Enumerator, true}, secret("long enough")).error().code,
+        FL_VERIFY_OK(f.registry().addUser({u"sup"_s, u"Supervisor"_s, core::Role::Supervisor, true},
+                                          secret("sup passphrase")));
+        QCOMPARE(
+            f.registry()
+                .addUser({u"sup"_s, u"Again"_s, core::Role::Supervisor, true}, secret("other passphrase"))
+                .error()
+                .code,
+            ErrorCode::Conflict);
+        QCOMPARE(f.registry()
+                     .addUser({u"bad id"_s, u"X"_s, core::Role::Enumerator, true}, secret("long enough"))
+                     .error()
+                     .code,
                  ErrorCode::InvalidArgument);
-        QCOMPARE(f.registry().addUser({u"short"_s, u"X"_s, core::Role::Enumerator, true}, secret("short")).error().code,
+        QCOMPARE(f.registry()
+                     .addUser({u"short"_s, u"X"_s, core::Role::Enumerator, true}, secret("short"))
+                     .error()
+                     .code,
                  ErrorCode::InvalidArgument);
         f.reopenAs(u"sup"_s, "sup passphrase");
         QCOMPARE(f.registry().currentUser().role, core::Role::Supervisor);
         // a supervisor manages no users
-        QCOMPARE(f.registry().addUser({u"x"_s, u"X"_s, core::Role::Enumerator, true}, secret("x passphrase")).error().code,
+        QCOMPARE(f.registry()
+                     .addUser({u"x"_s, u"X"_s, core::Role::Enumerator, true}, secret("x passphrase"))
+                     .error()
+                     .code,
                  ErrorCode::PermissionDenied);
         FL_VERIFY_OK(f.registry().changePassphrase(secret("sup passphrase"), secret("new sup passphrase")));
         f.reopenAs(u"admin"_s, "admin passphrase");
@@ -136,12 +152,14 @@ private slots:
         core::Registry *current = &f.registry();
         Q_UNUSED(current);
         // open a second time read-only with the recovery key (the fixture holds the writer lock)
-        auto byRecovery = core::Registry::openWithRecoveryKey(path, core::SecretBytes(recovery.constData(), std::size_t(recovery.size())),
-                                                              core::Registry::Access::ReadOnly);
+        auto byRecovery = core::Registry::openWithRecoveryKey(
+            path, core::SecretBytes(recovery.constData(), std::size_t(recovery.size())),
+            core::Registry::Access::ReadOnly);
         FL_VERIFY_OK(byRecovery);
         QCOMPARE((*byRecovery)->currentUser().id, u"admin"_s);
-        auto wrong = core::Registry::openWithRecoveryKey(path, secret("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH"),
-                                                         core::Registry::Access::ReadOnly);
+        auto wrong = core::Registry::openWithRecoveryKey(
+            path, secret("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF-GGGGG-HHHHH"),
+            core::Registry::Access::ReadOnly);
         QVERIFY(!wrong);
         QCOMPARE(wrong.error().code, ErrorCode::WrongSecret);
     }
@@ -149,13 +167,15 @@ private slots:
     void open_refusals()
     {
         LedgerFixture f;
-        auto wrong = core::Registry::open(f.path(), u"admin"_s, secret("wrong passphrase"), core::Registry::Access::ReadOnly);
+        auto wrong = core::Registry::open(f.path(), u"admin"_s, secret("wrong passphrase"),
+                                          core::Registry::Access::ReadOnly);
         QCOMPARE(wrong.error().code, ErrorCode::WrongSecret);
         auto inUse = core::Registry::open(f.path(), u"admin"_s, secret("admin passphrase"));
         QVERIFY(!inUse);
         QCOMPARE(inUse.error().code, ErrorCode::InUse);
         QVERIFY(inUse.error().message.contains(f.path()));
-        auto reader = core::Registry::open(f.path(), u"admin"_s, secret("admin passphrase"), core::Registry::Access::ReadOnly);
+        auto reader = core::Registry::open(f.path(), u"admin"_s, secret("admin passphrase"),
+                                           core::Registry::Access::ReadOnly);
         FL_VERIFY_OK(reader);
         QVERIFY((*reader)->isReadOnly());
         auto missing = core::Registry::open(f.path() + u".missing"_s, u"admin"_s, secret("admin passphrase"));

@@ -18,7 +18,10 @@ struct CliResult {
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
-    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out.split('\n').value(0)).object(); }
+    [[nodiscard]] QJsonObject json() const
+    {
+        return QJsonDocument::fromJson(out.split('\n').value(0)).object();
+    }
     [[nodiscard]] QList<QByteArray> lines() const
     {
         QList<QByteArray> result = out.split('\n');
@@ -30,7 +33,10 @@ struct CliResult {
 
 class Cli {
 public:
-    explicit Cli(QString databasePath) : m_db(std::move(databasePath)) {}
+    explicit Cli(QString databasePath)
+        : m_db(std::move(databasePath))
+    {
+    }
 
     void setPassphrase(const QByteArray &passphrase) { m_passphrase = passphrase; }
     void setUser(const QString &user) { m_user = user; }
@@ -44,7 +50,8 @@ public:
         env.insert(QStringLiteral("FIELDLEDGER_USER"), m_user);
         process->setProcessEnvironment(env);
         process->setStandardInputFile(QProcess::nullDevice());
-        process->start(QStringLiteral(FIELDLEDGER_CLI_PATH), QStringList{QStringLiteral("--db"), m_db} + args);
+        process->start(QStringLiteral(FIELDLEDGER_CLI_PATH),
+                       QStringList{QStringLiteral("--db"), m_db} + args);
         return process;
     }
 

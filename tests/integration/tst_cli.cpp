@@ -1,9 +1,8 @@
 // fieldledger-cli driven as scripts drive it (CLI.md): init, bad passphrases, bad input,
 // tampering caught by verify, rollback caught at open, crashes, no plaintext on disk.
-#include "clirunner.h"
-
-#include "core/storage/registry.h"
 #include "../core/historygenerator.h"
+#include "clirunner.h"
+#include "core/storage/registry.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -32,10 +31,13 @@ QByteArray sampleEvents(int households, int offset = 0)
         const QString hh = u"hh-%1"_s.arg(offset + i);
         lines += eventLine(u"ev-%1-a"_s.arg(offset + i), hh, u"create-group"_s,
                            {{u"name"_s, u"Household %1"_s.arg(i)},
-                            {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, QString(hh + u"-p1"_s)}, {u"name"_s, u"Aïssatou"_s}}}}},
-                           (offset + i) * 10) + '\n';
+                            {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, QString(hh + u"-p1"_s)},
+                                                                  {u"name"_s, u"Aïssatou"_s}}}}},
+                           (offset + i) * 10) +
+                 '\n';
         lines += eventLine(u"ev-%1-b"_s.arg(offset + i), hh, u"update-group"_s, {{u"village"_s, u"Kalo"_s}},
-                           (offset + i) * 10 + 1) + '\n';
+                           (offset + i) * 10 + 1) +
+                 '\n';
     }
     return lines;
 }
@@ -107,8 +109,9 @@ private slots:
         const auto before = folderHashes(env.dir.path());
         Cli wrong(env.db);
         wrong.setPassphrase("not the passphrase");
-        for (const QStringList &args : {QStringList{u"stats"_s}, QStringList{u"submit"_s, env.file(u"events.jsonl"_s)},
-                                        QStringList{u"verify"_s}}) {
+        for (const QStringList &args :
+             {QStringList{u"stats"_s}, QStringList{u"submit"_s, env.file(u"events.jsonl"_s)},
+              QStringList{u"verify"_s}}) {
             const CliResult result = wrong.run(args);
             QCOMPARE(result.exitCode, 2);
             QVERIFY2(result.err.contains("wrong passphrase"), result.err.constData());
@@ -132,26 +135,36 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QByteArray>("message");
-        const QByteArray good = eventLine(u"g1"_s, u"p-1"_s, u"create-individual"_s, {{u"name"_s, u"A"_s}}, 1) + '\n';
+        const QByteArray good =
+            eventLine(u"g1"_s, u"p-1"_s, u"create-individual"_s, {{u"name"_s, u"A"_s}}, 1) + '\n';
         QTest::newRow("malformed JSON") << good + "{\"guid\": \n" << QByteArray("line 2");
         QTest::newRow("not an object") << good + "[1,2,3]\n" << QByteArray("line 2");
         QTest::newRow("missing member")
-            << good + R"({"guid":"x","type":"create-individual","data":{},"timestamp":"2026-01-01T00:00:00Z","userId":"u"})" "\n"
+            << good +
+                   R"({"guid":"x","type":"create-individual","data":{},"timestamp":"2026-01-01T00:00:00Z","userId":"u"})"
+                   "\n"
             << QByteArray("missing member 'entityGuid'");
         QTest::newRow("mistyped member")
-            << good + R"({"guid":"x","entityGuid":"e","type":"create-individual","data":[],"timestamp":"2026-01-01T00:00:00Z","userId":"u"})" "\n"
+            << good +
+                   R"({"guid":"x","entityGuid":"e","type":"create-individual","data":[],"timestamp":"2026-01-01T00:00:00Z","userId":"u"})"
+                   "\n"
             << QByteArray("'data'");
         QTest::newRow("unknown member")
-            << good + R"({"guid":"x","entityGuid":"e","type":"create-individual","data":{},"timestamp":"2026-01-01T00:00:00Z","userId":"u","extra":1})" "\n"
+            << good +
+                   R"({"guid":"x","entityGuid":"e","type":"create-individual","data":{},"timestamp":"2026-01-01T00:00:00Z","userId":"u","extra":1})"
+                   "\n"
             << QByteArray("unknown member 'extra'");
         QTest::newRow("bad timestamp")
-            << good + R"({"guid":"x","entityGuid":"e","type":"create-individual","data":{},"timestamp":"2026-13-01T00:00:00Z","userId":"u"})" "\n"
+            << good +
+                   R"({"guid":"x","entityGuid":"e","type":"create-individual","data":{},"timestamp":"2026-13-01T00:00:00Z","userId":"u"})"
+                   "\n"
             << QByteArray("line 2");
         QTest::newRow("100 MB line") << good + "{\"guid\":\"" + QByteArray(100 * 1024 * 1024, 'a') + "\"}\n"
                                      << QByteArray("line 2");
         QTest::newRow("deeply nested") << good + QByteArray(100000, '[') + QByteArray(100000, ']') + "\n"
                                        << QByteArray("line 2");
-        QByteArray changed = eventLine(u"g1"_s, u"p-1"_s, u"create-individual"_s, {{u"name"_s, u"B"_s}}, 1) + '\n';
+        QByteArray changed =
+            eventLine(u"g1"_s, u"p-1"_s, u"create-individual"_s, {{u"name"_s, u"B"_s}}, 1) + '\n';
         QTest::newRow("changed duplicate guid in the middle")
             << good + eventLine(u"g2"_s, u"p-2"_s, u"create-individual"_s, {}, 2) + "\n" + changed +
                    eventLine(u"g3"_s, u"p-3"_s, u"create-individual"_s, {}, 3) + "\n"
@@ -215,12 +228,16 @@ private slots:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<qint64>("badSeq");
         QTest::addColumn<QString>("badGuid");
-        QTest::newRow("event JSON edited") << u"UPDATE events SET body = replace(body, 'Kalo', 'Kolo') WHERE seq = 3"_s
-                                           << qint64(3) << u"ev-1-b"_s;
-        QTest::newRow("event row deleted") << u"DELETE FROM events WHERE seq = 4"_s << qint64(4) << u"ev-2-a"_s;
-        QTest::newRow("last rows deleted") << u"DELETE FROM events WHERE seq >= 8"_s << qint64(8) << u"ev-4-a"_s;
-        QTest::newRow("node hash edited") << u"UPDATE log_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2"_s
-                                          << qint64(4) << u"ev-2-a"_s;
+        QTest::newRow("event JSON edited")
+            << u"UPDATE events SET body = replace(body, 'Kalo', 'Kolo') WHERE seq = 3"_s << qint64(3)
+            << u"ev-1-b"_s;
+        QTest::newRow("event row deleted")
+            << u"DELETE FROM events WHERE seq = 4"_s << qint64(4) << u"ev-2-a"_s;
+        QTest::newRow("last rows deleted")
+            << u"DELETE FROM events WHERE seq >= 8"_s << qint64(8) << u"ev-4-a"_s;
+        QTest::newRow("node hash edited")
+            << u"UPDATE log_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 2"_s << qint64(4)
+            << u"ev-2-a"_s;
     }
     void verify_detectsTampering()
     {
@@ -319,7 +336,8 @@ private slots:
     void secondWriter_isToldRegistryIsInUse()
     {
         Env env;
-        auto holder = core::Registry::open(env.db, u"admin"_s, core::SecretBytes("integration passphrase", 22));
+        auto holder =
+            core::Registry::open(env.db, u"admin"_s, core::SecretBytes("integration passphrase", 22));
         QVERIFY(holder);
         writeFile(env.file(u"a.jsonl"_s), sampleEvents(1));
         const CliResult result = env.cli.run({u"import"_s, env.file(u"a.jsonl"_s)});
@@ -366,7 +384,8 @@ private slots:
         const QString old = other.filePath(u"old.fieldledger"_s);
         QProcess sqlcipher;
         sqlcipher.start(u"sqlcipher"_s, {old});
-        sqlcipher.write("PRAGMA key = 'x';\nPRAGMA cipher_compatibility = 3;\nCREATE TABLE t (a);\nINSERT INTO t VALUES (1);\n");
+        sqlcipher.write("PRAGMA key = 'x';\nPRAGMA cipher_compatibility = 3;\nCREATE TABLE t (a);\nINSERT "
+                        "INTO t VALUES (1);\n");
         sqlcipher.closeWriteChannel();
         QVERIFY(sqlcipher.waitForFinished());
         QVERIFY(QFileInfo(old).size() > 0);
@@ -399,7 +418,8 @@ private slots:
         Env env;
         const QByteArray marker = "MARKER-Zz9-plaintext-check";
         writeFile(env.file(u"a.jsonl"_s), eventLine(u"m1"_s, u"p-1"_s, u"create-individual"_s,
-                                                    {{u"name"_s, QString::fromLatin1(marker)}}, 1) + '\n');
+                                                    {{u"name"_s, QString::fromLatin1(marker)}}, 1) +
+                                              '\n');
         QCOMPARE(env.cli.run({u"import"_s, env.file(u"a.jsonl"_s)}).exitCode, 0);
         QCOMPARE(env.cli.run({u"entity"_s, u"p-1"_s}).exitCode, 0);
         QFile::remove(env.file(u"a.jsonl"_s)); // the input itself is the caller's plaintext
