@@ -26,6 +26,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const qint64 count = argc > 1 ? QByteArray(argv[1]).toLongLong() : 100000;
     qputenv("FIELDLEDGER_TEST_FAST_KDF", "1");
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QTemporaryDir dir(QDir::currentPath() + u"/bench-verify-XXXXXX"_s);
     const QDateTime start(QDate(2026, 1, 1), QTime(8, 0), QTimeZone::utc());
     ManualClock clock(start);
