@@ -31,6 +31,8 @@ const char *const kUsage =
     "  verify                                  full integrity check\n"
     "  replay                                  rebuild every projection from the events\n"
     "  stats                                   event metrics\n"
+    "  export --what households|individuals|events|entities|audit|summary|all\n"
+    "         [--format csv|xlsx|jsonl] [--at INSTANT] [--out PATH] [--excel]\n"
     "  user add ID --role ROLE [--name NAME] [--new-passphrase-file FILE]\n"
     "  user list | user remove ID\n"
     "\n"

@@ -41,7 +41,11 @@ QString neutraliseFormula(const QString &text)
     return looksLikeFormula(text) ? u"'"_s + text : text;
 }
 
-CsvWriter::CsvWriter(QIODevice &device, CsvDialect dialect) : m_device(device), m_dialect(dialect) {}
+CsvWriter::CsvWriter(QIODevice &device, CsvDialect dialect)
+    : m_device(device)
+    , m_dialect(dialect)
+{
+}
 
 QByteArray CsvWriter::encodeField(QStringView field, QChar separator)
 {

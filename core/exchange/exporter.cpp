@@ -44,7 +44,10 @@ const QStringList kSummaryColumns = {u"section"_s, u"key"_s, u"count"_s};
 
 const QString kRelationship = u"relationship"_s;
 
-Error cancelled() { return Error{ErrorCode::Cancelled, u"export cancelled"_s}; }
+Error cancelled()
+{
+    return Error{ErrorCode::Cancelled, u"export cancelled"_s};
+}
 
 // Data fields as columns: the preferred ones first (form order), then the others sorted. A key
 // that would collide with a fixed column, or that begins with "data.", is shown as "data.<key>".
@@ -52,8 +55,8 @@ struct DataColumns {
     QStringList keys;    // data keys, in column order
     QStringList headers; // their column names
 
-    static DataColumns make(const QStringList &preferred, const QSet<QString> &found, const QStringList &fixed,
-                            const QSet<QString> &excluded = {})
+    static DataColumns make(const QStringList &preferred, const QSet<QString> &found,
+                            const QStringList &fixed, const QSet<QString> &excluded = {})
     {
         DataColumns columns;
         QSet<QString> taken;
@@ -86,7 +89,10 @@ QString utcDay(qint64 instantNs)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date().toString(Qt::ISODate);
 }
 
-QString instantText(qint64 instantNs) { return Timestamp::fromNsSinceEpoch(instantNs).toUtcMillisString(); }
+QString instantText(qint64 instantNs)
+{
+    return Timestamp::fromNsSinceEpoch(instantNs).toUtcMillisString();
+}
 
 QJsonObject countsJson(const QMap<QString, qint64> &counts)
 {
@@ -119,7 +125,9 @@ struct AuditRow {
 
     [[nodiscard]] QList<Cell> cells() const
     {
-        auto value = [](const std::optional<QJsonValue> &v) { return v ? Cell::fromJson(*v) : Cell::empty(); };
+        auto value = [](const std::optional<QJsonValue> &v) {
+            return v ? Cell::fromJson(*v) : Cell::empty();
+        };
         return {Cell::fromTimestamp(timestamp),
                 Cell::fromText(userId),
                 Cell::fromText(entityGuid),
@@ -135,8 +143,12 @@ struct AuditRow {
 
     [[nodiscard]] QJsonObject toJson() const
     {
-        QJsonObject object{{u"timestamp"_s, timestamp}, {u"userId"_s, userId},       {u"entityGuid"_s, entityGuid},
-                           {u"eventType"_s, eventType}, {u"field"_s, field},         {u"eventGuid"_s, eventGuid},
+        QJsonObject object{{u"timestamp"_s, timestamp},
+                           {u"userId"_s, userId},
+                           {u"entityGuid"_s, entityGuid},
+                           {u"eventType"_s, eventType},
+                           {u"field"_s, field},
+                           {u"eventGuid"_s, eventGuid},
                            {u"seq"_s, seq}};
         if (oldValue)
             object.insert(u"oldValue"_s, *oldValue);
@@ -153,7 +165,11 @@ struct AuditRow {
 // One export's work over the ledger: the passes, the counters and the progress.
 class ExportJob final {
 public:
-    ExportJob(Ledger &ledger, const ExportRequest &request) : m_ledger(ledger), m_request(request) {}
+    ExportJob(Ledger &ledger, const ExportRequest &request)
+        : m_ledger(ledger)
+        , m_request(request)
+    {
+    }
 
     [[nodiscard]] quint64 rows() const { return m_rows; }
 
@@ -196,8 +212,8 @@ public:
 
     Status households(TableSink &sink)
     {
-        const DataColumns columns =
-            DataColumns::make(m_request.householdColumns, m_householdKeys, kHouseholdLeading + kHouseholdTrailing);
+        const DataColumns columns = DataColumns::make(m_request.householdColumns, m_householdKeys,
+                                                      kHouseholdLeading + kHouseholdTrailing);
         if (auto ok = sink.begin(kHouseholdLeading + columns.headers + kHouseholdTrailing); !ok)
             return ok;
         QList<Cell> cells;
@@ -227,8 +243,9 @@ public:
 
     Status individuals(TableSink &sink)
     {
-        const DataColumns columns = DataColumns::make(m_request.individualColumns, m_individualKeys,
-                                                      kIndividualLeading + kIndividualTrailing, {kRelationship});
+        const DataColumns columns =
+            DataColumns::make(m_request.individualColumns, m_individualKeys,
+                              kIndividualLeading + kIndividualTrailing, {kRelationship});
         if (auto ok = sink.begin(kIndividualLeading + columns.headers + kIndividualTrailing); !ok)
             return ok;
         QList<Cell> cells;
@@ -375,24 +392,28 @@ public:
             ++m_rows;
             return sink.row({Cell::fromText(section), key, Cell::fromInteger(count)});
         };
-        auto putAll = [&](const QString &section, const QMap<QString, qint64> &counts, bool numericKeys) -> Status {
+        auto putAll = [&](const QString &section, const QMap<QString, qint64> &counts,
+                          bool numericKeys) -> Status {
             std::vector<std::pair<QString, qint64>> rows;
             for (auto it = counts.cbegin(); it != counts.cend(); ++it)
                 rows.emplace_back(it.key(), it.value());
             if (numericKeys) {
-                std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first.toLongLong() < b.first.toLongLong(); });
+                std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+                    return a.first.toLongLong() < b.first.toLongLong();
+                });
             }
             for (const auto &[key, count] : rows) {
-                const Cell keyCell = numericKeys ? Cell::fromInteger(key.toLongLong()) : Cell::fromJson(QJsonValue(key));
+                const Cell keyCell =
+                    numericKeys ? Cell::fromInteger(key.toLongLong()) : Cell::fromJson(QJsonValue(key));
                 if (auto ok = put(section, keyCell, count); !ok)
                     return ok;
             }
             return {};
         };
         const QString total = u"total"_s;
-        for (const auto &[key, count] : {std::pair{u"households"_s, m_households},
-                                         std::pair{u"individuals"_s, m_individuals},
-                                         std::pair{u"events"_s, m_events}}) {
+        for (const auto &[key, count] :
+             {std::pair{u"households"_s, m_households}, std::pair{u"individuals"_s, m_individuals},
+              std::pair{u"events"_s, m_events}}) {
             if (auto ok = put(total, Cell::fromText(key), qint64(count)); !ok)
                 return ok;
         }
@@ -418,7 +439,8 @@ public:
 
 private:
     // Calls `body` for every entity, stopping at its first error or when progress says cancel.
-    Status walk(std::optional<qint64> at, bool includeDeleted, const std::function<Status(const Entity &)> &body)
+    Status walk(std::optional<qint64> at, bool includeDeleted,
+                const std::function<Status(const Entity &)> &body)
     {
         std::optional<Error> stop;
         auto ok = m_ledger.forEachEntity(at, includeDeleted, [&](const Entity &entity) {
@@ -673,13 +695,16 @@ QString exportWhatName(ExportWhat what)
 
 Result<ExportWhat> exportWhatFromName(QStringView name)
 {
-    for (const ExportWhat what : {ExportWhat::Households, ExportWhat::Individuals, ExportWhat::Events,
-                                  ExportWhat::Entities, ExportWhat::Audit, ExportWhat::Summary, ExportWhat::Workbook}) {
+    for (const ExportWhat what :
+         {ExportWhat::Households, ExportWhat::Individuals, ExportWhat::Events, ExportWhat::Entities,
+          ExportWhat::Audit, ExportWhat::Summary, ExportWhat::Workbook}) {
         if (name == exportWhatName(what))
             return what;
     }
-    return fail(ErrorCode::InvalidArgument,
-                u"unknown export '%1': expected households, individuals, events, entities, audit, summary or all"_s.arg(name));
+    return fail(
+        ErrorCode::InvalidArgument,
+        u"unknown export '%1': expected households, individuals, events, entities, audit, summary or all"_s
+            .arg(name));
 }
 
 QString exportFormatName(ExportFormat format)
@@ -742,12 +767,14 @@ Status checkExportCombination(ExportWhat what, ExportFormat format)
         hint = u"use xlsx"_s;
         break;
     }
-    return fail(ErrorCode::InvalidArgument,
-                u"%1 cannot be exported as %2: %3"_s.arg(exportWhatName(what), exportFormatName(format), hint));
+    return fail(ErrorCode::InvalidArgument, u"%1 cannot be exported as %2: %3"_s.arg(
+                                                exportWhatName(what), exportFormatName(format), hint));
 }
 
 Exporter::Exporter(Ledger &ledger, const Clock &clock, ExportRecorder &recorder)
-    : m_ledger(ledger), m_clock(clock), m_recorder(recorder)
+    : m_ledger(ledger)
+    , m_clock(clock)
+    , m_recorder(recorder)
 {
 }
 
@@ -785,7 +812,8 @@ Result<ExportReport> Exporter::exportToFile(const ExportRequest &request, const 
     ExportReport report;
     if (request.format == ExportFormat::Xlsx) {
         (*file)->releaseDevice();
-        auto book = XlsxWorkbook::create((*file)->temporaryPath(), QFileInfo((*file)->destination()).absolutePath());
+        auto book =
+            XlsxWorkbook::create((*file)->temporaryPath(), QFileInfo((*file)->destination()).absolutePath());
         if (!book)
             return std::unexpected(book.error());
         if (auto ok = writeWorkbook(job, request, **book); !ok)
@@ -804,7 +832,8 @@ Result<ExportReport> Exporter::exportToFile(const ExportRequest &request, const 
     return report;
 }
 
-Result<ExportReport> Exporter::exportToDevice(const ExportRequest &request, QIODevice &device, const QString &name)
+Result<ExportReport> Exporter::exportToDevice(const ExportRequest &request, QIODevice &device,
+                                              const QString &name)
 {
     if (request.format == ExportFormat::Xlsx)
         return fail(ErrorCode::InvalidArgument, u"an XLSX export needs a file (--out PATH)"_s);

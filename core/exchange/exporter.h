@@ -20,7 +20,8 @@ class ExportRecorder;
 // What an export holds.
 enum class ExportWhat {
     Households,  // one row per household (group): guid, data fields, memberCount, head, lastUpdated, version
-    Individuals, // one row per member of a household: householdGuid, memberGuid, relationship, data fields, ...
+    Individuals, // one row per member of a household: householdGuid, memberGuid, relationship, data fields,
+                 // ...
     Events,      // the event log, each event exactly as stored, in log order (re-importable)
     Entities,    // every entity as canonical JSON, sorted by guid
     Audit,       // one row per field changed per entity per event (EVENTS.md §4)
@@ -92,7 +93,8 @@ public:
     //    "householdsPerVillage":{"Kalo":3,"":1,...},       live households by data.village ("" none)
     //    "householdSizeDistribution":{"0":1,"3":2,...}}    live households by number of members
     // Also checks Action::Export.
-    [[nodiscard]] Result<QJsonObject> summary(std::optional<qint64> atInstantNs, const Progress &progress = {});
+    [[nodiscard]] Result<QJsonObject> summary(std::optional<qint64> atInstantNs,
+                                              const Progress &progress = {});
 
 private:
     [[nodiscard]] Status checkAllowed(const ExportRequest &request) const;

@@ -17,7 +17,10 @@ using namespace Qt::StringLiterals;
 namespace fieldledger::core {
 namespace {
 
-QString describeErrno(int error) { return QString::fromStdString(std::generic_category().message(error)); }
+QString describeErrno(int error)
+{
+    return QString::fromStdString(std::generic_category().message(error));
+}
 
 // Returns 0 or the errno of the failure.
 int syncPath(const QByteArray &path, bool folder)
@@ -50,12 +53,13 @@ Result<std::unique_ptr<ExportFile>> ExportFile::create(const QString &destinatio
 
     std::unique_ptr<ExportFile> file(new ExportFile);
     file->m_destination = info.absoluteFilePath();
-    auto temporary = std::make_unique<QTemporaryFile>(info.absolutePath() + u"/."_s + info.fileName() +
-                                                      u".XXXXXX.part"_s);
+    auto temporary =
+        std::make_unique<QTemporaryFile>(info.absolutePath() + u"/."_s + info.fileName() + u".XXXXXX.part"_s);
     temporary->setAutoRemove(false);
     if (!temporary->open())
         return fail(ErrorCode::Storage,
-                    u"cannot export to %1: cannot create a temporary file beside it: %2"_s.arg(shown, temporary->errorString()));
+                    u"cannot export to %1: cannot create a temporary file beside it: %2"_s.arg(
+                        shown, temporary->errorString()));
     file->m_temporaryPath = temporary->fileName();
     file->m_file = std::move(temporary);
     return file;
@@ -69,7 +73,10 @@ ExportFile::~ExportFile()
         QFile::remove(m_temporaryPath);
 }
 
-QIODevice &ExportFile::device() { return *m_file; }
+QIODevice &ExportFile::device()
+{
+    return *m_file;
+}
 
 void ExportFile::releaseDevice()
 {
@@ -81,7 +88,8 @@ Status ExportFile::commit()
 {
     const QString shown = QDir::toNativeSeparators(m_destination);
     const auto failure = [&](const QString &what, int error) {
-        return fail(ErrorCode::Storage, u"cannot export to %1: %2: %3"_s.arg(shown, what, describeErrno(error)));
+        return fail(ErrorCode::Storage,
+                    u"cannot export to %1: %2: %3"_s.arg(shown, what, describeErrno(error)));
     };
     if (m_file->isOpen()) {
         if (!m_file->flush())
@@ -93,7 +101,8 @@ Status ExportFile::commit()
     if (const int error = syncPath(temporary, false); error != 0)
         return failure(u"flushing the temporary file failed"_s, error);
     struct stat existing {};
-    if (::stat(target.constData(), &existing) == 0 && ::chmod(temporary.constData(), existing.st_mode & 07777) != 0) {
+    if (::stat(target.constData(), &existing) == 0 &&
+        ::chmod(temporary.constData(), existing.st_mode & 07777) != 0) {
         const int error = errno;
         return failure(u"cannot copy the permissions of the existing file"_s, error);
     }
@@ -102,7 +111,8 @@ Status ExportFile::commit()
         return failure(u"moving the temporary file into place failed"_s, error);
     }
     m_committed = true;
-    if (const int error = syncPath(QFile::encodeName(QFileInfo(m_destination).absolutePath()), true); error != 0)
+    if (const int error = syncPath(QFile::encodeName(QFileInfo(m_destination).absolutePath()), true);
+        error != 0)
         return failure(u"the file was written, but its folder could not be flushed to disk"_s, error);
     return {};
 }

@@ -13,7 +13,10 @@ using namespace Qt::StringLiterals;
 namespace fieldledger::core {
 namespace {
 
-bool isDigit(QChar c) { return c >= u'0' && c <= u'9'; }
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
 
 // Exactly "YYYY-MM-DD" naming a real day.
 QDate parseCalendarDate(QStringView text)

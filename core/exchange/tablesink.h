@@ -57,7 +57,10 @@ public:
 // runs them; numbers use the dialect's decimal point; dates keep their original text.
 class CsvTableSink final : public TableSink {
 public:
-    explicit CsvTableSink(CsvWriter &writer) : m_writer(writer) {}
+    explicit CsvTableSink(CsvWriter &writer)
+        : m_writer(writer)
+    {
+    }
 
     [[nodiscard]] Status begin(const QStringList &columns) override;
     [[nodiscard]] Status row(const QList<Cell> &cells) override;

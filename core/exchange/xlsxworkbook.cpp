@@ -16,8 +16,8 @@ using namespace Qt::StringLiterals;
 namespace fieldledger::core {
 namespace {
 
-constexpr qsizetype kMaxCellChars = 32767;     // Excel's limit for one cell
-constexpr lxw_row_t kMaxRows = LXW_ROW_MAX;    // rows per sheet, header included
+constexpr qsizetype kMaxCellChars = 32767;  // Excel's limit for one cell
+constexpr lxw_row_t kMaxRows = LXW_ROW_MAX; // rows per sheet, header included
 constexpr qsizetype kMaxSheetNameChars = 31;
 constexpr double kMinWidth = 8;
 constexpr double kMaxWidth = 60;
@@ -63,7 +63,11 @@ QString sheetName(const QString &base, int part)
 
 class XlsxSheet final : public TableSink {
 public:
-    XlsxSheet(XlsxWorkbook &book, QString name) : m_book(book), m_name(std::move(name)) {}
+    XlsxSheet(XlsxWorkbook &book, QString name)
+        : m_book(book)
+        , m_name(std::move(name))
+    {
+    }
 
     Status open()
     {
@@ -125,8 +129,9 @@ private:
         const CNumericLocale cLocale;
         for (qsizetype i = 0; i < m_columns.size(); ++i) {
             const QByteArray text = m_columns[i].left(kMaxCellChars).toUtf8();
-            if (auto ok = lxwStatus(worksheet_write_string(m_sheet, 0, lxw_col_t(i), text.constData(), m_book.m_header),
-                                    u"header"_s);
+            if (auto ok = lxwStatus(
+                    worksheet_write_string(m_sheet, 0, lxw_col_t(i), text.constData(), m_book.m_header),
+                    u"header"_s);
                 !ok)
                 return ok;
         }
@@ -142,12 +147,14 @@ private:
         if (m_sheet == nullptr || m_columns.isEmpty())
             return {};
         for (std::size_t i = 0; i < m_widths.size(); ++i) {
-            if (auto ok = lxwStatus(worksheet_set_column(m_sheet, lxw_col_t(i), lxw_col_t(i), m_widths[i], nullptr),
-                                    u"column width"_s);
+            if (auto ok =
+                    lxwStatus(worksheet_set_column(m_sheet, lxw_col_t(i), lxw_col_t(i), m_widths[i], nullptr),
+                              u"column width"_s);
                 !ok)
                 return ok;
         }
-        return lxwStatus(worksheet_autofilter(m_sheet, 0, 0, m_row - 1, lxw_col_t(m_columns.size() - 1)), u"autofilter"_s);
+        return lxwStatus(worksheet_autofilter(m_sheet, 0, 0, m_row - 1, lxw_col_t(m_columns.size() - 1)),
+                         u"autofilter"_s);
     }
 
     void widen(qsizetype column, double width)
@@ -168,7 +175,8 @@ private:
         }
         widen(column, double(std::min<qsizetype>(value.size(), qsizetype(kMaxWidth))) + 1);
         const QByteArray utf8 = value.toUtf8();
-        return lxwStatus(worksheet_write_string(m_sheet, m_row, column, utf8.constData(), nullptr), u"text cell"_s);
+        return lxwStatus(worksheet_write_string(m_sheet, m_row, column, utf8.constData(), nullptr),
+                         u"text cell"_s);
     }
 
     Status writeCell(lxw_col_t column, const Cell &cell)
@@ -180,7 +188,8 @@ private:
             return writeText(column, cell.text);
         case Cell::Kind::Number:
             widen(column, double(cell.text.size()) + 2);
-            return lxwStatus(worksheet_write_number(m_sheet, m_row, column, cell.number, nullptr), u"number cell"_s);
+            return lxwStatus(worksheet_write_number(m_sheet, m_row, column, cell.number, nullptr),
+                             u"number cell"_s);
         case Cell::Kind::Boolean:
             widen(column, 7);
             return lxwStatus(worksheet_write_boolean(m_sheet, m_row, column, cell.flag ? 1 : 0, nullptr),
@@ -190,7 +199,8 @@ private:
                 return writeText(column, cell.text);
             lxw_datetime when{cell.date.year(), cell.date.month(), cell.date.day(), 0, 0, 0.0};
             widen(column, 12);
-            return lxwStatus(worksheet_write_datetime(m_sheet, m_row, column, &when, m_book.m_date), u"date cell"_s);
+            return lxwStatus(worksheet_write_datetime(m_sheet, m_row, column, &when, m_book.m_date),
+                             u"date cell"_s);
         }
         case Cell::Kind::DateTime: {
             // Excel has no time zones: the instant is shown in UTC.
@@ -205,8 +215,9 @@ private:
             const QTime time = utc.time();
             if (date.year() < 1900 || date.year() > 9999)
                 return writeText(column, cell.text);
-            lxw_datetime when{date.year(), date.month(), date.day(), time.hour(), time.minute(),
-                              double(time.second()) + double(nanos / 1'000'000) / 1000.0};
+            lxw_datetime when{date.year(),   date.month(),
+                              date.day(),    time.hour(),
+                              time.minute(), double(time.second()) + double(nanos / 1'000'000) / 1000.0};
             widen(column, 25);
             return lxwStatus(worksheet_write_datetime(m_sheet, m_row, column, &when, m_book.m_dateTime),
                              u"date-time cell"_s);
@@ -225,7 +236,8 @@ private:
     int m_part = 1;
 };
 
-Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::create(const QString &path, const QString &temporaryFolder)
+Result<std::unique_ptr<XlsxWorkbook>> XlsxWorkbook::create(const QString &path,
+                                                           const QString &temporaryFolder)
 {
     std::unique_ptr<XlsxWorkbook> book(new XlsxWorkbook);
     book->m_path = QFile::encodeName(path);

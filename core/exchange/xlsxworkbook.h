@@ -31,7 +31,8 @@ class XlsxSheet;
 // ever a formula. A string longer than Excel's 32,767 characters is cut and ends with "…".
 class XlsxWorkbook final {
 public:
-    [[nodiscard]] static Result<std::unique_ptr<XlsxWorkbook>> create(const QString &path, const QString &temporaryFolder);
+    [[nodiscard]] static Result<std::unique_ptr<XlsxWorkbook>> create(const QString &path,
+                                                                      const QString &temporaryFolder);
     // Without close(): frees everything and writes nothing (the output file is never created).
     ~XlsxWorkbook();
     Q_DISABLE_COPY_MOVE(XlsxWorkbook)

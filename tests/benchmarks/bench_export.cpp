@@ -60,16 +60,18 @@ void resetPeak()
 QByteArray householdEvent(int i)
 {
     const QByteArray n = QByteArray::number(i);
-    const QDateTime when = QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()).addSecs(qint64(i) * 20);
+    const QDateTime when =
+        QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::utc()).addSecs(qint64(i) * 20);
     const QByteArray timestamp = when.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s).toLatin1();
     return "{\"guid\":\"ev-" + n + "\",\"entityGuid\":\"hh-" + n.rightJustified(7, '0') +
            "\",\"type\":\"create-group\",\"data\":{\"name\":\"Household " + n + "\",\"village\":\"Village " +
            QByteArray::number(i % 50) + "\",\"income\":" + QByteArray::number(1000 + (i % 977)) +
            ".5,\"notes\":\"a, \\\"quoted\\\" note\\nover two lines\",\"members\":[{\"guid\":\"p-" + n +
-           "-1\",\"name\":\"Ana\",\"age\":34,\"relationship\":\"head\",\"dob\":\"1990-05-01\"},{\"guid\":\"p-" + n +
-           "-2\",\"name\":\"Ben\",\"age\":36.5,\"relationship\":\"spouse\"},{\"guid\":\"p-" + n +
-           "-3\",\"name\":\"Zo\\u00eb\",\"age\":4,\"relationship\":\"child\"}]},\"timestamp\":\"" + timestamp +
-           "\",\"userId\":\"enum-" + QByteArray::number(i % 12) + "\"}";
+           "-1\",\"name\":\"Ana\",\"age\":34,\"relationship\":\"head\",\"dob\":\"1990-05-01\"},{\"guid\":"
+           "\"p-" +
+           n + "-2\",\"name\":\"Ben\",\"age\":36.5,\"relationship\":\"spouse\"},{\"guid\":\"p-" + n +
+           "-3\",\"name\":\"Zo\\u00eb\",\"age\":4,\"relationship\":\"child\"}]},\"timestamp\":\"" +
+           timestamp + "\",\"userId\":\"enum-" + QByteArray::number(i % 12) + "\"}";
 }
 
 struct Stage {
@@ -132,8 +134,7 @@ int main(int argc, char **argv)
         }
     }
     std::printf("registry: %d households, %d entities, built in %.1f s; database %.1f MB\n\n", households,
-                households * 4, double(timer.elapsed()) / 1000.0,
-                double(QFileInfo(path).size()) / 1e6);
+                households * 4, double(timer.elapsed()) / 1000.0, double(QFileInfo(path).size()) / 1e6);
 
     // What the exports build on: one pass over every entity, and one entity() per member.
     {
@@ -166,8 +167,8 @@ int main(int argc, char **argv)
         {"individuals CSV", ExportWhat::Individuals, ExportFormat::Csv, u"individuals.csv"_s},
         {"events JSON Lines", ExportWhat::Events, ExportFormat::Jsonl, u"events.jsonl"_s},
     };
-    std::printf("%-20s %10s %9s %12s %10s %12s %12s\n", "export", "rows", "seconds", "rows/s", "MB", "RSS before",
-                "peak RSS");
+    std::printf("%-20s %10s %9s %12s %10s %12s %12s\n", "export", "rows", "seconds", "rows/s", "MB",
+                "RSS before", "peak RSS");
     MemoryExportRecorder recorder;
     Exporter exporter(ledger, clock, recorder);
     for (const Stage &stage : stages) {

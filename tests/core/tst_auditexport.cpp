@@ -28,12 +28,17 @@ using namespace fieldledger::core;
 
 namespace {
 
-SecretBytes secret(const char *text) { return SecretBytes(text, std::strlen(text)); }
+SecretBytes secret(const char *text)
+{
+    return SecretBytes(text, std::strlen(text));
+}
 
 // A registry with an open ledger in a temporary folder, acting as its administrator.
 class Fixture {
 public:
-    Fixture() : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc())), m_ids(u"id-"_s)
+    Fixture()
+        : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc()))
+        , m_ids(u"id-"_s)
     {
         qputenv("FIELDLEDGER_TEST_FAST_KDF", "1");
         m_path = m_dir.filePath(u"registry.fieldledger"_s);
@@ -93,8 +98,8 @@ private:
     std::unique_ptr<Ledger> m_ledger;
 };
 
-Command command(const QString &type, const QString &entityGuid, const QJsonObject &data, const QString &timestamp,
-                const QString &reason = {})
+Command command(const QString &type, const QString &entityGuid, const QJsonObject &data,
+                const QString &timestamp, const QString &reason = {})
 {
     Command c;
     c.type = type;
@@ -111,15 +116,19 @@ Command command(const QString &type, const QString &entityGuid, const QJsonObjec
 std::vector<Command> sampleCommands()
 {
     const QJsonArray members1{
-        QJsonObject{{u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
+        QJsonObject{
+            {u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
         QJsonObject{{u"guid"_s, u"p-2"_s},
                     {u"name"_s, u"=HYPERLINK(\"http://evil.example\",\"x\")"_s},
                     {u"age"_s, 36.5},
                     {u"relationship"_s, u"spouse"_s}}};
     const QJsonArray members2{
-        QJsonObject{{u"guid"_s, u"p-3"_s}, {u"name"_s, u"Amélie ; Ørsted"_s}, {u"relationship"_s, u"head"_s},
+        QJsonObject{{u"guid"_s, u"p-3"_s},
+                    {u"name"_s, u"Amélie ; Ørsted"_s},
+                    {u"relationship"_s, u"head"_s},
                     {u"dob"_s, u"1990-05-01"_s}},
-        QJsonObject{{u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
+        QJsonObject{
+            {u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
     return {
         command(u"create-group"_s, u"hh-1"_s,
                 {{u"name"_s, u"Smith, \"Jr\""_s},
@@ -150,8 +159,9 @@ std::vector<Command> sampleCommands()
                 u"2026-11-10T08:00:00.000Z"_s, u"data-correction"_s),
         command(u"update-individual"_s, u"p-4"_s, {{u"age"_s, 5}}, u"2026-11-11T08:00:00.000Z"_s),
         command(u"add-member"_s, u"hh-3"_s,
-                {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s},
-                                                       {u"relationship"_s, u"head"_s}}}}},
+                {{u"members"_s,
+                  QJsonArray{QJsonObject{
+                      {u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s}, {u"relationship"_s, u"head"_s}}}}},
                 u"2026-11-12T08:00:00.000Z"_s),
         command(u"remove-member"_s, u"hh-2"_s, {{u"memberId"_s, u"p-4"_s}, {u"reason"_s, u"migrated"_s}},
                 u"2026-11-13T08:00:00.000Z"_s),
@@ -160,8 +170,9 @@ std::vector<Command> sampleCommands()
 
 std::vector<Command> laterCommands()
 {
-    return {command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"555-0101"_s}}, u"2026-11-06T00:00:00.000Z"_s),
-            command(u"delete-entity"_s, u"p-2"_s, {}, u"2026-11-15T00:00:00.000Z"_s, u"duplicate"_s)};
+    return {
+        command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"555-0101"_s}}, u"2026-11-06T00:00:00.000Z"_s),
+        command(u"delete-entity"_s, u"p-2"_s, {}, u"2026-11-15T00:00:00.000Z"_s, u"duplicate"_s)};
 }
 
 QByteArrayList lines(const QByteArray &bytes)
@@ -209,9 +220,12 @@ QList<QJsonObject> expectedRows(Ledger &ledger, std::optional<qint64> at)
             const QJsonObject entry = value.toObject();
             if (at && instant(entry.value(u"timestamp"_s).toString()) > *at)
                 continue;
-            QJsonObject base{{u"timestamp"_s, entry.value(u"timestamp"_s)}, {u"userId"_s, entry.value(u"userId"_s)},
-                             {u"entityGuid"_s, guid},                       {u"eventType"_s, entry.value(u"type"_s)},
-                             {u"eventGuid"_s, entry.value(u"eventGuid"_s)}, {u"seq"_s, entry.value(u"seq"_s)}};
+            QJsonObject base{{u"timestamp"_s, entry.value(u"timestamp"_s)},
+                             {u"userId"_s, entry.value(u"userId"_s)},
+                             {u"entityGuid"_s, guid},
+                             {u"eventType"_s, entry.value(u"type"_s)},
+                             {u"eventGuid"_s, entry.value(u"eventGuid"_s)},
+                             {u"seq"_s, entry.value(u"seq"_s)}};
             if (entry.contains(u"reason"_s))
                 base.insert(u"reason"_s, entry.value(u"reason"_s));
             if (entry.value(u"late"_s).toBool())
@@ -280,7 +294,8 @@ private:
 
     Fixture &f() { return *m_fixture; }
 
-    QByteArray exportAudit(ExportFormat format, std::optional<qint64> at = std::nullopt, ExportReport *report = nullptr)
+    QByteArray exportAudit(ExportFormat format, std::optional<qint64> at = std::nullopt,
+                           ExportReport *report = nullptr)
     {
         ExportRequest request;
         request.what = ExportWhat::Audit;
@@ -388,15 +403,16 @@ private slots:
     {
         const QByteArray bytes = exportAudit(ExportFormat::Csv);
         const QList<QStringList> records = simpleCsv(bytes);
-        QCOMPARE(records.first(), (QStringList{u"timestamp"_s, u"userId"_s, u"entityGuid"_s, u"eventType"_s, u"field"_s,
-                                               u"oldValue"_s, u"newValue"_s, u"reason"_s, u"eventGuid"_s, u"seq"_s,
-                                               u"late"_s}));
+        QCOMPARE(records.first(), (QStringList{u"timestamp"_s, u"userId"_s, u"entityGuid"_s, u"eventType"_s,
+                                               u"field"_s, u"oldValue"_s, u"newValue"_s, u"reason"_s,
+                                               u"eventGuid"_s, u"seq"_s, u"late"_s}));
         // Record ends: the header, one per row, and one more inside the quoted notes of hh-1.
         QCOMPARE(qsizetype(bytes.count("\r\n")), 1 + expectedRows(f().ledger(), std::nullopt).size() + 1);
         // The name that is a formula is shown as text; the raw formula never starts a field.
         QVERIFY(bytes.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\","));
         QVERIFY(!bytes.contains(",=HYPERLINK"));
-        QVERIFY(bytes.contains("2026-11-10T08:00:00.000Z,admin,hh-1,update-group,village,Kalo,Mbale Town,data-correction,"));
+        QVERIFY(bytes.contains(
+            "2026-11-10T08:00:00.000Z,admin,hh-1,update-group,village,Kalo,Mbale Town,data-correction,"));
     }
 
     void xlsx_auditSheet_hasEveryRow_typed()
@@ -414,7 +430,9 @@ private slots:
         QVERIFY(!xml.contains("<f>"));
         // Row 2: timestamp a date (styled number), seq a number.
         const QString text = QString::fromUtf8(xml);
-        QVERIFY(QRegularExpression(u"<c r=\"A2\" s=\"[1-9][0-9]*\"><v>4[0-9.]+</v></c>"_s).match(text).hasMatch());
+        QVERIFY(QRegularExpression(u"<c r=\"A2\" s=\"[1-9][0-9]*\"><v>4[0-9.]+</v></c>"_s)
+                    .match(text)
+                    .hasMatch());
         QVERIFY(QRegularExpression(u"<c r=\"J2\"><v>[0-9]+</v></c>"_s).match(text).hasMatch());
     }
 };

@@ -29,12 +29,17 @@ using namespace fieldledger::core;
 
 namespace {
 
-SecretBytes secret(const char *text) { return SecretBytes(text, std::strlen(text)); }
+SecretBytes secret(const char *text)
+{
+    return SecretBytes(text, std::strlen(text));
+}
 
 // A registry with an open ledger in a temporary folder, acting as its administrator.
 class Fixture {
 public:
-    Fixture() : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc())), m_ids(u"id-"_s)
+    Fixture()
+        : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc()))
+        , m_ids(u"id-"_s)
     {
         qputenv("FIELDLEDGER_TEST_FAST_KDF", "1");
         m_path = m_dir.filePath(u"registry.fieldledger"_s);
@@ -94,8 +99,8 @@ private:
     std::unique_ptr<Ledger> m_ledger;
 };
 
-Command command(const QString &type, const QString &entityGuid, const QJsonObject &data, const QString &timestamp,
-                const QString &reason = {})
+Command command(const QString &type, const QString &entityGuid, const QJsonObject &data,
+                const QString &timestamp, const QString &reason = {})
 {
     Command c;
     c.type = type;
@@ -112,15 +117,19 @@ Command command(const QString &type, const QString &entityGuid, const QJsonObjec
 std::vector<Command> sampleCommands()
 {
     const QJsonArray members1{
-        QJsonObject{{u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
+        QJsonObject{
+            {u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
         QJsonObject{{u"guid"_s, u"p-2"_s},
                     {u"name"_s, u"=HYPERLINK(\"http://evil.example\",\"x\")"_s},
                     {u"age"_s, 36.5},
                     {u"relationship"_s, u"spouse"_s}}};
     const QJsonArray members2{
-        QJsonObject{{u"guid"_s, u"p-3"_s}, {u"name"_s, u"Amélie ; Ørsted"_s}, {u"relationship"_s, u"head"_s},
+        QJsonObject{{u"guid"_s, u"p-3"_s},
+                    {u"name"_s, u"Amélie ; Ørsted"_s},
+                    {u"relationship"_s, u"head"_s},
                     {u"dob"_s, u"1990-05-01"_s}},
-        QJsonObject{{u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
+        QJsonObject{
+            {u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
     return {
         command(u"create-group"_s, u"hh-1"_s,
                 {{u"name"_s, u"Smith, \"Jr\""_s},
@@ -151,8 +160,9 @@ std::vector<Command> sampleCommands()
                 u"2026-11-10T08:00:00.000Z"_s, u"data-correction"_s),
         command(u"update-individual"_s, u"p-4"_s, {{u"age"_s, 5}}, u"2026-11-11T08:00:00.000Z"_s),
         command(u"add-member"_s, u"hh-3"_s,
-                {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s},
-                                                       {u"relationship"_s, u"head"_s}}}}},
+                {{u"members"_s,
+                  QJsonArray{QJsonObject{
+                      {u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s}, {u"relationship"_s, u"head"_s}}}}},
                 u"2026-11-12T08:00:00.000Z"_s),
         command(u"remove-member"_s, u"hh-2"_s, {{u"memberId"_s, u"p-4"_s}, {u"reason"_s, u"migrated"_s}},
                 u"2026-11-13T08:00:00.000Z"_s),
@@ -446,10 +456,13 @@ private slots:
         QTest::addColumn<bool>("excel");
         QTest::addColumn<QString>("separator");
         QTest::addColumn<bool>("bom");
-        QTest::newRow("plain, German") << QLocale(QLocale::German, QLocale::Germany) << false << u","_s << false;
-        QTest::newRow("Excel, German") << QLocale(QLocale::German, QLocale::Germany) << true << u";"_s << true;
+        QTest::newRow("plain, German")
+            << QLocale(QLocale::German, QLocale::Germany) << false << u","_s << false;
+        QTest::newRow("Excel, German")
+            << QLocale(QLocale::German, QLocale::Germany) << true << u";"_s << true;
         QTest::newRow("Excel, French") << QLocale(QLocale::French, QLocale::France) << true << u";"_s << true;
-        QTest::newRow("Excel, English") << QLocale(QLocale::English, QLocale::UnitedStates) << true << u","_s << true;
+        QTest::newRow("Excel, English")
+            << QLocale(QLocale::English, QLocale::UnitedStates) << true << u","_s << true;
     }
     void dialect_forLocale()
     {
@@ -658,7 +671,8 @@ private slots:
     {
         const QString path = QDir(f().folder()).filePath(u"private.csv"_s);
         QVERIFY(!exportCsv(ExportRequest{}, u"private.csv"_s).isEmpty());
-        QCOMPARE(QFile(path).permissions() & ~(QFile::ReadUser | QFile::WriteUser | QFile::ReadOwner | QFile::WriteOwner),
+        QCOMPARE(QFile(path).permissions() &
+                     ~(QFile::ReadUser | QFile::WriteUser | QFile::ReadOwner | QFile::WriteOwner),
                  QFile::Permissions());
     }
 
@@ -678,8 +692,10 @@ private slots:
     {
         const auto own = sampleRegistry();
         Fixture &f = *own;
-        QVERIFY(f.registry().addUser({u"enum1"_s, u"Enumerator"_s, Role::Enumerator, true}, secret("enum1 pass")));
-        QVERIFY(f.registry().addUser({u"sup1"_s, u"Supervisor"_s, Role::Supervisor, true}, secret("sup1 pass")));
+        QVERIFY(f.registry().addUser({u"enum1"_s, u"Enumerator"_s, Role::Enumerator, true},
+                                     secret("enum1 pass")));
+        QVERIFY(
+            f.registry().addUser({u"sup1"_s, u"Supervisor"_s, Role::Supervisor, true}, secret("sup1 pass")));
         const QStringList before = folderEntries(f.folder());
         f.reopenAs(u"enum1"_s, "enum1 pass");
         MemoryExportRecorder recorder;
@@ -776,12 +792,12 @@ private slots:
                              << u"pdf export is not available in this build"_s;
         QTest::newRow("unknown what") << QStringList{u"--what"_s, u"cats"_s} << 1 << u"unknown export"_s;
         QTest::newRow("no what") << QStringList{} << 1 << u"--what is required"_s;
-        QTest::newRow("xlsx to stdout") << QStringList{u"--what"_s, u"households"_s, u"--format"_s, u"xlsx"_s} << 1
-                                        << u"needs --out"_s;
-        QTest::newRow("events as csv") << QStringList{u"--what"_s, u"events"_s, u"--format"_s, u"csv"_s} << 1
-                                       << u"use jsonl"_s;
-        QTest::newRow("bad instant") << QStringList{u"--what"_s, u"households"_s, u"--at"_s, u"yesterday"_s} << 1
-                                     << u"--at"_s;
+        QTest::newRow("xlsx to stdout")
+            << QStringList{u"--what"_s, u"households"_s, u"--format"_s, u"xlsx"_s} << 1 << u"needs --out"_s;
+        QTest::newRow("events as csv")
+            << QStringList{u"--what"_s, u"events"_s, u"--format"_s, u"csv"_s} << 1 << u"use jsonl"_s;
+        QTest::newRow("bad instant") << QStringList{u"--what"_s, u"households"_s, u"--at"_s, u"yesterday"_s}
+                                     << 1 << u"--at"_s;
     }
     void cli_export()
     {
@@ -806,7 +822,8 @@ private slots:
     {
         Fixture &f = cliFixture();
         qputenv("FIELDLEDGER_PASSPHRASE", "admin passphrase");
-        const QStringList base{u"--db"_s, f.path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s, u"households"_s};
+        const QStringList base{u"--db"_s,   f.path(),    u"--user"_s,    u"admin"_s,
+                               u"export"_s, u"--what"_s, u"households"_s};
         {
             QString out;
             QString err;
@@ -816,7 +833,8 @@ private slots:
             const ParsedCsv csv = parseCsv(out.toUtf8());
             QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
             QCOMPARE(csv.records.size(), 4);
-            QCOMPARE(err.trimmed(), u"{\"exported\":3,\"format\":\"csv\",\"out\":\"-\",\"what\":\"households\"}"_s);
+            QCOMPARE(err.trimmed(),
+                     u"{\"exported\":3,\"format\":\"csv\",\"out\":\"-\",\"what\":\"households\"}"_s);
         }
         {
             const QString path = QDir(f.folder()).filePath(u"cli.csv"_s);
@@ -824,9 +842,10 @@ private slots:
             QString err;
             QTextStream outStream(&out);
             QTextStream errStream(&err);
-            QCOMPARE(runCli(base + QStringList{u"--out"_s, path, u"--at"_s, QString::fromLatin1(kBeforeUpdates)},
-                            outStream, errStream),
-                     0);
+            QCOMPARE(
+                runCli(base + QStringList{u"--out"_s, path, u"--at"_s, QString::fromLatin1(kBeforeUpdates)},
+                       outStream, errStream),
+                0);
             const QJsonObject printed = QJsonDocument::fromJson(out.toUtf8()).object();
             QCOMPARE(printed.value(u"exported"_s).toInt(), 3);
             QCOMPARE(printed.value(u"out"_s).toString(), path);

@@ -30,12 +30,17 @@ using namespace fieldledger::core;
 
 namespace {
 
-SecretBytes secret(const char *text) { return SecretBytes(text, std::strlen(text)); }
+SecretBytes secret(const char *text)
+{
+    return SecretBytes(text, std::strlen(text));
+}
 
 // A registry with an open ledger in a temporary folder, acting as its administrator.
 class Fixture {
 public:
-    Fixture() : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc())), m_ids(u"id-"_s)
+    Fixture()
+        : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc()))
+        , m_ids(u"id-"_s)
     {
         qputenv("FIELDLEDGER_TEST_FAST_KDF", "1");
         m_path = m_dir.filePath(u"registry.fieldledger"_s);
@@ -95,8 +100,8 @@ private:
     std::unique_ptr<Ledger> m_ledger;
 };
 
-Command command(const QString &type, const QString &entityGuid, const QJsonObject &data, const QString &timestamp,
-                const QString &reason = {})
+Command command(const QString &type, const QString &entityGuid, const QJsonObject &data,
+                const QString &timestamp, const QString &reason = {})
 {
     Command c;
     c.type = type;
@@ -113,15 +118,19 @@ Command command(const QString &type, const QString &entityGuid, const QJsonObjec
 std::vector<Command> sampleCommands()
 {
     const QJsonArray members1{
-        QJsonObject{{u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
+        QJsonObject{
+            {u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
         QJsonObject{{u"guid"_s, u"p-2"_s},
                     {u"name"_s, u"=HYPERLINK(\"http://evil.example\",\"x\")"_s},
                     {u"age"_s, 36.5},
                     {u"relationship"_s, u"spouse"_s}}};
     const QJsonArray members2{
-        QJsonObject{{u"guid"_s, u"p-3"_s}, {u"name"_s, u"Amélie ; Ørsted"_s}, {u"relationship"_s, u"head"_s},
+        QJsonObject{{u"guid"_s, u"p-3"_s},
+                    {u"name"_s, u"Amélie ; Ørsted"_s},
+                    {u"relationship"_s, u"head"_s},
                     {u"dob"_s, u"1990-05-01"_s}},
-        QJsonObject{{u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
+        QJsonObject{
+            {u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
     return {
         command(u"create-group"_s, u"hh-1"_s,
                 {{u"name"_s, u"Smith, \"Jr\""_s},
@@ -152,8 +161,9 @@ std::vector<Command> sampleCommands()
                 u"2026-11-10T08:00:00.000Z"_s, u"data-correction"_s),
         command(u"update-individual"_s, u"p-4"_s, {{u"age"_s, 5}}, u"2026-11-11T08:00:00.000Z"_s),
         command(u"add-member"_s, u"hh-3"_s,
-                {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s},
-                                                       {u"relationship"_s, u"head"_s}}}}},
+                {{u"members"_s,
+                  QJsonArray{QJsonObject{
+                      {u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s}, {u"relationship"_s, u"head"_s}}}}},
                 u"2026-11-12T08:00:00.000Z"_s),
         command(u"remove-member"_s, u"hh-2"_s, {{u"memberId"_s, u"p-4"_s}, {u"reason"_s, u"migrated"_s}},
                 u"2026-11-13T08:00:00.000Z"_s),
@@ -163,8 +173,9 @@ std::vector<Command> sampleCommands()
 // After the sample: a late event (older than events already stored for hh-1) and a deletion.
 std::vector<Command> laterCommands()
 {
-    return {command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"555-0101"_s}}, u"2026-11-06T00:00:00.000Z"_s),
-            command(u"delete-entity"_s, u"p-2"_s, {}, u"2026-11-15T00:00:00.000Z"_s, u"duplicate"_s)};
+    return {
+        command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"555-0101"_s}}, u"2026-11-06T00:00:00.000Z"_s),
+        command(u"delete-entity"_s, u"p-2"_s, {}, u"2026-11-15T00:00:00.000Z"_s, u"duplicate"_s)};
 }
 
 QByteArrayList lines(const QByteArray &bytes)
@@ -226,8 +237,8 @@ private:
 
     Fixture &f() { return *m_fixture; }
 
-    QByteArray exportBytes(ExportWhat what, std::optional<qint64> at = std::nullopt, bool includeDeleted = false,
-                           ExportReport *report = nullptr)
+    QByteArray exportBytes(ExportWhat what, std::optional<qint64> at = std::nullopt,
+                           bool includeDeleted = false, ExportReport *report = nullptr)
     {
         ExportRequest request;
         request.what = what;
@@ -294,7 +305,8 @@ private slots:
             QVERIFY(event.instantNs <= at);
         Fixture copy;
         QVERIFY(copy.ledger().importEvents(events));
-        QCOMPARE(canonicalEntities(copy.ledger(), std::nullopt, true), canonicalEntities(f().ledger(), at, true));
+        QCOMPARE(canonicalEntities(copy.ledger(), std::nullopt, true),
+                 canonicalEntities(f().ledger(), at, true));
     }
 
     void entities_canonicalSortedByGuid_data()
@@ -309,7 +321,8 @@ private slots:
     {
         QFETCH(bool, includeDeleted);
         QFETCH(bool, asOf);
-        const std::optional<qint64> at = asOf ? std::optional<qint64>(instant("2026-11-05T00:00:00Z")) : std::nullopt;
+        const std::optional<qint64> at =
+            asOf ? std::optional<qint64>(instant("2026-11-05T00:00:00Z")) : std::nullopt;
         const QByteArrayList exported = lines(exportBytes(ExportWhat::Entities, at, includeDeleted));
         QCOMPARE(exported, canonicalEntities(f().ledger(), at, includeDeleted));
         QStringList guids;
@@ -385,11 +398,12 @@ private slots:
             return code;
         };
         QString printed;
-        QCOMPARE(run({u"--db"_s, f().path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s, u"events"_s, u"--out"_s,
-                      path},
+        QCOMPARE(run({u"--db"_s, f().path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s, u"events"_s,
+                      u"--out"_s, path},
                      &printed),
                  0);
-        QCOMPARE(QJsonDocument::fromJson(printed.toUtf8()).object().value(u"format"_s).toString(), u"jsonl"_s);
+        QCOMPARE(QJsonDocument::fromJson(printed.toUtf8()).object().value(u"format"_s).toString(),
+                 u"jsonl"_s);
         QCOMPARE(run({u"--db"_s, copyPath, u"--user"_s, u"admin"_s, u"init"_s}), 0);
         QCOMPARE(run({u"--db"_s, copyPath, u"--user"_s, u"admin"_s, u"import"_s, path}, &printed), 0);
         QCOMPARE(QJsonDocument::fromJson(printed.toUtf8()).object().value(u"imported"_s).toInt(), 9);

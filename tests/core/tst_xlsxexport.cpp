@@ -29,12 +29,17 @@ using namespace fieldledger::core;
 
 namespace {
 
-SecretBytes secret(const char *text) { return SecretBytes(text, std::strlen(text)); }
+SecretBytes secret(const char *text)
+{
+    return SecretBytes(text, std::strlen(text));
+}
 
 // A registry with an open ledger in a temporary folder, acting as its administrator.
 class Fixture {
 public:
-    Fixture() : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc())), m_ids(u"id-"_s)
+    Fixture()
+        : m_clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), QTimeZone::utc()))
+        , m_ids(u"id-"_s)
     {
         qputenv("FIELDLEDGER_TEST_FAST_KDF", "1");
         m_path = m_dir.filePath(u"registry.fieldledger"_s);
@@ -94,8 +99,8 @@ private:
     std::unique_ptr<Ledger> m_ledger;
 };
 
-Command command(const QString &type, const QString &entityGuid, const QJsonObject &data, const QString &timestamp,
-                const QString &reason = {})
+Command command(const QString &type, const QString &entityGuid, const QJsonObject &data,
+                const QString &timestamp, const QString &reason = {})
 {
     Command c;
     c.type = type;
@@ -112,15 +117,19 @@ Command command(const QString &type, const QString &entityGuid, const QJsonObjec
 std::vector<Command> sampleCommands()
 {
     const QJsonArray members1{
-        QJsonObject{{u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
+        QJsonObject{
+            {u"guid"_s, u"p-1"_s}, {u"name"_s, u"Zoë"_s}, {u"age"_s, 34}, {u"relationship"_s, u"head"_s}},
         QJsonObject{{u"guid"_s, u"p-2"_s},
                     {u"name"_s, u"=HYPERLINK(\"http://evil.example\",\"x\")"_s},
                     {u"age"_s, 36.5},
                     {u"relationship"_s, u"spouse"_s}}};
     const QJsonArray members2{
-        QJsonObject{{u"guid"_s, u"p-3"_s}, {u"name"_s, u"Amélie ; Ørsted"_s}, {u"relationship"_s, u"head"_s},
+        QJsonObject{{u"guid"_s, u"p-3"_s},
+                    {u"name"_s, u"Amélie ; Ørsted"_s},
+                    {u"relationship"_s, u"head"_s},
                     {u"dob"_s, u"1990-05-01"_s}},
-        QJsonObject{{u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
+        QJsonObject{
+            {u"guid"_s, u"p-4"_s}, {u"name"_s, u"Omar"_s}, {u"relationship"_s, u"child"_s}, {u"age"_s, 4}}};
     return {
         command(u"create-group"_s, u"hh-1"_s,
                 {{u"name"_s, u"Smith, \"Jr\""_s},
@@ -151,8 +160,9 @@ std::vector<Command> sampleCommands()
                 u"2026-11-10T08:00:00.000Z"_s, u"data-correction"_s),
         command(u"update-individual"_s, u"p-4"_s, {{u"age"_s, 5}}, u"2026-11-11T08:00:00.000Z"_s),
         command(u"add-member"_s, u"hh-3"_s,
-                {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s},
-                                                       {u"relationship"_s, u"head"_s}}}}},
+                {{u"members"_s,
+                  QJsonArray{QJsonObject{
+                      {u"guid"_s, u"p-5"_s}, {u"name"_s, u"+plus"_s}, {u"relationship"_s, u"head"_s}}}}},
                 u"2026-11-12T08:00:00.000Z"_s),
         command(u"remove-member"_s, u"hh-2"_s, {{u"memberId"_s, u"p-4"_s}, {u"reason"_s, u"migrated"_s}},
                 u"2026-11-13T08:00:00.000Z"_s),
@@ -229,7 +239,8 @@ Sheet readSheet(const QByteArray &xml)
                 sheet.customWidths += attributes.value(u"customWidth"_s) == u"1" ? 1 : 0;
             } else if (name == u"c") {
                 ref = attributes.value(u"r"_s).toString();
-                cell = XmlCell{attributes.value(u"t"_s).toString(), attributes.value(u"s"_s).toString(), {}, false};
+                cell = XmlCell{
+                    attributes.value(u"t"_s).toString(), attributes.value(u"s"_s).toString(), {}, false};
             } else if (name == u"f") {
                 cell.formula = true;
                 ++sheet.formulas;
@@ -362,7 +373,8 @@ private slots:
         QCOMPARE(cell(u"registered"_s, 4).type, u"b"_s);
         QCOMPARE(cell(u"registered"_s, 4).value, u"1"_s);
         // Text that a spreadsheet would run is kept as a text cell, exactly.
-        for (const auto &[column, text] : {std::pair{u"comment"_s, u"-2+3"_s}, std::pair{u"handle"_s, u"@SUM(A1)"_s}}) {
+        for (const auto &[column, text] :
+             {std::pair{u"comment"_s, u"-2+3"_s}, std::pair{u"handle"_s, u"@SUM(A1)"_s}}) {
             QCOMPARE(cell(column, 3).type, u"inlineStr"_s);
             QCOMPARE(cell(column, 3).value, text);
             QVERIFY(!cell(column, 3).formula);
