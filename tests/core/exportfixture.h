@@ -171,4 +171,30 @@ std::vector<Command> sampleCommands()
     };
 }
 
+// After the sample: a late event (older than events already stored for hh-1) and a deletion.
+std::vector<Command> laterCommands()
+{
+    return {
+        command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"555-0101"_s}}, u"2026-11-06T00:00:00.000Z"_s),
+        command(u"delete-entity"_s, u"p-2"_s, {}, u"2026-11-15T00:00:00.000Z"_s, u"duplicate"_s)};
+}
+
+// The lines of a text, without the empty one after a final newline.
+QByteArrayList lines(const QByteArray &bytes)
+{
+    QByteArrayList out = bytes.split('\n');
+    if (!out.isEmpty() && out.last().isEmpty())
+        out.removeLast();
+    return out;
+}
+
+// A file's bytes; empty when it cannot be read.
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
 } // namespace fieldledger::testing::exports

@@ -30,29 +30,6 @@ using namespace fieldledger::core;
 using namespace fieldledger::testing::exports;
 
 namespace {
-std::vector<Command> laterCommands()
-{
-    return {
-        command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"555-0101"_s}}, u"2026-11-06T00:00:00.000Z"_s),
-        command(u"delete-entity"_s, u"p-2"_s, {}, u"2026-11-15T00:00:00.000Z"_s, u"duplicate"_s)};
-}
-
-QByteArrayList lines(const QByteArray &bytes)
-{
-    QByteArrayList out = bytes.split('\n');
-    if (!out.isEmpty() && out.last().isEmpty())
-        out.removeLast();
-    return out;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
 qint64 instant(const QString &text)
 {
     auto parsed = Timestamp::parseInstantNs(text);

@@ -32,30 +32,6 @@ using namespace fieldledger::core;
 using namespace fieldledger::testing::exports;
 
 namespace {
-// After the sample: a late event (older than events already stored for hh-1) and a deletion.
-std::vector<Command> laterCommands()
-{
-    return {
-        command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"555-0101"_s}}, u"2026-11-06T00:00:00.000Z"_s),
-        command(u"delete-entity"_s, u"p-2"_s, {}, u"2026-11-15T00:00:00.000Z"_s, u"duplicate"_s)};
-}
-
-QByteArrayList lines(const QByteArray &bytes)
-{
-    QByteArrayList out = bytes.split('\n');
-    if (!out.isEmpty() && out.last().isEmpty())
-        out.removeLast();
-    return out;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
 QByteArrayList canonicalEntities(Ledger &ledger, std::optional<qint64> at, bool includeDeleted)
 {
     QByteArrayList out;
