@@ -637,34 +637,26 @@ Status writeWorkbook(ExportJob &job, const ExportRequest &request, XlsxWorkbook 
     const ExportJob::Plan plan = planFor(request.what);
     if (auto ok = job.firstPass(plan); !ok)
         return ok;
-    if (plan.households) {
-        auto sheet = book.addSheet(kHouseholdsSheet);
-        if (!sheet)
-            return std::unexpected(sheet.error());
-        if (auto ok = job.households(**sheet); !ok)
-            return ok;
-    }
-    if (plan.individuals) {
-        auto sheet = book.addSheet(kIndividualsSheet);
-        if (!sheet)
-            return std::unexpected(sheet.error());
-        if (auto ok = job.individuals(**sheet); !ok)
-            return ok;
-    }
-    if (plan.audit) {
-        auto sheet = book.addSheet(kAuditSheet);
-        if (!sheet)
-            return std::unexpected(sheet.error());
-        if (auto ok = job.audit(**sheet); !ok)
-            return ok;
-    }
+    // One sheet per part of the plan, each written by the job's own function.
+    auto sheet = [&](bool wanted, auto name, auto write) -> Status {
+        if (!wanted)
+            return {};
+        auto added = book.addSheet(name);
+        if (!added)
+            return std::unexpected(added.error());
+        return write(**added);
+    };
+    if (auto ok = sheet(plan.households, kHouseholdsSheet, [&](auto &s) { return job.households(s); }); !ok)
+        return ok;
+    if (auto ok = sheet(plan.individuals, kIndividualsSheet, [&](auto &s) { return job.individuals(s); });
+        !ok)
+        return ok;
+    if (auto ok = sheet(plan.audit, kAuditSheet, [&](auto &s) { return job.audit(s); }); !ok)
+        return ok;
     if (plan.registrations) {
         if (auto ok = job.registrations(); !ok)
             return ok;
-        auto sheet = book.addSheet(kSummarySheet);
-        if (!sheet)
-            return std::unexpected(sheet.error());
-        if (auto ok = job.summaryRows(**sheet); !ok)
+        if (auto ok = sheet(true, kSummarySheet, [&](auto &s) { return job.summaryRows(s); }); !ok)
             return ok;
     }
     return {};
