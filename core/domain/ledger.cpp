@@ -607,8 +607,7 @@ Status Ledger::reprojectFrom(const CanonicalKey &from, bool inclusive, std::vect
         }
         for (const QString &table : {u"effects"_s, u"anomalies"_s}) {
             QSqlQuery remove(db);
-            remove.prepare(u"DELETE FROM "_s + table + u" WHERE (instant_ns, "_s +
-                           (table == u"effects" ? u"event_guid"_s : u"event_guid"_s) + u") "_s + op +
+            remove.prepare(u"DELETE FROM "_s + table + u" WHERE (instant_ns, event_guid) "_s + op +
                            u" (?, ?)"_s);
             remove.bindValue(0, from.instantNs);
             remove.bindValue(1, from.guid);

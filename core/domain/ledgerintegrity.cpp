@@ -162,9 +162,8 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
     const quint64 total = std::max(rows, quint64(count.value(1).toLongLong()));
     count.finish();
 
-    auto missingGuid = [&](qint64 seq) -> QString {
-        Q_UNUSED(seq);
-        // The effects of a deleted event still name it.
+    // The guid of a deleted event: its effects still name it.
+    auto missingGuid = [&]() -> QString {
         QSqlQuery query(db);
         if (query.exec(
                 u"SELECT f.event_guid FROM effects f WHERE NOT EXISTS "
@@ -213,7 +212,7 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
             const qint64 seq = events.value(0).toLongLong();
             const QString guid = events.value(1).toString();
             if (quint64(seq) != expected) {
-                bad(qint64(expected), missingGuid(qint64(expected)),
+                bad(qint64(expected), missingGuid(),
                     u"the event at sequence %1 is missing (deleted from the log)"_s.arg(expected));
                 break;
             }
@@ -260,7 +259,7 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
             return fail(ErrorCode::Cancelled, u"verification cancelled"_s);
     }
     if (report.ok && expected < total)
-        bad(qint64(expected), missingGuid(qint64(expected)),
+        bad(qint64(expected), missingGuid(),
             u"the event at sequence %1 is missing (deleted from the log)"_s.arg(expected));
     report.size = range.size();
     report.root = range.root();
@@ -270,7 +269,7 @@ Result<VerifyReport> Ledger::verify(const Progress &progress)
         } else if (auto ok = checkpoint->verify(m_deviceKey->publicRaw()); !ok) {
             bad(-1, {}, u"the checkpoint's signature does not verify: %1"_s.arg(ok.error().message));
         } else if (range.size() < checkpoint->size) {
-            bad(qint64(range.size()), missingGuid(qint64(range.size())),
+            bad(qint64(range.size()), missingGuid(),
                 u"the log has %1 events but the checkpoint of %2 recorded %3: events %1 to %4 are missing"_s
                     .arg(range.size())
                     .arg(checkpoint->timestamp)
