@@ -86,10 +86,37 @@ constexpr const char *kV3[] = {
     "CREATE TABLE custom_appliers (type TEXT PRIMARY KEY, description TEXT NOT NULL) WITHOUT ROWID",
 };
 
+// Version 4: what the application keeps beside the events. drafts holds unfinished forms (the
+// form state as JSON, encrypted with the rest of the file) so that nothing typed is lost;
+// export_log records every export: data leaving the registry must be accounted for.
+constexpr const char *kV4[] = {
+    "CREATE TABLE drafts ("
+    " id TEXT PRIMARY KEY,"
+    " user_id TEXT NOT NULL,"
+    " form_id TEXT NOT NULL,"
+    " form_version TEXT NOT NULL,"
+    " entity_guid TEXT NOT NULL DEFAULT '',"
+    " title TEXT NOT NULL,"
+    " body BLOB NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " updated_at TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE INDEX drafts_by_user ON drafts (user_id, updated_at)",
+    "CREATE TABLE export_log ("
+    " id INTEGER PRIMARY KEY,"
+    " user_id TEXT NOT NULL,"
+    " what TEXT NOT NULL,"
+    " format TEXT NOT NULL,"
+    " exported_at TEXT NOT NULL,"
+    " as_of TEXT,"
+    " rows INTEGER NOT NULL,"
+    " file TEXT NOT NULL)",
+};
+
 const Migration kMigrations[] = {
     {1, "registry and users", kV1},
     {2, "event log and Merkle tree", kV2},
     {3, "projections, effects, anomalies", kV3},
+    {4, "drafts and the export log", kV4},
 };
 
 Error sqlError(const QString &what, const QSqlError &error)
