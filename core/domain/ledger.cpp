@@ -413,6 +413,17 @@ Result<IngestReport> Ledger::submitBatch(const std::vector<Command> &commands)
     }
     if (auto ok = m_world->flush(); !ok)
         return rollback(ok.error());
+    if (auto ok = notifyObservers(&changed); !ok)
+        return rollback(ok.error());
+    for (const Command &command : commands) {
+        if (command.draftId.isEmpty())
+            continue;
+        QSqlQuery removeDraft(db);
+        removeDraft.prepare(u"DELETE FROM drafts WHERE id = ?"_s);
+        removeDraft.bindValue(0, command.draftId);
+        if (!removeDraft.exec())
+            return rollback(sqlError(u"cannot remove the submitted draft"_s, removeDraft.lastError()));
+    }
     if (!db.commit())
         return rollback(sqlError(u"cannot commit"_s, db.lastError()));
     report.eventsPerSecond = report.accepted / std::max(1e-9, timer.nsecsElapsed() / 1e9);
@@ -485,6 +496,8 @@ Result<IngestReport> Ledger::ingest(const std::vector<Event> &events, const Prog
     if (progress && !progress(events.size() * 2, events.size() * 2))
         return rollback(Error{ErrorCode::Cancelled, u"import cancelled; nothing was imported"_s});
     if (auto ok = m_world->flush(); !ok)
+        return rollback(ok.error());
+    if (auto ok = notifyObservers(&changed); !ok)
         return rollback(ok.error());
     if (!db.commit())
         return rollback(sqlError(u"cannot commit"_s, db.lastError()));
@@ -677,6 +690,10 @@ Status Ledger::reprojectType(const QString &type)
         db.rollback();
         return ok;
     }
+    if (auto ok = notifyObservers(&changed); !ok) {
+        db.rollback();
+        return ok;
+    }
     if (!db.commit())
         return std::unexpected(sqlError(u"cannot commit"_s, db.lastError()));
     emit this->changed(LedgerChange{LedgerChange::Kind::Reset, {}, m_log->size()});
@@ -684,6 +701,22 @@ Status Ledger::reprojectType(const QString &type)
 }
 
 // --- queries ---------------------------------------------------------------------------------
+
+void Ledger::addObserver(std::unique_ptr<ProjectionObserver> observer)
+{
+    m_observers.push_back(std::move(observer));
+}
+
+Status Ledger::notifyObservers(const QSet<QString> *changed)
+{
+    for (const auto &observer : m_observers) {
+        auto ok = changed ? (changed->isEmpty() ? Status() : observer->entitiesChanged(*changed))
+                          : observer->projectionsRebuilt();
+        if (!ok)
+            return ok;
+    }
+    return {};
+}
 
 Result<std::optional<Entity>> Ledger::readEntity(const QString &guid)
 {
@@ -980,6 +1013,8 @@ Result<QJsonObject> Ledger::replay(const Progress &progress)
         return rollback(sqlError(u"cannot count entities"_s, query.lastError()));
     const qint64 entityCount = query.value(0).toLongLong();
     query.finish();
+    if (auto ok = notifyObservers(nullptr); !ok)
+        return rollback(ok.error());
     if (!db.commit())
         return rollback(sqlError(u"cannot commit"_s, db.lastError()));
     if (auto ok = loadHighWater(); !ok)

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -44,9 +45,23 @@ struct Command {
     std::optional<QJsonObject> metadata; // formId, formVersion, location, ... (deviceId, appVersion added)
     QString guid;                        // optional: made by the id generator when empty
     QString timestamp;                   // optional: the clock's now when empty
+    // optional: the draft this command was filled in from; deleted in the same transaction that
+    // accepts the event, so a submitted form never lingers as a draft and a refused one stays.
+    QString draftId;
 
     // From a JSON object: {type, entityGuid, data, context?, metadata?, guid?, timestamp?, userId?}.
     [[nodiscard]] static Result<Command> fromJson(const QJsonObject &object, const QString &actingUser);
+};
+
+// Something kept beside the projections (the household list's rows, a duplicate index) that must
+// change in the same transaction as they do. Called with the projections already written.
+class ProjectionObserver {
+public:
+    virtual ~ProjectionObserver() = default;
+    // These entities were created, changed or tombstoned.
+    [[nodiscard]] virtual Status entitiesChanged(const QSet<QString> &guids) = 0;
+    // Every projection was rebuilt (replay, re-projection of a type): start again from them.
+    [[nodiscard]] virtual Status projectionsRebuilt() = 0;
 };
 
 struct IngestReport {
@@ -100,6 +115,10 @@ public:
     [[nodiscard]] const QString &deviceId() const { return m_deviceId; }
     // An integrity alarm raised at open (rolled-back or rewritten log); writes are refused.
     [[nodiscard]] const std::optional<QString> &alarm() const { return m_alarm; }
+
+    // Keeps `observer` in step with the projections from now on (it is told inside every
+    // transaction that changes them).
+    void addObserver(std::unique_ptr<ProjectionObserver> observer);
 
     // --- commands -----------------------------------------------------------------------
     // Validates (refusal happens here, EVENTS.md §3), checks permission, builds the event and
@@ -170,6 +189,7 @@ private:
     [[nodiscard]] Status loadHighWater();
     [[nodiscard]] Status checkAgainstStoredCheckpoint();
     [[nodiscard]] Result<std::optional<Entity>> readEntity(const QString &guid);
+    [[nodiscard]] Status notifyObservers(const QSet<QString> *changed);
 
     Registry &m_registry;
     Options m_options;
@@ -187,6 +207,7 @@ private:
     QString m_lastSubmitted;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
+    std::vector<std::unique_ptr<ProjectionObserver>> m_observers;
 };
 
 } // namespace fieldledger::core

@@ -27,6 +27,51 @@ QJsonObject json(const QByteArray &bytes)
     return QJsonDocument::fromJson(bytes).object();
 }
 
+// Records what the ledger tells it; fails on demand.
+class RecordingObserver final : public core::ProjectionObserver {
+public:
+    explicit RecordingObserver(QList<QSet<QString>> &calls, int &rebuilds, bool &failNext)
+        : m_calls(calls)
+        , m_rebuilds(rebuilds)
+        , m_failNext(failNext)
+    {
+    }
+    core::Status entitiesChanged(const QSet<QString> &guids) override
+    {
+        if (m_failNext)
+            return core::fail(ErrorCode::Storage, u"observer failed"_s);
+        m_calls.append(guids);
+        return {};
+    }
+    core::Status projectionsRebuilt() override
+    {
+        ++m_rebuilds;
+        return {};
+    }
+
+private:
+    QList<QSet<QString>> &m_calls;
+    int &m_rebuilds;
+    bool &m_failNext;
+};
+
+qint64 draftCount(LedgerFixture &f)
+{
+    QSqlQuery query(f.registry().database());
+    query.exec(u"SELECT count(*) FROM drafts"_s);
+    query.next();
+    return query.value(0).toLongLong();
+}
+
+void addDraft(LedgerFixture &f, const QString &id)
+{
+    QSqlQuery query(f.registry().database());
+    query.prepare(u"INSERT INTO drafts (id, user_id, form_id, form_version, title, body, created_at, updated_at) "
+                  "VALUES (?, 'admin', 'member', '1', 'Draft', '{}', '2026-11-26', '2026-11-26')"_s);
+    query.bindValue(0, id);
+    QVERIFY(query.exec());
+}
+
 } // namespace
 
 class TestLedger final : public QObject {
@@ -148,6 +193,46 @@ private slots:
         // and the ledger still works afterwards
         QVERIFY(f.ledger().submit(command(u"create-individual"_s, u"p-3"_s, {})));
         QCOMPARE(f.ledger().log().size(), quint64(2));
+    }
+
+    void submit_withDraft_removesTheDraftInTheSameTransaction()
+    {
+        LedgerFixture f;
+        addDraft(f, u"draft-1"_s);
+        addDraft(f, u"draft-2"_s);
+        Command refused = command(u"update-individual"_s, u"nobody"_s, {{u"age"_s, 5}});
+        refused.draftId = u"draft-1"_s;
+        QVERIFY(!f.ledger().submit(refused));
+        QCOMPARE(draftCount(f), 2); // a refused submit keeps its draft
+
+        Command accepted = command(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}});
+        accepted.draftId = u"draft-1"_s;
+        FL_VERIFY_OK(f.ledger().submit(accepted));
+        QCOMPARE(draftCount(f), 1);
+    }
+
+    void observers_toldOfChangesInsideTheTransaction_andFailureRollsBack()
+    {
+        LedgerFixture f;
+        QList<QSet<QString>> calls;
+        int rebuilds = 0;
+        bool failNext = false;
+        f.ledger().addObserver(std::make_unique<RecordingObserver>(calls, rebuilds, failNext));
+        FL_VERIFY_OK(f.ledger().submit(command(u"create-group"_s, u"h-1"_s,
+                                               {{u"name"_s, u"Diallo"_s},
+                                                {u"members"_s, QJsonArray{member(u"p-1"_s, u"Ana"_s)}}})));
+        QCOMPARE(calls.size(), 1);
+        QCOMPARE(calls.first(), (QSet<QString>{u"h-1"_s, u"p-1"_s}));
+
+        failNext = true;
+        const QByteArrayList before = f.entities();
+        QVERIFY(!f.ledger().submit(command(u"update-group"_s, u"h-1"_s, {{u"name"_s, u"Ba"_s}})));
+        QCOMPARE(f.entities(), before);
+        QCOMPARE(f.ledger().log().size(), quint64(1));
+
+        failNext = false;
+        FL_VERIFY_OK(f.ledger().replay());
+        QCOMPARE(rebuilds, 1);
     }
 
     void import_identicalDuplicate_isIgnored_changedDuplicate_isRefused()
