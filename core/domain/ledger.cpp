@@ -603,18 +603,20 @@ Status Ledger::reprojectFrom(const CanonicalKey &from, bool inclusive, std::vect
     {
         QSqlQuery query(db);
         query.setForwardOnly(true);
+        // In canonical order through its index (ordering by entity would scan every effect):
+        // the first effect met for an entity holds its state before them all.
         query.prepare(u"SELECT entity_guid, before FROM effects WHERE (instant_ns, event_guid) "_s + op +
-                      u" (?, ?) ORDER BY entity_guid, instant_ns, event_guid"_s);
+                      u" (?, ?) ORDER BY instant_ns, event_guid"_s);
         query.bindValue(0, from.instantNs);
         query.bindValue(1, from.guid);
         if (!query.exec())
             return std::unexpected(sqlError(u"cannot rewind"_s, query.lastError()));
-        QString previous;
+        QSet<QString> rewound;
         while (query.next()) {
             const QString guid = query.value(0).toString();
-            if (guid == previous)
+            if (rewound.contains(guid))
                 continue;
-            previous = guid;
+            rewound.insert(guid);
             m_world->restore(guid, entityFromBody(query.value(1)));
             changed.insert(guid);
         }
