@@ -1,13 +1,19 @@
 // fieldledger-cli export: data exports (core/exchange) from the command line.
 //
-//   export --what households|individuals|events|entities|audit|summary|all
-//          [--format csv|xlsx|jsonl] [--at INSTANT] [--out PATH] [--excel] [--include-deleted]
-//          [--columns F1,F2,...] [--member-columns F1,F2,...]
+//   export --what households|individuals|events|entities|audit|summary|all|household
+//          [--format csv|xlsx|jsonl|pdf] [--at INSTANT] [--out PATH] [--excel [--locale NAME]]
+//          [--include-deleted] [--columns F1,F2,...] [--member-columns F1,F2,...]
+//          [--entity GUID] [--paper a4|letter] [--from DAY] [--to DAY] [--village NAME]...
+//   export --log [--limit N]
 //
-// Without --format the format follows the --out suffix (.csv, .xlsx, .jsonl), else csv for
-// tables and jsonl for events and entities. Without --out, csv and jsonl go to standard output
-// and the result line goes to standard error.
+// Without --format the format follows the --out suffix (.csv, .xlsx, .jsonl, .pdf), else csv
+// for tables, jsonl for events and entities, pdf for a household profile. Without --out, csv
+// and jsonl go to standard output and the result line goes to standard error.
+//
+// Every export is recorded in the registry's export log (who, what, format, when, as of when,
+// rows, file); `export --log` lists it, oldest first, one JSON object per line.
 #include "core/cli/clicommands.h"
+#include "core/cli/clireports.h"
 #include "core/domain/ledger.h"
 #include "core/events/timestamp.h"
 #include "core/exchange/exporter.h"
@@ -31,20 +37,25 @@ namespace {
 struct ExportArgs {
     QHash<QString, QString> options;
     QSet<QString> flags;
+    QStringList villages; // --village, as often as given
 };
 
 Result<ExportArgs> parseExportArgs(const QStringList &args)
 {
-    static const QSet<QString> valueOptions{u"--what"_s, u"--format"_s,  u"--at"_s,
-                                            u"--out"_s,  u"--columns"_s, u"--member-columns"_s};
-    static const QSet<QString> flagOptions{u"--excel"_s, u"--include-deleted"_s};
+    static const QSet<QString> valueOptions{
+        u"--what"_s,   u"--format"_s, u"--at"_s,    u"--out"_s,   u"--columns"_s, u"--member-columns"_s,
+        u"--entity"_s, u"--paper"_s,  u"--locale"_s, u"--from"_s, u"--to"_s,      u"--limit"_s};
+    static const QSet<QString> flagOptions{u"--excel"_s, u"--include-deleted"_s, u"--log"_s};
     ExportArgs parsed;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
-        if (valueOptions.contains(arg)) {
+        if (valueOptions.contains(arg) || arg == u"--village") {
             if (i + 1 >= args.size())
                 return fail(ErrorCode::InvalidArgument, u"export: %1 needs a value"_s.arg(arg));
-            parsed.options.insert(arg, args[++i]);
+            if (arg == u"--village")
+                parsed.villages.append(args[++i]);
+            else
+                parsed.options.insert(arg, args[++i]);
         } else if (flagOptions.contains(arg)) {
             parsed.flags.insert(arg);
         } else {
@@ -71,12 +82,16 @@ ExportFormat defaultFormat(ExportWhat what, const QString &out)
         return ExportFormat::Jsonl;
     if (suffix == u"csv")
         return ExportFormat::Csv;
+    if (suffix == u"pdf")
+        return ExportFormat::Pdf;
     switch (what) {
     case ExportWhat::Events:
     case ExportWhat::Entities:
         return ExportFormat::Jsonl;
     case ExportWhat::Workbook:
         return ExportFormat::Xlsx;
+    case ExportWhat::Household:
+        return ExportFormat::Pdf;
     default:
         return ExportFormat::Csv;
     }
@@ -109,6 +124,35 @@ Result<std::unique_ptr<ExportSession>> openExportSession(CliContext &context)
     return session;
 }
 
+Result<QDate> dayOption(const QString &option, const QString &text)
+{
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (!day.isValid() || text.size() != 10)
+        return fail(ErrorCode::InvalidArgument, u"%1: expected a day such as 2026-11-26, not '%2'"_s.arg(option, text));
+    return day;
+}
+
+// export --log [--limit N]: the export log, oldest first.
+int listExportLog(CliContext &context, const ExportArgs &args)
+{
+    ExportLogQuery query;
+    if (args.options.contains(u"--limit"_s)) {
+        bool ok = false;
+        query.limit = args.options.value(u"--limit"_s).toInt(&ok);
+        if (!ok || query.limit <= 0)
+            return usageError(context, u"export: --limit needs a number above 0"_s);
+    }
+    auto registry = openRegistry(context, Registry::Access::ReadOnly);
+    if (!registry)
+        return reportError(context, registry.error());
+    auto records = exportLog(**registry, query);
+    if (!records)
+        return reportError(context, records.error());
+    for (const QJsonObject &record : *records)
+        printJson(context, record);
+    return 0;
+}
+
 } // namespace
 
 int commandExport(CliContext &context)
@@ -116,9 +160,15 @@ int commandExport(CliContext &context)
     auto args = parseExportArgs(context.args);
     if (!args)
         return usageError(context, args.error().message);
+    if (args->flags.contains(u"--log"_s)) {
+        if (args->options.size() > (args->options.contains(u"--limit"_s) ? 1 : 0) || args->flags.size() > 1 ||
+            !args->villages.isEmpty())
+            return usageError(context, u"export --log takes only --limit N"_s);
+        return listExportLog(context, *args);
+    }
     if (!args->options.contains(u"--what"_s))
         return usageError(context, u"export: --what is required (households, individuals, events, entities, "
-                                   "audit, summary or all)"_s);
+                                   "audit, summary, all or household)"_s);
     auto what = exportWhatFromName(args->options.value(u"--what"_s));
     if (!what)
         return usageError(context, u"export: "_s + what.error().message);
@@ -139,8 +189,45 @@ int commandExport(CliContext &context)
     }
     if (auto ok = checkExportCombination(request.what, request.format); !ok)
         return usageError(context, u"export: "_s + ok.error().message);
+    if (request.format == ExportFormat::Pdf && cliReportRenderer() == nullptr)
+        return reportError(context,
+                           Error{ErrorCode::Unsupported, u"pdf export is not available in this build"_s});
     if (request.format == ExportFormat::Xlsx && out.isEmpty())
         return usageError(context, u"export: an XLSX export needs --out PATH"_s);
+    if (request.format == ExportFormat::Pdf && out.isEmpty())
+        return usageError(context, u"export: a PDF export needs --out PATH"_s);
+    request.entityGuid = args->options.value(u"--entity"_s);
+    if (request.what == ExportWhat::Household && request.entityGuid.isEmpty())
+        return usageError(context, u"export: --what household needs --entity GUID"_s);
+    if (request.what != ExportWhat::Household && !request.entityGuid.isEmpty())
+        return usageError(context, u"export: --entity is for --what household"_s);
+    request.paper = defaultPaperSize(QLocale::system());
+    if (args->options.contains(u"--paper"_s)) {
+        auto paper = paperSizeFromName(args->options.value(u"--paper"_s));
+        if (!paper)
+            return usageError(context, u"export: --paper: "_s + paper.error().message);
+        request.paper = *paper;
+    }
+    for (const QString &option : {u"--from"_s, u"--to"_s}) {
+        if (!args->options.contains(option))
+            continue;
+        auto day = dayOption(option, args->options.value(option));
+        if (!day)
+            return usageError(context, u"export: "_s + day.error().message);
+        (option == u"--from" ? request.summaryFilter.from : request.summaryFilter.to) = *day;
+    }
+    request.summaryFilter.villages = args->villages;
+    if (!request.summaryFilter.isEmpty() &&
+        !(request.what == ExportWhat::Summary && request.format == ExportFormat::Pdf))
+        return usageError(context, u"export: --from, --to and --village are for the summary report "
+                                   "(--what summary --format pdf)"_s);
+    if (args->options.contains(u"--locale"_s)) {
+        const QString name = args->options.value(u"--locale"_s);
+        const QLocale locale(name);
+        if (locale.language() == QLocale::C && name != u"C")
+            return usageError(context, u"export: --locale: unknown locale '%1' (e.g. fr_FR, de_DE)"_s.arg(name));
+        request.locale = locale;
+    }
     if (args->options.contains(u"--at"_s)) {
         auto instant = Timestamp::parseInstantNs(args->options.value(u"--at"_s));
         if (!instant)
@@ -156,8 +243,9 @@ int commandExport(CliContext &context)
     if (!session)
         return reportError(context, session.error());
     Ledger &ledger = *(*session)->ledger;
-    MemoryExportRecorder recorder;
+    SqlExportRecorder recorder(*(*session)->registry);
     Exporter exporter(ledger, (*session)->clock, recorder);
+    exporter.setReportRenderer(cliReportRenderer());
 
     Result<ExportReport> report = ExportReport{};
     if (!out.isEmpty()) {

@@ -6,8 +6,12 @@
 #include "core/exchange/csvwriter.h"
 #include "core/exchange/exportfile.h"
 #include "core/exchange/exportrecorder.h"
+#include "core/exchange/householdprofile.h"
+#include "core/exchange/reportrenderer.h"
+#include "core/exchange/summary.h"
 #include "core/exchange/tablesink.h"
 #include "core/exchange/xlsxworkbook.h"
+#include "core/storage/registry.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -681,6 +685,8 @@ QString exportWhatName(ExportWhat what)
         return u"summary"_s;
     case ExportWhat::Workbook:
         return u"all"_s;
+    case ExportWhat::Household:
+        return u"household"_s;
     }
     return {};
 }
@@ -689,13 +695,14 @@ Result<ExportWhat> exportWhatFromName(QStringView name)
 {
     for (const ExportWhat what :
          {ExportWhat::Households, ExportWhat::Individuals, ExportWhat::Events, ExportWhat::Entities,
-          ExportWhat::Audit, ExportWhat::Summary, ExportWhat::Workbook}) {
+          ExportWhat::Audit, ExportWhat::Summary, ExportWhat::Workbook, ExportWhat::Household}) {
         if (name == exportWhatName(what))
             return what;
     }
     return fail(
         ErrorCode::InvalidArgument,
-        u"unknown export '%1': expected households, individuals, events, entities, audit, summary or all"_s
+        u"unknown export '%1': expected households, individuals, events, entities, audit, summary, all "
+        "or household"_s
             .arg(name));
 }
 
@@ -708,19 +715,21 @@ QString exportFormatName(ExportFormat format)
         return u"xlsx"_s;
     case ExportFormat::Jsonl:
         return u"jsonl"_s;
+    case ExportFormat::Pdf:
+        return u"pdf"_s;
     }
     return {};
 }
 
 Result<ExportFormat> exportFormatFromName(QStringView name)
 {
-    for (const ExportFormat format : {ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Jsonl}) {
+    for (const ExportFormat format :
+         {ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Jsonl, ExportFormat::Pdf}) {
         if (name == exportFormatName(format))
             return format;
     }
-    if (name == u"pdf")
-        return fail(ErrorCode::Unsupported, u"pdf export is not available in this build"_s);
-    return fail(ErrorCode::InvalidArgument, u"unknown format '%1': expected csv, xlsx or jsonl"_s.arg(name));
+    return fail(ErrorCode::InvalidArgument,
+                u"unknown format '%1': expected csv, xlsx, jsonl or pdf"_s.arg(name));
 }
 
 Status checkExportCombination(ExportWhat what, ExportFormat format)
@@ -729,9 +738,11 @@ Status checkExportCombination(ExportWhat what, ExportFormat format)
     switch (what) {
     case ExportWhat::Households:
     case ExportWhat::Individuals:
-        ok = format != ExportFormat::Jsonl;
+        ok = format == ExportFormat::Csv || format == ExportFormat::Xlsx;
         break;
     case ExportWhat::Audit:
+        ok = format != ExportFormat::Pdf;
+        break;
     case ExportWhat::Summary:
         ok = true;
         break;
@@ -742,6 +753,9 @@ Status checkExportCombination(ExportWhat what, ExportFormat format)
     case ExportWhat::Workbook:
         ok = format == ExportFormat::Xlsx;
         break;
+    case ExportWhat::Household:
+        ok = format == ExportFormat::Pdf;
+        break;
     }
     if (ok)
         return {};
@@ -749,11 +763,19 @@ Status checkExportCombination(ExportWhat what, ExportFormat format)
     switch (what) {
     case ExportWhat::Households:
     case ExportWhat::Individuals:
-        hint = u"use csv or xlsx (JSON Lines of the entities: --what entities)"_s;
+        hint = format == ExportFormat::Pdf
+                   ? u"use csv or xlsx (a printed profile of one household: --what household)"_s
+                   : u"use csv or xlsx (JSON Lines of the entities: --what entities)"_s;
         break;
     case ExportWhat::Events:
     case ExportWhat::Entities:
         hint = u"use jsonl"_s;
+        break;
+    case ExportWhat::Audit:
+        hint = u"use csv, xlsx or jsonl"_s;
+        break;
+    case ExportWhat::Household:
+        hint = u"use pdf"_s;
         break;
     default:
         hint = u"use xlsx"_s;
@@ -774,7 +796,41 @@ Status Exporter::checkAllowed(const ExportRequest &request) const
 {
     if (auto ok = checkExportCombination(request.what, request.format); !ok)
         return ok;
-    return m_ledger.access().check(m_ledger.user(), Action::Export);
+    if (request.format == ExportFormat::Pdf && m_renderer == nullptr)
+        return fail(ErrorCode::Unsupported, u"pdf export is not available in this build"_s);
+    if (request.what == ExportWhat::Household && request.entityGuid.isEmpty())
+        return fail(ErrorCode::InvalidArgument, u"a household profile needs the household's guid"_s);
+    if (auto ok = m_ledger.access().check(m_ledger.user(), Action::Export); !ok)
+        return ok;
+    return m_recorder.ready();
+}
+
+Status Exporter::writeReport(const ExportRequest &request, QIODevice &device, ExportReport &report)
+{
+    const ReportContext context{m_ledger.registry().name(), formatUtcMillis(m_clock.now()), m_ledger.user().id,
+                                request.paper};
+    Result<int> pages = 0;
+    if (request.what == ExportWhat::Household) {
+        auto profile =
+            householdProfile(m_ledger, request.entityGuid, request.atInstantNs, request.householdColumns);
+        if (!profile)
+            return std::unexpected(profile.error());
+        if (request.progress && !request.progress(1, 2))
+            return std::unexpected(cancelled());
+        pages = m_renderer->householdProfile(*profile, context, device);
+        report.rows = 1;
+    } else {
+        auto summary = summarize(m_ledger, request.atInstantNs, request.summaryFilter, request.progress);
+        if (!summary)
+            return std::unexpected(summary.error());
+        pages = m_renderer->summary(*summary, context, device);
+        report.rows = quint64(summary->households);
+    }
+    if (!pages)
+        return std::unexpected(pages.error());
+    if (request.progress && !request.progress(2, 2))
+        return std::unexpected(cancelled());
+    return {};
 }
 
 Status Exporter::record(const ExportRequest &request, const QString &name, ExportReport &report)
@@ -802,7 +858,10 @@ Result<ExportReport> Exporter::exportToFile(const ExportRequest &request, const 
         return std::unexpected(file.error());
     ExportJob job(m_ledger, request);
     ExportReport report;
-    if (request.format == ExportFormat::Xlsx) {
+    if (request.format == ExportFormat::Pdf) {
+        if (auto ok = writeReport(request, (*file)->device(), report); !ok)
+            return std::unexpected(ok.error());
+    } else if (request.format == ExportFormat::Xlsx) {
         (*file)->releaseDevice();
         auto book =
             XlsxWorkbook::create((*file)->temporaryPath(), QFileInfo((*file)->destination()).absolutePath());
@@ -816,11 +875,14 @@ Result<ExportReport> Exporter::exportToFile(const ExportRequest &request, const 
     } else if (auto ok = writeStream(job, request, (*file)->device()); !ok) {
         return std::unexpected(ok.error());
     }
-    report.rows = job.rows();
+    if (request.format != ExportFormat::Pdf)
+        report.rows = job.rows();
     if (auto ok = record(request, QFileInfo(path).fileName(), report); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = (*file)->commit(); !ok)
+    if (auto ok = (*file)->commit(); !ok) {
+        m_recorder.withdraw();
         return std::unexpected(ok.error());
+    }
     return report;
 }
 
@@ -829,6 +891,8 @@ Result<ExportReport> Exporter::exportToDevice(const ExportRequest &request, QIOD
 {
     if (request.format == ExportFormat::Xlsx)
         return fail(ErrorCode::InvalidArgument, u"an XLSX export needs a file (--out PATH)"_s);
+    if (request.format == ExportFormat::Pdf)
+        return fail(ErrorCode::InvalidArgument, u"a PDF export needs a file (--out PATH)"_s);
     if (auto ok = checkAllowed(request); !ok)
         return std::unexpected(ok.error());
     ExportJob job(m_ledger, request);
