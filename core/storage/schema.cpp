@@ -112,11 +112,39 @@ constexpr const char *kV4[] = {
     " file TEXT NOT NULL)",
 };
 
+// Version 5: the household list's rows (core/storage/householdindex.h), kept in step with the
+// projections inside the ledger's transactions; derived, so a rebuild restores them. The *_key
+// columns are folded for search and sorting (foldForSearch): case and accents ignored.
+constexpr const char *kV5[] = {
+    "CREATE TABLE household_rows ("
+    " guid TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " head TEXT NOT NULL,"
+    " village TEXT NOT NULL,"
+    " name_key TEXT NOT NULL,"
+    " head_key TEXT NOT NULL,"
+    " village_key TEXT NOT NULL,"
+    " search_key TEXT NOT NULL,"
+    " member_count INTEGER NOT NULL,"
+    " registered_by TEXT NOT NULL,"
+    " registered_ns INTEGER NOT NULL,"
+    " updated_ns INTEGER NOT NULL,"
+    " deleted INTEGER NOT NULL)",
+    "CREATE INDEX household_rows_by_name ON household_rows (name_key, guid)",
+    "CREATE INDEX household_rows_by_head ON household_rows (head_key, guid)",
+    "CREATE INDEX household_rows_by_village ON household_rows (village_key, guid)",
+    "CREATE INDEX household_rows_by_members ON household_rows (member_count, guid)",
+    "CREATE INDEX household_rows_by_registrar ON household_rows (registered_by, guid)",
+    "CREATE INDEX household_rows_by_registered ON household_rows (registered_ns, guid)",
+    "CREATE INDEX household_rows_by_updated ON household_rows (updated_ns, guid)",
+};
+
 const Migration kMigrations[] = {
     {1, "registry and users", kV1},
     {2, "event log and Merkle tree", kV2},
     {3, "projections, effects, anomalies", kV3},
     {4, "drafts and the export log", kV4},
+    {5, "household list rows", kV5},
 };
 
 Error sqlError(const QString &what, const QSqlError &error)

@@ -1,0 +1,211 @@
+#include "core/storage/householdquery.h"
+
+#include "core/access/accesscontrol.h"
+#include "core/domain/ledger.h"
+#include "core/storage/householdindex.h"
+#include "core/storage/registry.h"
+#include "core/storage/sqlerror.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QVariant>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace fieldledger::core {
+namespace {
+
+// More words than anyone types; the rest are ignored rather than making a huge statement.
+constexpr qsizetype kMaxWords = 12;
+
+const QString kColumns = u"h.guid, h.name, h.head, h.village, h.member_count, h.registered_by, h.registered_ns,"
+                         " h.updated_ns, h.deleted"_s;
+
+// A WHERE clause and what to bind into it.
+struct Conditions {
+    QString sql;
+    QList<std::pair<QString, QVariant>> bindings;
+
+    void bindTo(QSqlQuery &query) const
+    {
+        for (const auto &[name, value] : bindings)
+            query.bindValue(name, value);
+    }
+};
+
+// What the user may see: the access rule on the household's entity. Rows the user registered
+// pass without looking the entity up (the rule grants them anyway), so an enumerator's own
+// households cost nothing extra.
+void addVisibility(Conditions &conditions, const User &user)
+{
+    const QString rule = AccessControl::visibilityCondition(user);
+    if (rule == u"1")
+        return;
+    conditions.sql += u" AND (h.registered_by = :viewer OR EXISTS (SELECT 1 FROM entities e"
+                      " WHERE e.guid = h.guid AND "_s +
+                      rule + u"))"_s;
+    conditions.bindings.append({u":viewer"_s, user.id});
+}
+
+Conditions conditionsFor(const HouseholdFilter &filter, const User &user)
+{
+    Conditions conditions;
+    conditions.sql = filter.includeDeleted ? u"1"_s : u"h.deleted = 0"_s;
+    const QStringList words = foldForSearch(filter.text).split(u' ', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < std::min(words.size(), kMaxWords); ++i) {
+        const QString name = u":w%1"_s.arg(i);
+        conditions.sql += u" AND instr(h.search_key, "_s + name + u") > 0"_s;
+        conditions.bindings.append({name, words[i]});
+    }
+    addVisibility(conditions, user);
+    return conditions;
+}
+
+QString sortExpression(HouseholdSortColumn column)
+{
+    switch (column) {
+    case HouseholdSortColumn::Name:
+        return u"h.name_key"_s;
+    case HouseholdSortColumn::Head:
+        return u"h.head_key"_s;
+    case HouseholdSortColumn::Village:
+        return u"h.village_key"_s;
+    case HouseholdSortColumn::MemberCount:
+        return u"h.member_count"_s;
+    case HouseholdSortColumn::RegisteredBy:
+        return u"h.registered_by"_s;
+    case HouseholdSortColumn::RegisteredAt:
+        return u"h.registered_ns"_s;
+    case HouseholdSortColumn::UpdatedAt:
+        return u"h.updated_ns"_s;
+    }
+    return u"h.name_key"_s;
+}
+
+QDateTime fromNs(qint64 ns)
+{
+    // Floor division, so instants before 1970 land on the right millisecond.
+    qint64 ms = ns / 1'000'000;
+    if (ns % 1'000'000 < 0)
+        --ms;
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+}
+
+HouseholdRow rowFrom(const QSqlQuery &query)
+{
+    HouseholdRow row;
+    row.guid = query.value(0).toString();
+    row.name = query.value(1).toString();
+    row.head = query.value(2).toString();
+    row.village = query.value(3).toString();
+    row.memberCount = query.value(4).toInt();
+    row.registeredBy = query.value(5).toString();
+    row.registeredAt = fromNs(query.value(6).toLongLong());
+    row.updatedAt = fromNs(query.value(7).toLongLong());
+    row.deleted = query.value(8).toInt() != 0;
+    return row;
+}
+
+} // namespace
+
+HouseholdQuery::HouseholdQuery(Ledger &ledger)
+    : m_ledger(ledger)
+{
+}
+
+Result<qint64> HouseholdQuery::count(const HouseholdFilter &filter) const
+{
+    const User &user = m_ledger.user();
+    if (auto ok = m_ledger.access().check(user, Action::ListEntities); !ok)
+        return std::unexpected(ok.error());
+    const Conditions conditions = conditionsFor(filter, user);
+    QSqlQuery query(m_ledger.registry().database());
+    query.prepare(u"SELECT count(*) FROM household_rows h WHERE "_s + conditions.sql);
+    conditions.bindTo(query);
+    if (!query.exec() || !query.next())
+        return std::unexpected(sqlError(u"cannot count the households"_s, query.lastError()));
+    return query.value(0).toLongLong();
+}
+
+Result<std::vector<HouseholdRow>> HouseholdQuery::page(const HouseholdFilter &filter, const HouseholdSort &sort,
+                                                       qint64 offset, int limit) const
+{
+    const User &user = m_ledger.user();
+    if (auto ok = m_ledger.access().check(user, Action::ListEntities); !ok)
+        return std::unexpected(ok.error());
+    if (offset < 0 || limit < 0)
+        return fail(ErrorCode::InvalidArgument, u"a page needs an offset and a limit >= 0"_s);
+    const Conditions conditions = conditionsFor(filter, user);
+    const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
+    QSqlQuery query(m_ledger.registry().database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT "_s + kColumns + u" FROM household_rows h WHERE "_s + conditions.sql +
+                  u" ORDER BY "_s + sortExpression(sort.column) + direction + u", h.guid"_s + direction +
+                  u" LIMIT :limit OFFSET :offset"_s);
+    conditions.bindTo(query);
+    query.bindValue(u":limit"_s, limit);
+    query.bindValue(u":offset"_s, offset);
+    if (!query.exec())
+        return std::unexpected(sqlError(u"cannot list the households"_s, query.lastError()));
+    std::vector<HouseholdRow> rows;
+    rows.reserve(std::size_t(limit));
+    while (query.next())
+        rows.push_back(rowFrom(query));
+    return rows;
+}
+
+Result<std::optional<HouseholdRow>> HouseholdQuery::row(const QString &guid) const
+{
+    const User &user = m_ledger.user();
+    if (auto ok = m_ledger.access().check(user, Action::ListEntities); !ok)
+        return std::unexpected(ok.error());
+    Conditions conditions;
+    conditions.sql = u"h.guid = :guid"_s;
+    conditions.bindings.append({u":guid"_s, guid});
+    addVisibility(conditions, user);
+    QSqlQuery query(m_ledger.registry().database());
+    query.prepare(u"SELECT "_s + kColumns + u" FROM household_rows h WHERE "_s + conditions.sql);
+    conditions.bindTo(query);
+    if (!query.exec())
+        return std::unexpected(sqlError(u"cannot read household %1"_s.arg(guid), query.lastError()));
+    if (!query.next())
+        return std::optional<HouseholdRow>();
+    return std::optional<HouseholdRow>(rowFrom(query));
+}
+
+Result<std::optional<qint64>> HouseholdQuery::position(const QString &guid, const HouseholdFilter &filter,
+                                                       const HouseholdSort &sort) const
+{
+    const User &user = m_ledger.user();
+    if (auto ok = m_ledger.access().check(user, Action::ListEntities); !ok)
+        return std::unexpected(ok.error());
+    const Conditions conditions = conditionsFor(filter, user);
+    const QString column = sortExpression(sort.column);
+    QSqlQuery query(m_ledger.registry().database());
+    query.prepare(u"SELECT "_s + column + u" FROM household_rows h WHERE h.guid = :guid AND "_s +
+                  conditions.sql);
+    conditions.bindTo(query);
+    query.bindValue(u":guid"_s, guid);
+    if (!query.exec())
+        return std::unexpected(sqlError(u"cannot read household %1"_s.arg(guid), query.lastError()));
+    if (!query.next())
+        return std::optional<qint64>();
+    const QVariant key = query.value(0);
+    query.finish();
+
+    const QString before = sort.order == Qt::AscendingOrder ? u"<"_s : u">"_s;
+    query.prepare(u"SELECT count(*) FROM household_rows h WHERE "_s + conditions.sql + u" AND ("_s + column +
+                  u" "_s + before + u" :key OR ("_s + column + u" = :key AND h.guid "_s + before +
+                  u" :guid))"_s);
+    conditions.bindTo(query);
+    query.bindValue(u":key"_s, key);
+    query.bindValue(u":guid"_s, guid);
+    if (!query.exec() || !query.next())
+        return std::unexpected(sqlError(u"cannot place household %1"_s.arg(guid), query.lastError()));
+    return std::optional<qint64>(query.value(0).toLongLong());
+}
+
+} // namespace fieldledger::core
