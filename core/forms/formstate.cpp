@@ -85,37 +85,55 @@ enum class Message {
 
 QString builtInMessage(Message message, const QString &language, int bound = 0)
 {
-    const bool french = language == u"fr" || language.startsWith(u"fr-") || language.startsWith(u"fr_");
+    auto speaks = [&language](QStringView code) {
+        return language == code || (language.startsWith(code) && language.size() > code.size() &&
+                                    (language[code.size()] == u'-' || language[code.size()] == u'_'));
+    };
+    const bool french = speaks(u"fr");
+    const bool spanish = speaks(u"es");
+    // English, French, Spanish.
+    auto pick = [french, spanish](QString en, QString fr, QString es) {
+        return french ? std::move(fr) : spanish ? std::move(es) : std::move(en);
+    };
     const QString count = QString::number(bound);
+    const bool one = bound == 1;
     switch (message) {
     case Message::Required:
-        return french ? u"Cette réponse est obligatoire."_s : u"This field is required."_s;
+        return pick(u"This field is required."_s, u"Cette réponse est obligatoire."_s,
+                    u"Esta respuesta es obligatoria."_s);
     case Message::Constraint:
-        return french ? u"Cette valeur n'est pas acceptée."_s : u"This value is not accepted."_s;
+        return pick(u"This value is not accepted."_s, u"Cette valeur n'est pas acceptée."_s,
+                    u"Este valor no se acepta."_s);
     case Message::NotInteger:
-        return french ? u"Saisissez un nombre entier."_s : u"Enter a whole number."_s;
+        return pick(u"Enter a whole number."_s, u"Saisissez un nombre entier."_s,
+                    u"Introduzca un número entero."_s);
     case Message::NotNumber:
-        return french ? u"Saisissez un nombre."_s : u"Enter a number."_s;
+        return pick(u"Enter a number."_s, u"Saisissez un nombre."_s, u"Introduzca un número."_s);
     case Message::NotDate:
-        return french ? u"Saisissez une date valide (AAAA-MM-JJ)."_s : u"Enter a valid date (YYYY-MM-DD)."_s;
+        return pick(u"Enter a valid date (YYYY-MM-DD)."_s, u"Saisissez une date valide (AAAA-MM-JJ)."_s,
+                    u"Introduzca una fecha válida (AAAA-MM-DD)."_s);
     case Message::NotGeopoint:
-        return french ? u"Saisissez une position : latitude et longitude."_s
-                      : u"Enter a location: latitude and longitude."_s;
+        return pick(u"Enter a location: latitude and longitude."_s,
+                    u"Saisissez une position : latitude et longitude."_s,
+                    u"Introduzca una ubicación: latitud y longitud."_s);
     case Message::GeopointOutOfRange:
-        return french ? u"La latitude doit être entre -90 et 90 et la longitude entre -180 et 180."_s
-                      : u"Latitude must be between -90 and 90 and longitude between -180 and 180."_s;
+        return pick(u"Latitude must be between -90 and 90 and longitude between -180 and 180."_s,
+                    u"La latitude doit être entre -90 et 90 et la longitude entre -180 et 180."_s,
+                    u"La latitud debe estar entre -90 y 90 y la longitud entre -180 y 180."_s);
     case Message::NotChoice:
-        return french ? u"Choisissez une des options proposées."_s : u"Choose one of the options offered."_s;
+        return pick(u"Choose one of the options offered."_s, u"Choisissez une des options proposées."_s,
+                    u"Elija una de las opciones propuestas."_s);
     case Message::NotText:
-        return french ? u"Saisissez un texte."_s : u"Enter a text."_s;
+        return pick(u"Enter a text."_s, u"Saisissez un texte."_s, u"Introduzca un texto."_s);
     case Message::TooFew:
-        if (french)
-            return u"Il faut au moins "_s + count + (bound == 1 ? u" entrée."_s : u" entrées."_s);
-        return u"At least "_s + count + (bound == 1 ? u" entry is needed."_s : u" entries are needed."_s);
+        return pick(u"At least "_s + count + (one ? u" entry is needed."_s : u" entries are needed."_s),
+                    u"Il faut au moins "_s + count + (one ? u" entrée."_s : u" entrées."_s),
+                    (one ? u"Se necesita al menos "_s : u"Se necesitan al menos "_s) + count +
+                        (one ? u" entrada."_s : u" entradas."_s));
     case Message::TooMany:
-        if (french)
-            return u"Il ne peut y avoir plus de "_s + count + (bound == 1 ? u" entrée."_s : u" entrées."_s);
-        return u"At most "_s + count + (bound == 1 ? u" entry is allowed."_s : u" entries are allowed."_s);
+        return pick(u"At most "_s + count + (one ? u" entry is allowed."_s : u" entries are allowed."_s),
+                    u"Il ne peut y avoir plus de "_s + count + (one ? u" entrée."_s : u" entrées."_s),
+                    u"No puede haber más de "_s + count + (one ? u" entrada."_s : u" entradas."_s));
     }
     return {};
 }

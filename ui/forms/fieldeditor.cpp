@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 #include <QWidgetAction>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace fieldledger::ui {
@@ -185,7 +187,7 @@ void FieldEditor::buildInput()
         row->addWidget(m_line);
         break;
     case core::FieldType::Date: {
-        m_line = numberEdit(u"[0-9]{0,8}|[0-9]{4}-[0-9]{0,2}(-[0-9]{0,2})?"_s, m_inputRow);
+        m_line = numberEdit(u"[0-9]{0,8}|[0-9]{4}-[0-9]{2}(-[0-9]{0,2})?"_s, m_inputRow);
         m_line->setInputMethodHints(Qt::ImhDate);
         m_calendarButton = new QToolButton(m_inputRow);
         m_calendarButton->setObjectName(name + u"/calendar"_s);
@@ -290,17 +292,24 @@ void FieldEditor::buildChoiceButtons()
                 choiceButtonsChanged();
         });
     }
-    for (QAbstractButton *button : m_choiceButtons) {
-        m_buttonGroup->removeButton(button);
-        button->hide();
-        button->deleteLater();
-    }
-    m_choiceButtons.clear();
-
-    auto *grid = static_cast<QGridLayout *>(m_choiceArea->layout());
     const core::FormState *state = m_context.state();
     const std::vector<const core::Choice *> choices =
         m_path.isEmpty() ? std::vector<const core::Choice *>() : state->choices(m_path);
+    const bool same = choices.size() == m_choiceButtons.size() &&
+                      std::ranges::equal(choices, m_choiceButtons, [](const core::Choice *choice, QAbstractButton *button) {
+                          return button->property(kChoiceProperty).toString() == choice->name;
+                      });
+    if (same) {
+        for (std::size_t i = 0; i < choices.size(); ++i)
+            m_choiceButtons[i]->setText(m_context.text(choices[i]->label));
+        return;
+    }
+    // Only another field's change rebuilds them (a choice filter): none of these is sending.
+    for (QAbstractButton *button : m_choiceButtons)
+        delete button;
+    m_choiceButtons.clear();
+
+    auto *grid = static_cast<QGridLayout *>(m_choiceArea->layout());
     const bool horizontal = hasAppearance(m_field, u"horizontal") ||
                             hasAppearance(m_field, u"horizontal-compact") || hasAppearance(m_field, u"likert");
     const int columns = horizontal ? std::max<int>(1, int(choices.size())) : (choices.size() > 8 ? 2 : 1);
@@ -324,9 +333,9 @@ void FieldEditor::buildChoiceButtons()
         // Column by column, so that arrow keys and reading order agree.
         const int index = int(i);
         if (horizontal)
-            grid->addWidget(button, 0, index);
+            grid->addWidget(button, 0, index, Qt::AlignLeft);
         else
-            grid->addWidget(button, index % std::max(1, rows), index / std::max(1, rows));
+            grid->addWidget(button, index % std::max(1, rows), index / std::max(1, rows), Qt::AlignLeft);
     }
 }
 
@@ -356,8 +365,11 @@ void FieldEditor::reloadChoices()
     } else {
         buildChoiceButtons();
         const QStringList names = core::selectedNames(value.isDouble() ? QJsonValue(lineText(value)) : value);
+        // An exclusive group keeps its checked button: let go of it first.
+        m_buttonGroup->setExclusive(false);
         for (QAbstractButton *button : m_choiceButtons)
             button->setChecked(names.contains(button->property(kChoiceProperty).toString()));
+        m_buttonGroup->setExclusive(m_field.type == core::FieldType::SelectOne);
     }
     m_loading = wasLoading;
 }
@@ -553,6 +565,7 @@ void FieldEditor::lineEdited(const QString &text)
         if (m_line->cursorPosition() == text.size() && yearOrMonth.match(text).hasMatch() &&
             text.size() > m_line->property("previousLength").toInt()) {
             m_line->setText(text + u'-');
+            value = m_line->text();
         } else if (digitsOnly.match(value).hasMatch()) {
             value = value.first(4) + u'-' + value.sliced(4, 2) + u'-' + value.sliced(6);
         }

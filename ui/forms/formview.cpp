@@ -313,6 +313,9 @@ QWidget *FormView::buildSummaryPage()
             [jump](QListWidgetItem *item) { jump(item->data(kPathRole).toString()); });
     connect(m_answerTree, &QTreeWidget::itemActivated, this,
             [jump](QTreeWidgetItem *item) { jump(item->data(0, kPathRole).toString()); });
+    // Enter jumps here and goes no further (the form would take it for "next field").
+    m_issueList->installEventFilter(this);
+    m_answerTree->installEventFilter(this);
     return page;
 }
 
@@ -498,7 +501,7 @@ bool FormView::submit()
         m_context->setShowAllIssues(true);
         for (const Page &page : m_pages)
             page.panel->refreshAll();
-        setBanner(tr("The form has %n issue(s) to fix before it can be submitted.", nullptr, int(issues.size())));
+        setBanner(tr("Issues to fix before the form can be submitted: %n.", nullptr, int(issues.size())));
         if (currentPage() == summaryPage())
             rebuildSummary();
         focusField(issues.front().path);
@@ -561,7 +564,7 @@ void FormView::rebuildSummary()
     m_issuesHeading->setVisible(!issues.empty());
     m_summaryStatus->setText(issues.empty()
                                  ? tr("Everything needed is answered. Check the answers, then submit.")
-                                 : tr("%n issue(s) must be fixed before the form can be submitted. "
+                                 : tr("Issues to fix before the form can be submitted: %n. "
                                       "Press Enter on one to go to its field.",
                                       nullptr, int(issues.size())));
     setTextColor(m_summaryStatus, issues.empty() ? palette().color(QPalette::WindowText) : kErrorColor);
@@ -591,7 +594,7 @@ void FormView::addSummaryFields(QTreeWidgetItem *parent, const std::vector<core:
         }
         if (field.type == core::FieldType::Repeat) {
             const int count = m_state->instanceCount(path);
-            auto *item = new QTreeWidgetItem(parent, {fieldLabel(field), tr("%n entry(ies)", nullptr, count)});
+            auto *item = new QTreeWidgetItem(parent, {fieldLabel(field), tr("Entries: %n", nullptr, count)});
             item->setData(0, kPathRole, path);
             for (int i = 0; i < count; ++i) {
                 const QString instance = path + u'[' + QString::number(i) + u']';
@@ -638,6 +641,25 @@ bool FormView::focusNextField()
     return true;
 }
 
+bool FormView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::KeyPress && (watched == m_issueList || watched == m_answerTree)) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+            QString path;
+            if (watched == m_issueList && m_issueList->currentItem())
+                path = m_issueList->currentItem()->data(kPathRole).toString();
+            else if (watched == m_answerTree && m_answerTree->currentItem())
+                path = m_answerTree->currentItem()->data(0, kPathRole).toString();
+            if (!path.isEmpty())
+                focusField(path);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void FormView::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
@@ -647,7 +669,7 @@ void FormView::keyPressEvent(QKeyEvent *event)
     }
     QWidget *focus = QApplication::focusWidget();
     if (qobject_cast<QAbstractItemView *>(focus)) {
-        event->accept(); // the view reported activated(): a roster row or a summary line
+        event->accept(); // lists and tables handle Enter themselves
         return;
     }
     if (auto *button = qobject_cast<QPushButton *>(focus)) {

@@ -212,7 +212,7 @@ void RosterModel::collectIssues(const core::Field &container, const QString &pre
 
 QVariant RosterModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
     const QString instance = instancePath(row);
@@ -249,8 +249,9 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
     collectIssues(*m_repeat, instance, issues);
     switch (role) {
     case Qt::DisplayRole:
+        return issues.isEmpty() ? QString() : QString::number(issues.size());
     case Qt::AccessibleTextRole:
-        return issues.isEmpty() ? QString() : tr("%n issue(s)", nullptr, int(issues.size()));
+        return tr("Issues: %n", nullptr, int(issues.size()));
     case Qt::ToolTipRole:
         return issues.isEmpty() ? QString() : issues.join(u'\n');
     case Qt::ForegroundRole:
@@ -282,7 +283,7 @@ QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int r
 
 Qt::ItemFlags RosterModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }

@@ -7,6 +7,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -148,7 +149,9 @@ RosterWidget::RosterWidget(FormContext &context, const core::Field &repeat, QWid
                 if (!m_selecting)
                     bindEditor(current.isValid() ? current.row() : -1);
             });
+    // Enter (see eventFilter) or a double click: on to the entry's fields.
     connect(m_table, &QTableView::activated, this, [this] { m_editor->focusFirstInput(); });
+    m_table->installEventFilter(this);
 
     auto shortcut = [this](const QKeySequence &keys, QWidget *scope, Qt::ShortcutContext where, auto slot) {
         auto *item = new QShortcut(keys, scope);
@@ -298,7 +301,7 @@ void RosterWidget::updateControls()
     m_removeButton->setVisible(!fixed);
     m_addButton->setEnabled(m_model->canAddInstance());
     m_removeButton->setEnabled(m_model->canRemoveInstance() && m_boundRow >= 0);
-    m_countLabel->setText(tr("%n entry(ies)", nullptr, rows));
+    m_countLabel->setText(tr("Entries: %n", nullptr, rows));
     m_countLabel->setVisible(!fixed);
     // A form that fixes one instance (add a member) needs no table.
     m_table->setVisible(!(fixed && rows <= 1));
@@ -312,7 +315,7 @@ bool RosterWidget::addEntry()
     core::Result<QSet<QString>> changed = m_model->addInstance();
     if (!changed) {
         m_message->setText(m_repeat.maxCount
-                               ? tr("At most %n entry(ies) can be added here.", nullptr, *m_repeat.maxCount)
+                               ? tr("No more entries can be added: the limit is %n.", nullptr, *m_repeat.maxCount)
                                : tr("No entry can be added here."));
         m_message->show();
         return false;
@@ -330,7 +333,7 @@ bool RosterWidget::removeSelectedEntry()
         return false;
     if (!m_model->canRemoveInstance()) {
         m_message->setText(m_repeat.minCount > 0
-                               ? tr("At least %n entry(ies) must stay.", nullptr, m_repeat.minCount)
+                               ? tr("This entry cannot be removed: at least %n must stay.", nullptr, m_repeat.minCount)
                                : tr("This entry cannot be removed."));
         m_message->show();
         return false;
@@ -403,6 +406,20 @@ bool RosterWidget::focusPath(const QString &path)
     if (m_editor->focusPath(path))
         return true;
     return focusTable();
+}
+
+bool RosterWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+            if (m_boundRow >= 0)
+                m_editor->focusFirstInput();
+            return true; // handled here, not passed on to the form (next field)
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool RosterWidget::focusTable()

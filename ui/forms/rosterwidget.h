@@ -62,6 +62,9 @@ public:
     bool focusPath(const QString &path);
     bool focusTable();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void bindEditor(int row);
     void updateControls();
