@@ -563,6 +563,59 @@ private slots:
         QCOMPARE(query.page({}, {}, -1, 10).error().code, ErrorCode::InvalidArgument);
     }
 
+    void enumerator_listIsWhatAccessControlGrants()
+    {
+        // Nested groups, members moved between users' households, assignments: the list shows
+        // exactly the groups AccessControl::canSee grants, for each enumerator.
+        IndexedLedger f;
+        for (int u = 1; u <= 3; ++u) {
+            QVERIFY(f.registry().addUser({u"user-%1"_s.arg(u), u"U"_s, core::Role::Enumerator, true},
+                                         secret("user passphrase")));
+        }
+        for (quint64 seed = 100; seed < 104; ++seed) {
+            HistoryGenerator generator(seed, HistoryGenerator::Options{60, 90, 8, 20});
+            std::vector<core::Event> events = generator.generate();
+            for (core::Event &event : events) // distinct guids per history, shared entities
+                event.guid += u"-%1"_s.arg(seed);
+            std::vector<core::Event> valid;
+            for (core::Event &event : events) {
+                if (event.validate())
+                    valid.push_back(event);
+            }
+            FL_VERIFY_OK(f.ledger().importEvents(valid));
+        }
+        // A household of user-3's listed inside one of user-1's: user-1 sees it through that one.
+        FL_VERIFY_OK(f.ledger().importEvents(
+            {makeEvent(u"n-1"_s, u"inner"_s, u"create-group"_s, {{u"name"_s, u"Inner"_s}}, timestampAt(90'000), u"user-3"_s),
+             makeEvent(u"n-2"_s, u"outer"_s, u"create-group"_s,
+                       {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"inner"_s}, {u"type"_s, u"group"_s}}}}},
+                       timestampAt(90'001), u"user-1"_s)}));
+        QSqlQuery(f.registry().database())
+            .exec(u"INSERT INTO assignments (entity_guid, user_id) VALUES ('hh-2', 'user-1'), ('hh-5', 'user-2')"_s);
+        int throughGroups = 0; // granted neither as creator nor by assignment
+        for (int u = 1; u <= 3; ++u) {
+            f.reopenIndexedAs(u"user-%1"_s.arg(u), "user passphrase");
+            HouseholdQuery query(f.ledger());
+            QStringList listed = guidsOf(everything(query, HouseholdFilter{{}, true}));
+            listed.sort();
+            QStringList granted;
+            QSqlQuery groups(f.registry().database());
+            QVERIFY(groups.exec(u"SELECT guid, created_by FROM entities WHERE type = 'group' ORDER BY guid"_s));
+            while (groups.next()) {
+                const QString guid = groups.value(0).toString();
+                if (*f.ledger().access().canSee(f.ledger().user(), guid)) {
+                    granted.append(guid);
+                    if (groups.value(1).toString() != f.ledger().user().id && guid != u"hh-2" && guid != u"hh-5")
+                        ++throughGroups;
+                }
+            }
+            granted.sort();
+            QCOMPARE(listed, granted);
+            QCOMPARE(*query.count(HouseholdFilter{{}, true}), qint64(granted.size()));
+        }
+        QVERIFY(throughGroups > 0);
+    }
+
     void enumerator_seesOwnAndAssignedHouseholdsOnly()
     {
         IndexedLedger f;
