@@ -114,11 +114,15 @@ inline void importReportSample(core::Ledger &ledger)
         qFatal("cannot import the report sample: %s", qPrintable(report.error().message));
 }
 
-// `count` households of 1..8 members, registered over 30 days by 12 enumerators in 20
-// villages, as events in log order (no late ones: at most about 2.5 million households); every
-// tenth household edited half a second after its registration.
-inline std::vector<core::Event> generatedHouseholds(int count, int firstIndex = 0)
+// Households firstIndex .. firstIndex + count - 1 of a registry of `total` (default: count),
+// each of 1..8 members, registered over 30 days by 12 enumerators in 20 villages, as events in
+// log order (no late ones, for up to about 2.5 million households); every tenth household
+// edited half a second after its registration. Batches made with increasing firstIndex and the
+// same total follow each other in time.
+inline std::vector<core::Event> generatedHouseholds(int count, int firstIndex = 0, int total = 0)
 {
+    if (total <= 0)
+        total = count;
     static const QStringList kNames{u"Achieng"_s, u"Baraka"_s, u"Chebet"_s, u"Daudi"_s, u"Eshe"_s,
                                     u"Faraji"_s,  u"Gathoni"_s, u"Hamisi"_s, u"Imani"_s, u"Jabari"_s};
     std::vector<core::Event> events;
@@ -126,7 +130,7 @@ inline std::vector<core::Event> generatedHouseholds(int count, int firstIndex = 
     const QDateTime start(QDate(2026, 10, 1), QTime(6, 0), QTimeZone::utc());
     const qint64 span = 30LL * 24 * 3600;
     for (int n = firstIndex; n < firstIndex + count; ++n) {
-        const qint64 offset = qint64(n - firstIndex) * span / qMax(count, 1);
+        const qint64 offset = qint64(n) * span / total;
         const QString timestamp = core::formatUtcMillis(start.addSecs(offset));
         const QString hh = u"hh-%1"_s.arg(n, 7, 10, QChar(u'0'));
         QJsonArray members;

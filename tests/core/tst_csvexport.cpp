@@ -725,6 +725,47 @@ private slots:
             QVERIFY(!QFile::exists(path));
         }
     }
+
+    void cli_excelWithLocale_choosesTheSeparatorWhateverTheSystem_data()
+    {
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QString>("separator");
+        QTest::newRow("fr_FR") << u"fr_FR"_s << u";"_s;
+        QTest::newRow("de_DE") << u"de_DE"_s << u";"_s;
+        QTest::newRow("en_US") << u"en_US"_s << u","_s;
+    }
+    void cli_excelWithLocale_choosesTheSeparatorWhateverTheSystem()
+    {
+        QFETCH(QString, locale);
+        QFETCH(QString, separator);
+        Fixture &f = cliFixture();
+        qputenv("FIELDLEDGER_PASSPHRASE", "admin passphrase");
+        // Standard output as a device, so that the bytes arrive as written (a byte order mark too).
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        QString err;
+        QTextStream outStream(&out);
+        QTextStream errStream(&err);
+        QCOMPARE(runCli({u"--db"_s, f.path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s, u"households"_s,
+                         u"--excel"_s, u"--locale"_s, locale},
+                        outStream, errStream),
+                 0);
+        const ParsedCsv csv = parseCsv(out.data(), separator.front());
+        QVERIFY2(csv.error.isEmpty(), qPrintable(csv.error));
+        QVERIFY(csv.byteOrderMark);
+        QCOMPARE(csv.records.size(), 4);
+        QCOMPARE(rowMap(csv.records.first(), csv.records[1]).value(u"guid"_s), u"hh-1"_s);
+        // Formulas stay neutralised in the Excel dialect too.
+        QCOMPARE(rowMap(csv.records.first(), csv.records[2]).value(u"handle"_s), u"'@SUM(A1)"_s);
+
+        QString bad;
+        QTextStream badStream(&bad);
+        QCOMPARE(runCli({u"--db"_s, f.path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s, u"households"_s,
+                         u"--excel"_s, u"--locale"_s, u"xx_nowhere"_s},
+                        outStream, badStream),
+                 1);
+        QVERIFY(bad.contains(u"--locale"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCsvExport)
