@@ -73,6 +73,13 @@ RegistrySetupDialog::RegistrySetupDialog(QWidget *parent)
     }
     createButton()->setText(tr("&Create"));
     createButton()->setDefault(true);
+    QFont demoFont = m_ui->demoLabel->font();
+    demoFont.setPointSizeF(demoFont.pointSizeF() * 0.92);
+    m_ui->demoLabel->setFont(demoFont);
+    setTextColor(m_ui->demoLabel, palette().color(QPalette::PlaceholderText));
+    m_ui->demoHouseholdsSpin->setSuffix(tr(" households"));
+    m_ui->demoHouseholdsSpin->setAccessibleName(tr("Households in the demo registry"));
+    m_ui->demoButton->setIcon(QIcon());
     continueButton()->setText(tr("Co&ntinue"));
     continueButton()->setEnabled(false);
 
@@ -90,6 +97,7 @@ RegistrySetupDialog::RegistrySetupDialog(QWidget *parent)
     connect(m_ui->recoveryButtonBox, &QDialogButtonBox::accepted, this, &RegistrySetupDialog::accept);
     connect(m_ui->writtenDownCheck, &QCheckBox::toggled, continueButton(), &QPushButton::setEnabled);
     connect(m_ui->copyButton, &QPushButton::clicked, this, &RegistrySetupDialog::copyRecoveryKey);
+    connect(m_ui->demoButton, &QPushButton::clicked, this, &RegistrySetupDialog::requestDemo);
 
     m_ui->pages->setCurrentWidget(m_ui->formPage);
     updateStrength();
@@ -128,11 +136,21 @@ void RegistrySetupDialog::clearPassphrases()
     m_ui->confirmEdit->clear();
 }
 
-RegistrySetupDialog::Validation RegistrySetupDialog::validate() const
+int RegistrySetupDialog::demoHouseholds() const
+{
+    return m_ui->demoHouseholdsSpin->value();
+}
+
+void RegistrySetupDialog::setDemoHouseholds(int households)
+{
+    m_ui->demoHouseholdsSpin->setValue(households);
+}
+
+RegistrySetupDialog::Validation RegistrySetupDialog::validate(bool forDemo) const
 {
     // Something missing reads as a hint; something typed that is wrong as an error.
     const Details input = details();
-    if (input.registryName.isEmpty())
+    if (input.registryName.isEmpty() && !forDemo)
         return {tr("Enter a name for the registry."), false};
     if (input.adminId.isEmpty())
         return {tr("Choose the user id you will type to unlock the registry."), false};
@@ -174,6 +192,7 @@ void RegistrySetupDialog::updateValidation()
     setTextColor(m_ui->validationLabel,
                  validation.isError ? kErrorColor : palette().color(QPalette::PlaceholderText));
     createButton()->setEnabled(validation.message.isEmpty() && !m_busy);
+    m_ui->demoButton->setEnabled(validate(true).message.isEmpty() && !m_busy);
 }
 
 void RegistrySetupDialog::updateStrength()
@@ -196,6 +215,7 @@ void RegistrySetupDialog::setBusy(bool busy)
          {m_ui->nameEdit, m_ui->adminIdEdit, m_ui->displayNameEdit, m_ui->passphraseEdit, m_ui->confirmEdit})
         edit->setReadOnly(busy);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
+    m_ui->demoHouseholdsSpin->setReadOnly(busy);
     m_ui->busyRow->setVisible(busy);
     if (busy) {
         m_ui->errorLabel->clear();
@@ -250,6 +270,20 @@ bool RegistrySetupDialog::isShowingRecoveryKey() const
 QPushButton *RegistrySetupDialog::createButton() const
 {
     return m_ui->buttonBox->button(QDialogButtonBox::Ok);
+}
+
+QPushButton *RegistrySetupDialog::demoButton() const
+{
+    return m_ui->demoButton;
+}
+
+void RegistrySetupDialog::requestDemo()
+{
+    if (m_busy || isShowingRecoveryKey() || !validate(true).message.isEmpty())
+        return;
+    if (m_ui->nameEdit->text().trimmed().isEmpty())
+        m_ui->nameEdit->setText(tr("Demo registry"));
+    emit demoRequested(demoHouseholds());
 }
 
 QPushButton *RegistrySetupDialog::continueButton() const

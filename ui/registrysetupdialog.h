@@ -25,6 +25,10 @@ namespace fieldledger::ui {
 // (AppSession) reads details() and passphrase(), runs the slow creation elsewhere with
 // setBusy(true) meanwhile, and then calls showError() or showRecoveryKey().
 //
+// Below the form, "Create a Demo Registry" (with a number of households, 200 by default) asks for
+// the same registry filled with generated households: demoRequested(). It needs the user id and
+// the passphrase only; the name defaults to "Demo registry". The caller shows the progress.
+//
 // Page two shows the recovery key once, with a Copy button; Continue stays disabled until "I have
 // written it down" is ticked. Leaving it any other way asks first, because the key is never shown
 // again; the dialog then finishes as accepted, since the registry exists either way.
@@ -45,6 +49,9 @@ public:
     void setRegistryPath(const QString &path);
 
     [[nodiscard]] Details details() const;
+    // The households a demo registry gets (the spin box beside its button).
+    [[nodiscard]] int demoHouseholds() const;
+    void setDemoHouseholds(int households);
     // The passphrase as UTF-8 bytes. The fields keep their text until clearPassphrases(), so a
     // failed attempt can be retried; call it as soon as the attempt has succeeded.
     [[nodiscard]] core::SecretBytes passphrase() const;
@@ -68,6 +75,7 @@ public:
     [[nodiscard]] bool isShowingRecoveryKey() const;
 
     [[nodiscard]] QPushButton *createButton() const;
+    [[nodiscard]] QPushButton *demoButton() const;
     [[nodiscard]] QPushButton *continueButton() const;
 
 public slots:
@@ -77,6 +85,8 @@ public slots:
 signals:
     // Create was pressed with valid input.
     void createRequested();
+    // Create a Demo Registry was pressed with valid input (an empty name was filled in first).
+    void demoRequested(int households);
 
 private:
     struct Validation {
@@ -84,7 +94,9 @@ private:
         bool isError = false;
     };
 
-    [[nodiscard]] Validation validate() const;
+    // For a demo, an empty registry name is allowed (it defaults to "Demo registry").
+    [[nodiscard]] Validation validate(bool forDemo = false) const;
+    void requestDemo();
     void updateValidation();
     void updateStrength();
     void fitHeight();
