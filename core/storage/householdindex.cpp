@@ -21,7 +21,7 @@ namespace fieldledger::core {
 namespace {
 
 // Bumped whenever what a row holds changes: rows of another layout are rebuilt at install.
-constexpr int kLayout = 1;
+constexpr int kLayout = 2;
 const QString kMarkerKey = u"household_rows"_s;
 
 // A letter that has no decomposition but an obvious plain spelling for searching.
@@ -137,23 +137,34 @@ struct HouseholdIndex::Statements {
         : entity(db)
         , firstEffect(db)
         , parents(db)
+        , listed(db)
         , upsert(db)
         , remove(db)
+        , markNested(db)
+        , sweepNested(db)
     {
         entity.prepare(u"SELECT type, created_by, body FROM entities WHERE guid = ?"_s);
         firstEffect.prepare(
             u"SELECT instant_ns FROM effects WHERE entity_guid = ? ORDER BY instant_ns LIMIT 1"_s);
         parents.prepare(u"SELECT group_guid FROM memberships WHERE member_guid = ?"_s);
+        listed.prepare(u"SELECT count(*) FROM memberships WHERE member_guid = ?"_s);
         upsert.prepare(u"INSERT OR REPLACE INTO household_rows (guid, name, head, village, name_key, head_key,"
-                       " village_key, search_key, member_count, registered_by, registered_ns, updated_ns, deleted)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+                       " village_key, search_key, member_count, registered_by, registered_ns, updated_ns, deleted,"
+                       " nested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         remove.prepare(u"DELETE FROM household_rows WHERE guid = ?"_s);
+        markNested.prepare(u"UPDATE household_rows SET nested = 1 WHERE guid = ? AND nested = 0"_s);
+        // Through the partial index: only the (few) nested rows are looked at.
+        sweepNested.prepare(u"UPDATE household_rows SET nested = 0 WHERE nested = 1 AND NOT EXISTS ("
+                            "SELECT 1 FROM memberships m WHERE m.member_guid = household_rows.guid)"_s);
     }
     QSqlQuery entity;
     QSqlQuery firstEffect;
     QSqlQuery parents;
+    QSqlQuery listed;
     QSqlQuery upsert;
     QSqlQuery remove;
+    QSqlQuery markNested;
+    QSqlQuery sweepNested;
 };
 
 HouseholdIndex::HouseholdIndex(QSqlDatabase db)
@@ -290,6 +301,10 @@ Status HouseholdIndex::entitiesChanged(const QSet<QString> &guids)
         if (auto ok = refresh(guid); !ok)
             return ok;
     }
+    // A household some group stopped listing: refresh() cannot know it (it was not changed).
+    if (!m_statements->sweepNested.exec())
+        return std::unexpected(
+            sqlError(u"cannot update the nested households"_s, m_statements->sweepNested.lastError()));
     return markCurrent();
 }
 
@@ -339,8 +354,14 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
             s.entity.finish();
             continue;
         }
+        const bool memberIsGroup = s.entity.value(0).toString() == u"group";
         const QJsonObject member = QJsonDocument::fromJson(s.entity.value(2).toByteArray()).object();
         s.entity.finish();
+        if (memberIsGroup) { // listed by this live group: nested
+            s.markNested.bindValue(0, memberGuid);
+            if (!s.markNested.exec())
+                return std::unexpected(sqlError(u"cannot mark %1 nested"_s.arg(memberGuid), s.markNested.lastError()));
+        }
         if (member.value(u"deleted"_s).toBool())
             continue;
         ++row.memberCount;
@@ -359,6 +380,12 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
             sqlError(u"cannot read the history of %1"_s.arg(groupGuid), s.firstEffect.lastError()));
     row.registeredNs = s.firstEffect.next() ? s.firstEffect.value(0).toLongLong() : row.updatedNs;
     s.firstEffect.finish();
+
+    s.listed.bindValue(0, groupGuid);
+    if (!s.listed.exec() || !s.listed.next())
+        return std::unexpected(sqlError(u"cannot read memberships"_s, s.listed.lastError()));
+    const bool nested = s.listed.value(0).toLongLong() > 0;
+    s.listed.finish();
 
     const QString nameKey = foldForSearch(row.name);
     const QString headKey = foldForSearch(row.head);
@@ -380,7 +407,8 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
                                textValue(row.registeredBy),
                                row.registeredNs,
                                row.updatedNs,
-                               row.deleted ? 1 : 0};
+                               row.deleted ? 1 : 0,
+                               nested ? 1 : 0};
     for (int i = 0; i < int(std::size(values)); ++i)
         s.upsert.bindValue(i, values[i]);
     if (!s.upsert.exec())

@@ -36,6 +36,7 @@ namespace fieldledger::core {
 //   first event that changed it;
 // - updatedAt: the latest lastUpdated of the group and of its live members (editing a member
 //   moves the household up a list sorted by last update);
+// - nested: some live group lists it (AccessControl grants households through their groups);
 // - deleted groups keep a row marked deleted (listed only on request), without head or members
 //   (memberCount 0; updatedAt is the group's own lastUpdated).
 class HouseholdIndex final : public ProjectionObserver {

@@ -11,6 +11,7 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -41,27 +42,43 @@ struct Conditions {
 // it; so, to keep an enumerator's list fast, rows the user registered pass at once
 // (registered_by is the entity's created_by, written in the same transaction), and the rule is
 // evaluated only for the rows it could grant otherwise: assigned to the user (one small set,
-// computed once) or listed by some group (one index probe). Every other row costs a comparison
-// and a probe instead of the rule's three lookups.
+// computed once) or listed by a group (nested, kept by HouseholdIndex). Every other row costs
+// two comparisons instead of the rule's three lookups.
 void addVisibility(Conditions &conditions, const User &user)
 {
     const QString rule = AccessControl::visibilityCondition(user);
     if (rule == u"1")
         return;
-    conditions.sql += u" AND (h.registered_by = :viewer OR ("
-                      "(h.guid IN (SELECT a.entity_guid FROM assignments a WHERE a.user_id = :viewer)"
-                      " OR EXISTS (SELECT 1 FROM memberships m WHERE m.member_guid = h.guid))"
+    conditions.sql += u" AND (h.registered_by = :viewer OR ((h.nested = 1"
+                      " OR h.guid IN (SELECT a.entity_guid FROM assignments a WHERE a.user_id = :viewer))"
                       " AND EXISTS (SELECT 1 FROM entities e WHERE e.guid = h.guid AND "_s +
                       rule + u")))"_s;
     conditions.bindings.append({u":viewer"_s, user.id});
+}
+
+// The filter's words, folded; at most kMaxWords.
+QStringList wordsOf(const HouseholdFilter &filter)
+{
+    QStringList words = foldForSearch(filter.text).split(u' ', Qt::SkipEmptyParts);
+    if (words.size() > kMaxWords)
+        words.resize(kMaxWords);
+    return words;
+}
+
+// A word of three letters or more matches few households: finding them all (one pass over the
+// rows) and sorting those is faster than walking the sort index through the many that do not
+// match. Shorter words match most rows, which the index walk finds at once.
+bool isSelective(const QStringList &words)
+{
+    return std::ranges::any_of(words, [](const QString &word) { return word.size() >= 3; });
 }
 
 Conditions conditionsFor(const HouseholdFilter &filter, const User &user)
 {
     Conditions conditions;
     conditions.sql = filter.includeDeleted ? u"1"_s : u"h.deleted = 0"_s;
-    const QStringList words = foldForSearch(filter.text).split(u' ', Qt::SkipEmptyParts);
-    for (qsizetype i = 0; i < std::min(words.size(), kMaxWords); ++i) {
+    const QStringList words = wordsOf(filter);
+    for (qsizetype i = 0; i < words.size(); ++i) {
         const QString name = u":w%1"_s.arg(i);
         conditions.sql += u" AND instr(h.search_key, "_s + name + u") > 0"_s;
         conditions.bindings.append({name, words[i]});
@@ -146,10 +163,12 @@ Result<std::vector<HouseholdRow>> HouseholdQuery::page(const HouseholdFilter &fi
         return fail(ErrorCode::InvalidArgument, u"a page needs an offset and a limit >= 0"_s);
     const Conditions conditions = conditionsFor(filter, user);
     const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
+    // A unary + keeps SQLite from ordering by the index (see isSelective).
+    const QString unary = isSelective(wordsOf(filter)) ? u"+"_s : QString();
     QSqlQuery query(m_ledger.registry().database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + kColumns + u" FROM household_rows h WHERE "_s + conditions.sql +
-                  u" ORDER BY "_s + sortExpression(sort.column) + direction + u", h.guid"_s + direction +
+    query.prepare(u"SELECT "_s + kColumns + u" FROM household_rows h WHERE "_s + conditions.sql + u" ORDER BY "_s +
+                  unary + sortExpression(sort.column) + direction + u", "_s + unary + u"h.guid"_s + direction +
                   u" LIMIT :limit OFFSET :offset"_s);
     conditions.bindTo(query);
     query.bindValue(u":limit"_s, limit);
@@ -202,10 +221,10 @@ Result<std::optional<qint64>> HouseholdQuery::position(const QString &guid, cons
     const QVariant key = query.value(0);
     query.finish();
 
+    // A row value: SQLite counts it as a range of the sort index.
     const QString before = sort.order == Qt::AscendingOrder ? u"<"_s : u">"_s;
     query.prepare(u"SELECT count(*) FROM household_rows h WHERE "_s + conditions.sql + u" AND ("_s + column +
-                  u" "_s + before + u" :key OR ("_s + column + u" = :key AND h.guid "_s + before +
-                  u" :guid))"_s);
+                  u", h.guid) "_s + before + u" (:key, :guid)"_s);
     conditions.bindTo(query);
     query.bindValue(u":key"_s, key);
     query.bindValue(u":guid"_s, guid);

@@ -114,7 +114,9 @@ constexpr const char *kV4[] = {
 
 // Version 5: the household list's rows (core/storage/householdindex.h), kept in step with the
 // projections inside the ledger's transactions; derived, so a rebuild restores them. The *_key
-// columns are folded for search and sorting (foldForSearch): case and accents ignored.
+// columns are folded for search and sorting (foldForSearch): case and accents ignored. nested
+// marks a household some live group lists (access control looks at those). Each sort index
+// carries `deleted`, so walking it skips deleted rows without reading them.
 constexpr const char *kV5[] = {
     "CREATE TABLE household_rows ("
     " guid TEXT PRIMARY KEY,"
@@ -129,14 +131,16 @@ constexpr const char *kV5[] = {
     " registered_by TEXT NOT NULL,"
     " registered_ns INTEGER NOT NULL,"
     " updated_ns INTEGER NOT NULL,"
-    " deleted INTEGER NOT NULL)",
-    "CREATE INDEX household_rows_by_name ON household_rows (name_key, guid)",
-    "CREATE INDEX household_rows_by_head ON household_rows (head_key, guid)",
-    "CREATE INDEX household_rows_by_village ON household_rows (village_key, guid)",
-    "CREATE INDEX household_rows_by_members ON household_rows (member_count, guid)",
-    "CREATE INDEX household_rows_by_registrar ON household_rows (registered_by, guid)",
-    "CREATE INDEX household_rows_by_registered ON household_rows (registered_ns, guid)",
-    "CREATE INDEX household_rows_by_updated ON household_rows (updated_ns, guid)",
+    " deleted INTEGER NOT NULL,"
+    " nested INTEGER NOT NULL)",
+    "CREATE INDEX household_rows_by_name ON household_rows (name_key, guid, deleted)",
+    "CREATE INDEX household_rows_by_head ON household_rows (head_key, guid, deleted)",
+    "CREATE INDEX household_rows_by_village ON household_rows (village_key, guid, deleted)",
+    "CREATE INDEX household_rows_by_members ON household_rows (member_count, guid, deleted)",
+    "CREATE INDEX household_rows_by_registrar ON household_rows (registered_by, guid, deleted)",
+    "CREATE INDEX household_rows_by_registered ON household_rows (registered_ns, guid, deleted)",
+    "CREATE INDEX household_rows_by_updated ON household_rows (updated_ns, guid, deleted)",
+    "CREATE INDEX household_rows_nested ON household_rows (guid) WHERE nested = 1",
 };
 
 const Migration kMigrations[] = {

@@ -365,6 +365,47 @@ private slots:
         QCOMPARE(*query.count({}), 12);
     }
 
+    void nestedHousehold_followsItsParents()
+    {
+        IndexedLedger f;
+        QVERIFY(f.registry().addUser({u"enum1"_s, u"E1"_s, core::Role::Enumerator, true}, secret("enum1 passphrase")));
+        auto nested = [&](const QString &guid) {
+            QSqlQuery query(f.registry().database());
+            query.prepare(u"SELECT nested FROM household_rows WHERE guid = ?"_s);
+            query.addBindValue(guid);
+            return query.exec() && query.next() && query.value(0).toInt() == 1;
+        };
+        // enum1's household lists the admin's household "inner" (linked, not created).
+        QVERIFY(f.ledger().submit(household(u"inner"_s, u"Sow"_s, u"kalo"_s, {}, timestampAt(0))));
+        FL_VERIFY_OK(f.ledger().importEvents({makeEvent(
+            u"e-outer"_s, u"outer"_s, u"create-group"_s,
+            {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"inner"_s}, {u"type"_s, u"group"_s}}}}},
+            timestampAt(10), u"enum1"_s)}));
+        QVERIFY(nested(u"inner"_s));
+        QVERIFY(!nested(u"outer"_s));
+        f.reopenIndexedAs(u"enum1"_s, "enum1 passphrase");
+        QVERIFY(HouseholdQuery(f.ledger()).row(u"inner"_s)->has_value());
+
+        // Removed from its parent: no longer nested, no longer visible to enum1.
+        QVERIFY(f.ledger().submit(command(u"remove-member"_s, u"outer"_s,
+                                          {{u"memberId"_s, u"inner"_s}, {u"reason"_s, u"data-correction"_s}},
+                                          timestampAt(20))));
+        QVERIFY(!nested(u"inner"_s));
+        QVERIFY(!HouseholdQuery(f.ledger()).row(u"inner"_s)->has_value());
+        QCOMPARE(tableRows(f.registry().database()), rebuiltRows(f.registry().database()));
+
+        // Linked again (an existing entity: only the parent changes), then the parent deleted.
+        f.reopenIndexedAs(u"admin"_s, "admin passphrase");
+        QVERIFY(f.ledger().submit(command(u"add-member"_s, u"outer"_s,
+                                          {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"inner"_s}}}}},
+                                          timestampAt(30))));
+        QVERIFY(nested(u"inner"_s));
+        QCOMPARE(tableRows(f.registry().database()), rebuiltRows(f.registry().database()));
+        QVERIFY(f.ledger().submit(command(u"delete-entity"_s, u"outer"_s, {}, timestampAt(40))));
+        QVERIFY(!nested(u"inner"_s));
+        QCOMPARE(tableRows(f.registry().database()), rebuiltRows(f.registry().database()));
+    }
+
     void install_onStaleRegistry_rebuilds()
     {
         LedgerFixture f; // no index installed: the rows fall behind
@@ -538,6 +579,17 @@ private slots:
             return ascending ? order == QPartialOrdering::Less : order == QPartialOrdering::Greater;
         });
         QCOMPARE(guidsOf(rows), guidsOf(expected));
+
+        // A selective filter (sorted after filtering) keeps the same order.
+        const HouseholdFilter selective{u"kal"_s, false};
+        QStringList expectedFiltered;
+        for (const HouseholdRow &row : rows) {
+            if (core::foldForSearch(QString(row.name + u' ' + row.head + u' ' + row.village)).contains(u"kal"_s))
+                expectedFiltered.append(row.guid);
+        }
+        QVERIFY(expectedFiltered.size() > 3);
+        QCOMPARE(guidsOf(everything(query, selective, sort)), expectedFiltered);
+        QCOMPARE(guidsOf(*query.page(selective, sort, 2, 2)), expectedFiltered.mid(2, 2));
 
         // Pages are slices of the same order; positions are indices in it.
         auto second = query.page({}, sort, 10, 10);
