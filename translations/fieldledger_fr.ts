@@ -2,51 +2,1734 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export — FieldLedger</source>
+        <translation>Exporter — FieldLedger</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Contenu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Household ID:</source>
+        <translation>Identifiant du &amp;ménage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The ID (guid) of the household to print</source>
+        <translation>L’identifiant (guid) du ménage à imprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;As it was on:</source>
+        <translation>&amp;Tel qu’il était le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Export the registry as it was at this moment (UTC) instead of as it is now</source>
+        <translation>Exporter le registre tel qu’il était à ce moment (UTC) plutôt que tel qu’il est maintenant</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm &apos;UTC&apos;</source>
+        <translation>yyyy-MM-dd HH:mm &apos;UTC&apos;</translation>
+    </message>
+    <message>
+        <source>Spreadsheet:</source>
+        <translation>Tableur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>For &amp;Excel (byte order mark, this computer&apos;s list separator)</source>
+        <translation>Pour &amp;Excel (marque d’ordre des octets, séparateur de liste de cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>&amp;Papier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Enregistrer dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStrength</name>
+    <message>
+        <source>too short</source>
+        <translation>trop courte</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>correcte</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>robuste</translation>
+    </message>
+</context>
+<context>
+    <name>RegistrySetupDialog</name>
+    <message>
+        <source>Create a Registry — FieldLedger</source>
+        <translation>Créer un registre — FieldLedger</translation>
+    </message>
+    <message>
+        <source>Create a registry</source>
+        <translation>Créer un registre</translation>
+    </message>
+    <message>
+        <source>A registry is one encrypted file that holds every household you register. You will be its first administrator; you can add enumerators and supervisors later.</source>
+        <translation>Un registre est un fichier chiffré qui contient tous les ménages que vous enregistrez. Vous en serez le premier administrateur&#xa0;; vous pourrez ajouter des enquêteurs et des superviseurs plus tard.</translation>
+    </message>
+    <message>
+        <source>Registry &amp;name:</source>
+        <translation>&amp;Nom du registre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. Kalo district</source>
+        <translation>p. ex. District de Kalo</translation>
+    </message>
+    <message>
+        <source>Your &amp;user id:</source>
+        <translation>Votre identifiant d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. amina.k — you type it to unlock</source>
+        <translation>p. ex. amina.k — à saisir pour déverrouiller</translation>
+    </message>
+    <message>
+        <source>Your &amp;display name:</source>
+        <translation>Votre nom &amp;affiché&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. Amina Kalo (optional)</source>
+        <translation>p. ex. Amina Kalo (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; a few words are easy to remember</source>
+        <translation>Au moins 8 caractères&#xa0;; quelques mots sont faciles à retenir</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>Con&amp;firmer la phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Robustesse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation>trop courte</translation>
+    </message>
+    <message>
+        <source>Creating the registry and its keys…</source>
+        <translation>Création du registre et de ses clés…</translation>
+    </message>
+    <message>
+        <source>Trying FieldLedger out? A demo registry comes filled with generated households.</source>
+        <translation>Vous découvrez FieldLedger&#xa0;? Un registre de démonstration est rempli de ménages générés.</translation>
+    </message>
+    <message>
+        <source>Create a De&amp;mo Registry</source>
+        <translation>Créer un registre de dé&amp;monstration</translation>
+    </message>
+    <message>
+        <source>Write down your recovery key</source>
+        <translation>Notez votre clé de récupération</translation>
+    </message>
+    <message>
+        <source>If every administrator forgets their passphrase, this key is the only way to open the registry. It is shown only this once. Write it on paper and keep it somewhere safe, away from this computer.</source>
+        <translation>Si tous les administrateurs oublient leur phrase secrète, cette clé est le seul moyen d’ouvrir le registre. Elle n’est affichée que cette fois. Écrivez-la sur papier et gardez-la en lieu sûr, loin de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>I have &amp;written the recovery key down and stored it safely</source>
+        <translation>J’ai &amp;noté la clé de récupération et je l’ai mise en lieu sûr</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="14"/>
         <source>Settings — FieldLedger</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres — FieldLedger</translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="46"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="59"/>
         <source>Menus, dialogs and messages change at once. Forms show their labels in this language when they have it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les menus, les boîtes de dialogue et les messages changent aussitôt. Les formulaires affichent leurs libellés dans cette langue lorsqu’ils l’ont.</translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="85"/>
         <source>Lock when &amp;idle after:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="101"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="104"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="120"/>
         <source>With no keyboard or mouse use for this long, FieldLedger saves open forms as drafts, closes the registry and asks for the passphrase again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans utilisation du clavier ni de la souris pendant ce temps, FieldLedger enregistre les formulaires ouverts comme brouillons, ferme le registre et redemande la phrase secrète.</translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="146"/>
         <source>&amp;Device name:</source>
+        <translation>Nom de l’&amp;appareil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How this computer is known to your team, for example “Laptop 3 – Kalo team”.</source>
+        <translation>Le nom de cet ordinateur pour votre équipe, par exemple «&#xa0;Portable 3 – équipe Kalo&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock — FieldLedger</source>
+        <translation>Déverrouiller — FieldLedger</translation>
+    </message>
+    <message>
+        <source>Unlock the registry</source>
+        <translation>Déverrouiller le registre</translation>
+    </message>
+    <message>
+        <source>&amp;Open another registry…</source>
+        <translation>&amp;Ouvrir un autre registre…</translation>
+    </message>
+    <message>
+        <source>&amp;User id:</source>
+        <translation>Identifiant d’&amp;utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>Clé de &amp;récupération&#xa0;:</translation>
+    </message>
+    <message>
+        <source>XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX</source>
+        <translation>XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation>Phrase secrète oubliée&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AppSession</name>
+    <message>
+        <source>Demo Registry — FieldLedger</source>
+        <translation>Registre de démonstration — FieldLedger</translation>
+    </message>
+    <message>
+        <source>Creating the registry and its keys…</source>
+        <translation>Création du registre et de ses clés…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Stopping after the households being added…</source>
+        <translation>Arrêt après les ménages en cours d’ajout…</translation>
+    </message>
+    <message>
+        <source>Demo Registry</source>
+        <translation>Registre de démonstration</translation>
+    </message>
+    <message>
+        <source>The registry was created, but filling it with households stopped early: %1</source>
+        <translation>Le registre a été créé, mais son remplissage par des ménages s’est arrêté avant la fin&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Adding generated households: %1 of %2…</source>
+        <translation>Ajout de ménages générés&#xa0;: %1 sur %2…</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AuditTrailModel</name>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Recorded as %1 (%2)</source>
+        <translation>Enregistré comme %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, log sequence %2</source>
+        <translation>%1, séquence du journal %2</translation>
+    </message>
+    <message>
+        <source>Received by this registry after events that happened later (synced late)</source>
+        <translation>Reçu par ce registre après des événements survenus plus tard (synchronisé en retard)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(non renseigné)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation>(blanc)</translation>
+    </message>
+    <message>
+        <source>added: %1</source>
+        <translation>ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>removed: %1</source>
+        <translation>retiré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restauré</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1&#xa0;: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Register person</source>
+        <translation>Enregistrement d’une personne</translation>
+    </message>
+    <message>
+        <source>Update person</source>
+        <translation>Mise à jour d’une personne</translation>
+    </message>
+    <message>
+        <source>Register household</source>
+        <translation>Enregistrement d’un ménage</translation>
+    </message>
+    <message>
+        <source>Update household</source>
+        <translation>Mise à jour d’un ménage</translation>
+    </message>
+    <message>
+        <source>Add members</source>
+        <translation>Ajout de membres</translation>
+    </message>
+    <message>
+        <source>Remove members</source>
+        <translation>Retrait de membres</translation>
+    </message>
+    <message>
+        <source>Transfer member</source>
+        <translation>Transfert d’un membre</translation>
+    </message>
+    <message>
+        <source>Split household</source>
+        <translation>Scission du ménage</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Suppression</translation>
+    </message>
+    <message>
+        <source>Resolve duplicate</source>
+        <translation>Résolution d’un doublon</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>membres</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AuditTrailView</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>Search in values…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/session/settingsdialog.ui" line="163"/>
-        <source>How this computer is known to your team, for example “Laptop 3 – Kalo team”.</source>
+        <source>&amp;User:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DashboardView</name>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Au</translation>
+    </message>
+    <message>
+        <source>Count only households registered on or after this day (UTC)</source>
+        <translation>Ne compter que les ménages enregistrés ce jour ou après (UTC)</translation>
+    </message>
+    <message>
+        <source>Count only households registered on or before this day (UTC)</source>
+        <translation>Ne compter que les ménages enregistrés ce jour ou avant (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;Area</source>
+        <translation>&amp;Zone</translation>
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation>Toutes les zones</translation>
+    </message>
+    <message>
+        <source>Registrations per day</source>
+        <translation>Enregistrements par jour</translation>
+    </message>
+    <message>
+        <source>Registrations per enumerator</source>
+        <translation>Enregistrements par enquêteur</translation>
+    </message>
+    <message>
+        <source>Households per area</source>
+        <translation>Ménages par zone</translation>
+    </message>
+    <message>
+        <source>Household size (members)</source>
+        <translation>Taille des ménages (membres)</translation>
+    </message>
+    <message>
+        <source>Review progress</source>
+        <translation>Avancement de la vérification</translation>
+    </message>
+    <message>
+        <source>(no area)</source>
+        <translation>(sans zone)</translation>
+    </message>
+    <message>
+        <source>The dashboard shows the whole registry, which only supervisors and administrators may see.</source>
+        <translation>Le tableau de bord montre tout le registre, que seuls les superviseurs et les administrateurs peuvent voir.</translation>
+    </message>
+    <message>
+        <source>The dashboard could not be computed: %1</source>
+        <translation>Le tableau de bord n’a pas pu être calculé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; households · &lt;b&gt;%2&lt;/b&gt; members · &lt;b&gt;%3&lt;/b&gt; areas · &lt;b&gt;%4&lt;/b&gt; events in the log</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ménages · &lt;b&gt;%2&lt;/b&gt; membres · &lt;b&gt;%3&lt;/b&gt; zones · &lt;b&gt;%4&lt;/b&gt; événements dans le journal</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <source>%1 others</source>
+        <translation>%1 autres</translation>
+    </message>
+    <message>
+        <source>%1 other areas</source>
+        <translation>%1 autres zones</translation>
+    </message>
+    <message>
+        <source>Review progress (no review decisions yet: edits since registration)</source>
+        <translation>Avancement de la vérification (aucune décision pour l’instant&#xa0;: modifications depuis l’enregistrement)</translation>
+    </message>
+    <message>
+        <source>Edited: %1</source>
+        <translation>Modifiés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Registered only: %1</source>
+        <translation>Enregistrés seulement&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ExportDialog</name>
+    <message>
+        <source>Households (one row each)</source>
+        <translation>Ménages (une ligne chacun)</translation>
+    </message>
+    <message>
+        <source>Individuals (one row per member)</source>
+        <translation>Personnes (une ligne par membre)</translation>
+    </message>
+    <message>
+        <source>Audit log (every change)</source>
+        <translation>Journal d’audit (chaque modification)</translation>
+    </message>
+    <message>
+        <source>Summary report</source>
+        <translation>Rapport de synthèse</translation>
+    </message>
+    <message>
+        <source>Household profile (one household)</source>
+        <translation>Fiche du ménage (un ménage)</translation>
+    </message>
+    <message>
+        <source>Workbook (households, individuals, audit log, summary)</source>
+        <translation>Classeur (ménages, personnes, journal d’audit, synthèse)</translation>
+    </message>
+    <message>
+        <source>Events, as stored (backup, re-importable)</source>
+        <translation>Événements, tels qu’enregistrés (sauvegarde, réimportable)</translation>
+    </message>
+    <message>
+        <source>Entities (JSON)</source>
+        <translation>Entités (JSON)</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre US</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>CSV (comma-separated text)</source>
+        <translation>CSV (texte séparé par des virgules)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Classeur Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>Rapport PDF</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>Fichiers %1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>Choisissez où enregistrer l’export.</translation>
+    </message>
+    <message>
+        <source>Enter the ID of the household to print.</source>
+        <translation>Saisissez l’identifiant du ménage à imprimer.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Saved the report to %1.</source>
+        <translation>Rapport enregistré dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n rows to %1.</source>
+        <translation>
+            <numerusform>%n ligne exportée vers %1.</numerusform>
+            <numerusform>%n lignes exportées vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled. No file was written, and an existing file was left as it was.</source>
+        <translation>Export annulé. Aucun fichier n’a été écrit et un fichier existant a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>Exports are for supervisors and administrators: nothing was written.</source>
+        <translation>Les exports sont réservés aux superviseurs et aux administrateurs&#xa0;: rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1. No file was written.</source>
+        <translation>L’export a échoué&#xa0;: %1. Aucun fichier n’a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::FieldEditor</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>%1 (not offered)</source>
+        <translation>%1 (non proposé)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>e.g. 12.6392</source>
+        <translation>p. ex. 12.6392</translation>
+    </message>
+    <message>
+        <source>e.g. -8.0029</source>
+        <translation>p. ex. -8.0029</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Choose the date on a calendar</source>
+        <translation>Choisir la date dans un calendrier</translation>
+    </message>
+    <message>
+        <source>An answer is required</source>
+        <translation>Une réponse est obligatoire</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1 (obligatoire)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::FormView</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Next section (Enter on the last field)</source>
+        <translation>Section suivante (Entrée sur le dernier champ)</translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Submit the form (Ctrl+Enter)</source>
+        <translation>Envoyer le formulaire (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Leave the form (Esc)</source>
+        <translation>Quitter le formulaire (Échap)</translation>
+    </message>
+    <message>
+        <source>&amp;Issues</source>
+        <translation>&amp;Problèmes</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>&amp;Réponses</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Récapitulatif</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issues to fix before the form can be submitted: %n.</source>
+        <translation>
+            <numerusform>Problème à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n.</numerusform>
+            <numerusform>Problèmes à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The form could not be submitted.</source>
+        <translation>Le formulaire n’a pas pu être envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Everything needed is answered. Check the answers, then submit.</source>
+        <translation>Tout ce qui est nécessaire est renseigné. Vérifiez les réponses, puis envoyez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issues to fix before the form can be submitted: %n. Press Enter on one to go to its field.</source>
+        <translation>
+            <numerusform>Problème à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n. Appuyez sur Entrée dessus pour aller à son champ.</numerusform>
+            <numerusform>Problèmes à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n. Appuyez sur Entrée sur l’un d’eux pour aller à son champ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries: %n</source>
+        <translation>
+            <numerusform>Entrées&#xa0;: %n</numerusform>
+            <numerusform>Entrées&#xa0;: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1</source>
+        <translation>Entrée %1</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(pas de réponse)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdModel</name>
+    <message>
+        <source>Registered by %1 on %2</source>
+        <translation>Enregistré par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Last change to the household or one of its members</source>
+        <translation>Dernière modification du ménage ou de l’un de ses membres</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <source>Village or area</source>
+        <translation>Village ou zone</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdProfileReport</name>
+    <message>
+        <source>Household profile</source>
+        <translation>Fiche du ménage</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Au %1</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>État actuel</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>Imprimé le %1 par %2</translation>
+    </message>
+    <message>
+        <source>This household was deleted. It is kept, with its history, in the registry.</source>
+        <translation>Ce ménage a été supprimé. Il est conservé, avec son historique, dans le registre.</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Household ID</source>
+        <translation>Identifiant du ménage</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message numerus="yes">
+        <source>Members (%n)</source>
+        <translation>
+            <numerusform>Membres (%n)</numerusform>
+            <numerusform>Membres (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No members.</source>
+        <translation>Aucun membre.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Birth date / age</source>
+        <translation>Date de naissance / âge</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien de parenté</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>Identifiant du membre</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n events)</source>
+        <translation>
+            <numerusform>Historique (%n événement)</numerusform>
+            <numerusform>Historique (%n événements)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (arrived late)</source>
+        <translation>%1 (arrivé en retard)</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Log size</source>
+        <translation>Taille du journal</translation>
+    </message>
+    <message>
+        <source>Log root</source>
+        <translation>Racine du journal</translation>
+    </message>
+    <message>
+        <source>Household&apos;s last event</source>
+        <translation>Dernier événement du ménage</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>sequence %1</source>
+        <translation>séquence %1</translation>
+    </message>
+    <message>
+        <source>Its event ID</source>
+        <translation>Identifiant de cet événement</translation>
+    </message>
+    <message>
+        <source>To check this paper against the registry later: &quot;fieldledger-cli log root --size %1&quot; prints the root above, and &quot;fieldledger-cli log proof %2 --size %1&quot; proves that the household&apos;s last event is part of that log. A registry whose log no longer gives this root has been rewritten.</source>
+        <translation>Pour comparer plus tard ce document au registre&#xa0;: «&#xa0;fieldledger-cli log root --size %1&#xa0;» affiche la racine ci-dessus, et «&#xa0;fieldledger-cli log proof %2 --size %1&#xa0;» prouve que le dernier événement du ménage fait partie de ce journal. Un registre dont le journal ne donne plus cette racine a été réécrit.</translation>
+    </message>
+    <message>
+        <source>(not readable)</source>
+        <translation>(illisible)</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 ans</translation>
+    </message>
+    <message>
+        <source>%1 (%2 years)</source>
+        <translation>%1 (%2 ans)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>%1 (household)</source>
+        <translation>%1 (ménage)</translation>
+    </message>
+    <message>
+        <source>joined: %1</source>
+        <translation>arrivé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>left: %1</source>
+        <translation>parti&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restauré</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 retiré</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>motif&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::MainWindow</name>
+    <message>
+        <source>%1 — FieldLedger</source>
+        <translation>%1 — FieldLedger</translation>
+    </message>
+    <message>
+        <source>&amp;New Household…</source>
+        <translation>&amp;Nouveau ménage…</translation>
+    </message>
+    <message>
+        <source>Register a new household</source>
+        <translation>Enregistrer un nouveau ménage</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>Close the registry and ask for a passphrase again</source>
+        <translation>Fermer le registre et redemander une phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>Find households by name or identifier</source>
+        <translation>Rechercher des ménages par nom ou identifiant</translation>
+    </message>
+    <message>
+        <source>Show &amp;Sidebar</source>
+        <translation>Afficher la barre &amp;latérale</translation>
+    </message>
+    <message>
+        <source>&amp;About FieldLedger</source>
+        <translation>À &amp;propos de FieldLedger</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>Find households…</source>
+        <translation>Rechercher des ménages…</translation>
+    </message>
+    <message>
+        <source>Find households</source>
+        <translation>Rechercher des ménages</translation>
+    </message>
+    <message>
+        <source>No households yet</source>
+        <translation>Aucun ménage pour l’instant</translation>
+    </message>
+    <message>
+        <source>Households registered in %1 will be listed here.</source>
+        <translation>Les ménages enregistrés dans %1 apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>No drafts</source>
+        <translation>Aucun brouillon</translation>
+    </message>
+    <message>
+        <source>Forms you save before submitting them wait here until you finish them.</source>
+        <translation>Les formulaires enregistrés avant leur envoi attendent ici que vous les terminiez.</translation>
+    </message>
+    <message>
+        <source>Registry: %1</source>
+        <translation>Registre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;FieldLedger %1&lt;/h3&gt;&lt;p&gt;Offline household registration for enumerators, supervisors and administrators.&lt;/p&gt;&lt;p&gt;Every form you submit is kept as an event that is never changed, in an encrypted registry whose log shows any tampering.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;FieldLedger %1&lt;/h3&gt;&lt;p&gt;Enregistrement des ménages hors ligne pour les enquêteurs, les superviseurs et les administrateurs.&lt;/p&gt;&lt;p&gt;Chaque formulaire envoyé est conservé comme un événement qui n’est jamais modifié, dans un registre chiffré dont le journal révèle toute falsification.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Qt %1</source>
+        <translation>&lt;p&gt;Qt %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;SQLCipher %1</source>
+        <translation>&lt;br&gt;SQLCipher %1</translation>
+    </message>
+    <message>
+        <source>About FieldLedger</source>
+        <translation>À propos de FieldLedger</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::RegistrySetupDialog</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source> households</source>
+        <translation> ménages</translation>
+    </message>
+    <message>
+        <source>Households in the demo registry</source>
+        <translation>Ménages du registre de démonstration</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntinue</source>
+        <translation>Co&amp;ntinuer</translation>
+    </message>
+    <message>
+        <source>It will be saved as %1</source>
+        <translation>Il sera enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Enter a name for the registry.</source>
+        <translation>Saisissez un nom pour le registre.</translation>
+    </message>
+    <message>
+        <source>Choose the user id you will type to unlock the registry.</source>
+        <translation>Choisissez l’identifiant que vous saisirez pour déverrouiller le registre.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase.</source>
+        <translation>Choisissez une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>La phrase secrète doit compter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase again to confirm it.</source>
+        <translation>Saisissez de nouveau la phrase secrète pour la confirmer.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>Les deux phrases secrètes ne correspondent pas.</translation>
+    </message>
+    <message>
+        <source>Passphrase strength: %1</source>
+        <translation>Robustesse de la phrase secrète&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The registry could not be created. %1</source>
+        <translation>Le registre n’a pas pu être créé. %1</translation>
+    </message>
+    <message>
+        <source>Recovery Key — FieldLedger</source>
+        <translation>Clé de récupération — FieldLedger</translation>
+    </message>
+    <message>
+        <source>Demo registry</source>
+        <translation>Registre de démonstration</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it where it is safe, then copy something else over it.</source>
+        <translation>Copiée. Collez-la en lieu sûr, puis copiez autre chose par-dessus.</translation>
+    </message>
+    <message>
+        <source>Continue Without the Recovery Key?</source>
+        <translation>Continuer sans la clé de récupération&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The recovery key will not be shown again. Without it, a registry whose administrators have all forgotten their passphrases cannot be opened by anyone.
+
+Continue without writing it down?</source>
+        <translation>La clé de récupération ne sera plus affichée. Sans elle, un registre dont tous les administrateurs ont oublié leur phrase secrète ne peut plus être ouvert par personne.
+
+Continuer sans la noter&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::RosterModel</name>
+    <message>
+        <source>No more entries can be added here.</source>
+        <translation>Aucune entrée ne peut plus être ajoutée ici.</translation>
+    </message>
+    <message>
+        <source>There is no such entry.</source>
+        <translation>Cette entrée n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This entry cannot be removed.</source>
+        <translation>Cette entrée ne peut pas être retirée.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issues: %n</source>
+        <translation>
+            <numerusform>Problèmes&#xa0;: %n</numerusform>
+            <numerusform>Problèmes&#xa0;: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issues</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::RosterWidget</name>
+    <message>
+        <source>Entry %1 of %2</source>
+        <translation>Entrée %1 sur %2</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Add an entry (Insert or Ctrl+Shift+N)</source>
+        <translation>Ajouter une entrée (Inser ou Ctrl+Maj+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Delete in the table)</source>
+        <translation>Retirer l’entrée sélectionnée (Suppr dans le tableau)</translation>
+    </message>
+    <message>
+        <source>No entries yet. Add one with Insert or Ctrl+Shift+N.</source>
+        <translation>Aucune entrée pour l’instant. Ajoutez-en une avec Inser ou Ctrl+Maj+N.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entries: %n</source>
+        <translation>
+            <numerusform>Entrées&#xa0;: %n</numerusform>
+            <numerusform>Entrées&#xa0;: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No more entries can be added: the limit is %n.</source>
+        <translation>
+            <numerusform>Aucune entrée ne peut plus être ajoutée&#xa0;: la limite est de %n.</numerusform>
+            <numerusform>Aucune entrée ne peut plus être ajoutée&#xa0;: la limite est de %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry can be added here.</source>
+        <translation>Aucune entrée ne peut être ajoutée ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This entry cannot be removed: at least %n must stay.</source>
+        <translation>
+            <numerusform>Cette entrée ne peut pas être retirée&#xa0;: au moins %n doit rester.</numerusform>
+            <numerusform>Cette entrée ne peut pas être retirée&#xa0;: au moins %n doivent rester.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This entry cannot be removed.</source>
+        <translation>Cette entrée ne peut pas être retirée.</translation>
+    </message>
+    <message>
+        <source>Remove Entry</source>
+        <translation>Retirer l’entrée</translation>
+    </message>
+    <message>
+        <source>Remove entry %1 and everything entered for it?</source>
+        <translation>Retirer l’entrée %1 et tout ce qui a été saisi pour elle&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::SettingsDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Minutes without input before the registry locks</source>
+        <translation>Minutes sans saisie avant le verrouillage du registre</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Nom de l’appareil</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::SummaryReport</name>
+    <message>
+        <source>Registry summary</source>
+        <translation>Synthèse du registre</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Au %1</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>État actuel</translation>
+    </message>
+    <message>
+        <source>Only households registered %1</source>
+        <translation>Seulement les ménages enregistrés %1</translation>
+    </message>
+    <message>
+        <source>Printed %1 by %2</source>
+        <translation>Imprimé le %1 par %2</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>Events in the log</source>
+        <translation>Événements dans le journal</translation>
+    </message>
+    <message>
+        <source>Registrations per day</source>
+        <translation>Enregistrements par jour</translation>
+    </message>
+    <message>
+        <source>No registrations.</source>
+        <translation>Aucun enregistrement.</translation>
+    </message>
+    <message>
+        <source>Days are UTC days of each household&apos;s registration (its first event).</source>
+        <translation>Les jours sont les jours UTC de l’enregistrement de chaque ménage (son premier événement).</translation>
+    </message>
+    <message>
+        <source>Registrations per enumerator</source>
+        <translation>Enregistrements par enquêteur</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(inconnu)</translation>
+    </message>
+    <message>
+        <source>Households per village</source>
+        <translation>Ménages par village</translation>
+    </message>
+    <message>
+        <source>(no village)</source>
+        <translation>(sans village)</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>Taille des ménages</translation>
+    </message>
+    <message>
+        <source>No households.</source>
+        <translation>Aucun ménage.</translation>
+    </message>
+    <message>
+        <source>Households by number of members.</source>
+        <translation>Ménages selon le nombre de membres.</translation>
+    </message>
+    <message>
+        <source>Review status</source>
+        <translation>État de la vérification</translation>
+    </message>
+    <message>
+        <source>This registry holds no review decisions yet. Shown instead: households changed since their registration, and households unchanged since.</source>
+        <translation>Ce registre ne contient encore aucune décision de vérification. À la place&#xa0;: les ménages modifiés depuis leur enregistrement et ceux restés inchangés.</translation>
+    </message>
+    <message>
+        <source>Changed since registration</source>
+        <translation>Modifiés depuis l’enregistrement</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangés</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Log size</source>
+        <translation>Taille du journal</translation>
+    </message>
+    <message>
+        <source>Log root</source>
+        <translation>Racine du journal</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>à partir du %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>jusqu’au %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::TimeTravelView</name>
+    <message>
+        <source>(not set)</source>
+        <translation>(non renseigné)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vide)</translation>
+    </message>
+    <message>
+        <source>As it &amp;happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events in the order they happened in the field (their timestamps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As this &amp;registry recorded it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events in the order this registry received them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the household:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First event (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous event (Left, Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next event (Right, Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last event: now (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the household as it was at this moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Highlighted: different now — fields changed since, members who left (red) or joined (green) since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record has no events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At %1, before the first of %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At %1, after event %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Before the first of %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>After event %1 of %2: %3 by %4, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the registry received event %1 of %2: %3 by %4, %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>motif : %1</translation>
+    </message>
+    <message>
+        <source>received late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As it happened: the events in the order they happened in the field, late arrivals included where they belong. Pick any moment with the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As this registry recorded it: the events in the order this registry received them — what it showed at the time, before late events arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not registered yet at this point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — version %2, last changed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELETED at this point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time travel could not read this record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::UnlockDialog</name>
+    <message>
+        <source>Un&amp;lock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Registry: %1</source>
+        <translation>Registre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Unlock the registry</source>
+        <translation>Déverrouiller le registre</translation>
+    </message>
+    <message>
+        <source>Use the recovery &amp;key</source>
+        <translation>Utiliser la &amp;clé de récupération</translation>
+    </message>
+    <message>
+        <source>Unlock with the recovery key</source>
+        <translation>Déverrouiller avec la clé de récupération</translation>
+    </message>
+    <message>
+        <source>Unlock with a passphrase &amp;instead</source>
+        <translation>Déverrouiller plutôt avec une phrase &amp;secrète</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Vérification de la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Checking the recovery key…</source>
+        <translation>Vérification de la clé de récupération…</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right for “%1”. Check Caps Lock and the keyboard layout, and try again.</source>
+        <translation>Cette phrase secrète ne convient pas pour «&#xa0;%1&#xa0;». Vérifiez le verrouillage des majuscules et la disposition du clavier, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this registry. Check it against the one you wrote down.</source>
+        <translation>Cette clé de récupération n’ouvre pas ce registre. Comparez-la avec celle que vous avez notée.</translation>
+    </message>
+    <message>
+        <source>The user or the registry was not found. %1</source>
+        <translation>L’utilisateur ou le registre est introuvable. %1</translation>
+    </message>
+    <message>
+        <source>The registry is open in another program. %1</source>
+        <translation>Le registre est ouvert dans un autre programme. %1</translation>
+    </message>
+    <message>
+        <source>The registry file is damaged or is not a FieldLedger registry. %1</source>
+        <translation>Le fichier du registre est endommagé ou n’est pas un registre FieldLedger. %1</translation>
+    </message>
+    <message>
+        <source>This registry cannot be opened by this version of FieldLedger. %1</source>
+        <translation>Ce registre ne peut pas être ouvert par cette version de FieldLedger. %1</translation>
+    </message>
+    <message>
+        <source>This user may not open the registry. %1</source>
+        <translation>Cet utilisateur n’est pas autorisé à ouvrir le registre. %1</translation>
+    </message>
+    <message>
+        <source>The registry failed its integrity check. %1</source>
+        <translation>Le registre n’a pas passé sa vérification d’intégrité. %1</translation>
+    </message>
+    <message>
+        <source>The registry could not be opened. %1</source>
+        <translation>Le registre n’a pas pu être ouvert. %1</translation>
+    </message>
+    <message>
+        <source>Open Registry</source>
+        <translation>Ouvrir un registre</translation>
+    </message>
+    <message>
+        <source>FieldLedger registries (*.fieldledger);;All files (*)</source>
+        <translation>Registres FieldLedger (*.fieldledger);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Offline household registration.</source>
+        <translation>Enregistrement des ménages hors ligne.</translation>
+    </message>
+    <message>
+        <source>Open the registry at &lt;path&gt;.</source>
+        <translation>Ouvrir le registre situé à &lt;path&gt;.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>chemin</translation>
     </message>
 </context>
 </TS>
