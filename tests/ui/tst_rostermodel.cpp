@@ -117,7 +117,8 @@ void TestRosterModel::data_showsChoiceLabelsInLanguageAndIssues()
     QCOMPARE(model.data(model.index(0, 0)).toString(), u"Amina Kalo"_s);
     QCOMPARE(model.data(model.index(0, 1)).toString(), u"Féminin"_s);
     QCOMPARE(model.data(model.index(0, 2)).toString(), u"Non"_s);
-    QCOMPARE(model.data(model.index(0, 1), RosterModel::ValueRole).value<QJsonValue>(), QJsonValue(u"female"_s));
+    QCOMPARE(model.data(model.index(0, 1), RosterModel::ValueRole).value<QJsonValue>(),
+             QJsonValue(u"female"_s));
     QCOMPARE(model.data(model.index(0, 1), RosterModel::FieldPathRole).toString(), u"members[0].sex"_s);
     QCOMPARE(model.data(model.index(0, 0), RosterModel::InstancePathRole).toString(), u"members[0]"_s);
     QVERIFY(!model.data(model.index(0, 0), RosterModel::GuidRole).toString().isEmpty());
@@ -176,7 +177,7 @@ void TestRosterModel::applyChanges_emitsDataChangedForChangedRowOnly()
     const auto bottomRight = changed.first().at(1).value<QModelIndex>();
     QCOMPARE(topLeft.row(), 1);
     QCOMPARE(bottomRight.row(), 1);
-    QCOMPARE(topLeft.column(), 1); // the sex column ...
+    QCOMPARE(topLeft.column(), 1);                        // the sex column ...
     QCOMPARE(bottomRight.column(), model.issuesColumn()); // ... through the issues
     QCOMPARE(model.data(model.index(1, 1)).toString(), u"Male"_s);
     QCOMPARE(reset.size(), 0);
@@ -292,7 +293,8 @@ void TestRosterModel::countExpression_rowsFollowTheCount()
 
 void TestRosterModel::setRepeatPath_resetsForNestedInstance()
 {
-    const FormDefinition form = formFromJson(R"json({"id": "nested", "version": "1", "eventType": "create-group",
+    const FormDefinition form =
+        formFromJson(R"json({"id": "nested", "version": "1", "eventType": "create-group",
       "title": "Nested", "defaultLanguage": "en",
       "fields": [{"type": "repeat", "name": "plots", "label": "Plots", "fields": [
         {"type": "text", "name": "plot", "label": "Plot"},

@@ -69,7 +69,8 @@ bool usesRadioButtons(const core::Field &field)
 {
     return field.type == core::FieldType::SelectOne &&
            (hasAppearance(field, u"horizontal") || hasAppearance(field, u"horizontal-compact") ||
-            hasAppearance(field, u"columns") || hasAppearance(field, u"radio") || hasAppearance(field, u"likert"));
+            hasAppearance(field, u"columns") || hasAppearance(field, u"radio") ||
+            hasAppearance(field, u"likert"));
 }
 
 QLineEdit *numberEdit(const QString &pattern, QWidget *parent)
@@ -165,6 +166,7 @@ void FieldEditor::buildInput()
             m_plain->setTabChangesFocus(true);
             m_plain->setMaximumWidth(kWideInput);
             m_plain->setFixedHeight(m_plain->fontMetrics().lineSpacing() * 4 + 12);
+            m_plain->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
             connect(m_plain, &QPlainTextEdit::textChanged, this, [this] {
                 if (!m_loading)
                     edited(QJsonValue(m_plain->toPlainText()));
@@ -295,10 +297,11 @@ void FieldEditor::buildChoiceButtons()
     const core::FormState *state = m_context.state();
     const std::vector<const core::Choice *> choices =
         m_path.isEmpty() ? std::vector<const core::Choice *>() : state->choices(m_path);
-    const bool same = choices.size() == m_choiceButtons.size() &&
-                      std::ranges::equal(choices, m_choiceButtons, [](const core::Choice *choice, QAbstractButton *button) {
-                          return button->property(kChoiceProperty).toString() == choice->name;
-                      });
+    const bool same =
+        choices.size() == m_choiceButtons.size() &&
+        std::ranges::equal(choices, m_choiceButtons, [](const core::Choice *choice, QAbstractButton *button) {
+            return button->property(kChoiceProperty).toString() == choice->name;
+        });
     if (same) {
         for (std::size_t i = 0; i < choices.size(); ++i)
             m_choiceButtons[i]->setText(m_context.text(choices[i]->label));
@@ -311,7 +314,8 @@ void FieldEditor::buildChoiceButtons()
 
     auto *grid = static_cast<QGridLayout *>(m_choiceArea->layout());
     const bool horizontal = hasAppearance(m_field, u"horizontal") ||
-                            hasAppearance(m_field, u"horizontal-compact") || hasAppearance(m_field, u"likert");
+                            hasAppearance(m_field, u"horizontal-compact") ||
+                            hasAppearance(m_field, u"likert");
     const int columns = horizontal ? std::max<int>(1, int(choices.size())) : (choices.size() > 8 ? 2 : 1);
     const int rows = int((choices.size() + std::size_t(columns) - 1) / std::size_t(columns));
     const QString base = objectPath() + u'/';
@@ -355,9 +359,8 @@ void FieldEditor::reloadChoices()
         int index = name.isEmpty() ? -1 : m_combo->findData(name);
         if (index < 0 && !name.isEmpty()) {
             // Kept as answered: the choice filter no longer offers it (the issue says so).
-            const QString label =
-                RosterModel::displayText(m_field, value, m_context.language(),
-                                         m_context.state()->definition().defaultLanguage());
+            const QString label = RosterModel::displayText(m_field, value, m_context.language(),
+                                                           m_context.state()->definition().defaultLanguage());
             m_combo->addItem(tr("%1 (not offered)").arg(label), name);
             index = m_combo->count() - 1;
         }
@@ -401,6 +404,7 @@ void FieldEditor::load()
     case core::FieldType::Decimal:
     case core::FieldType::Date:
         m_line->setText(lineText(value));
+        m_line->setProperty("previousLength", m_line->text().size());
         break;
     case core::FieldType::SelectOne:
     case core::FieldType::SelectMultiple:

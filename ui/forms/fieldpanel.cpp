@@ -23,6 +23,12 @@ FieldPanel::FieldPanel(FormContext &context, const std::vector<const core::Field
 
 FieldPanel::~FieldPanel() = default;
 
+QSize FieldPanel::sizeHint() const
+{
+    const QSize hint = QWidget::sizeHint();
+    return {std::max(hint.width(), m_preferredWidth), hint.height()};
+}
+
 void FieldPanel::add(const core::Field &field, QLayout *layout)
 {
     switch (field.type) {

@@ -28,7 +28,8 @@ class FieldPanel final : public QWidget {
     Q_OBJECT
 
 public:
-    FieldPanel(FormContext &context, const std::vector<const core::Field *> &fields, QWidget *parent = nullptr);
+    FieldPanel(FormContext &context, const std::vector<const core::Field *> &fields,
+               QWidget *parent = nullptr);
     ~FieldPanel() override;
 
     // "" for the form's own fields, "members[2]" for an instance.
@@ -58,6 +59,10 @@ public:
     // Whether something is shown for the user to see or answer.
     [[nodiscard]] bool hasVisibleContent() const;
 
+    // The width the panel asks for (it takes less when there is less); 0: what its fields need.
+    void setPreferredWidth(int width) { m_preferredWidth = width; }
+    [[nodiscard]] QSize sizeHint() const override;
+
     [[nodiscard]] FieldEditor *editor(const QString &name) const { return m_editors.value(name); }
     [[nodiscard]] RosterWidget *roster(const QString &name) const { return m_rosters.value(name); }
 
@@ -68,6 +73,7 @@ private:
     FormContext &m_context;
     QString m_prefix;
     bool m_bound = false;
+    int m_preferredWidth = 0;
     QHash<QString, FieldEditor *> m_editors;
     QHash<QString, RosterWidget *> m_rosters;
     std::vector<QWidget *> m_widgets; // editors and rosters in form order

@@ -222,11 +222,14 @@ void FormView::buildPages()
             auto *holder = new QWidget;
             auto *layout = new QHBoxLayout(holder);
             layout->setContentsMargins(2, 6, 12, 12);
+            // Left-aligned, at most kReadableWidth wide; the space below and beside stays empty.
             auto *column = new QVBoxLayout;
             column->addWidget(panel);
-            column->addStretch();
+            column->addStretch(1);
+            panel->setPreferredWidth(kReadableWidth);
             panel->setMaximumWidth(kReadableWidth);
-            layout->addLayout(column, 1);
+            layout->addLayout(column);
+            layout->addStretch(1);
             auto *scroll = new QScrollArea;
             scroll->setWidgetResizable(true);
             scroll->setFrameShape(QFrame::NoFrame);
@@ -450,6 +453,7 @@ void FormView::updateNavigation()
     const bool loose = !summary && page >= 0 && !m_pages[std::size_t(page)].container;
     m_pageHeading->setText(pageTitle(page));
     m_pageHeading->setVisible(!loose);
+    setBanner(m_banner->text(), m_bannerKind);
 }
 
 int FormView::pageOf(const QString &path) const
@@ -488,6 +492,11 @@ void FormView::dispatch(const QStringList &paths, const QSet<QString> &names)
         updateNavigation();
     if (currentPage() == summaryPage())
         rebuildSummary();
+    if (m_bannerKind == Banner::IssueCount) {
+        // After a refused attempt the count follows the fixes, and goes when none is left.
+        const auto left = int(m_state->validate().size());
+        setBanner(left > 0 ? issueCountText(left) : QString(), Banner::IssueCount);
+    }
     m_submitPending = false;
     emit valuesChanged();
 }
@@ -501,13 +510,13 @@ bool FormView::submit()
         m_context->setShowAllIssues(true);
         for (const Page &page : m_pages)
             page.panel->refreshAll();
-        setBanner(tr("Issues to fix before the form can be submitted: %n.", nullptr, int(issues.size())));
+        setBanner(issueCountText(int(issues.size())), Banner::IssueCount);
         if (currentPage() == summaryPage())
             rebuildSummary();
         focusField(issues.front().path);
         return false;
     }
-    setBanner(QString());
+    setBanner(QString(), Banner::None);
     m_submitPending = true;
     emit submitRequested(m_definition->eventType(), m_state->toEventData(), m_definition->metadataFor());
     return true;
@@ -515,21 +524,29 @@ bool FormView::submit()
 
 QString FormView::submitError() const
 {
-    return m_banner && !m_banner->isHidden() ? m_banner->text() : QString();
+    return m_bannerKind == Banner::None ? QString() : m_banner->text();
 }
 
 void FormView::showSubmitError(const QString &message)
 {
     m_submitPending = false;
-    setBanner(message.isEmpty() ? tr("The form could not be submitted.") : message);
+    setBanner(message.isEmpty() ? tr("The form could not be submitted.") : message, Banner::SubmitError);
 }
 
-void FormView::setBanner(const QString &message)
+QString FormView::issueCountText(int count)
+{
+    return tr("Issues to fix before the form can be submitted: %n.", nullptr, count);
+}
+
+void FormView::setBanner(const QString &message, Banner kind)
 {
     if (!m_banner)
         return;
+    m_bannerKind = message.isEmpty() ? Banner::None : kind;
     m_banner->setText(message);
-    m_banner->setVisible(!message.isEmpty());
+    // The summary page says how many issues are left itself.
+    const bool summary = currentPage() == summaryPage();
+    m_banner->setVisible(m_bannerKind != Banner::None && !(summary && m_bannerKind == Banner::IssueCount));
 }
 
 QString FormView::describePath(const QString &path) const
@@ -556,7 +573,8 @@ void FormView::rebuildSummary()
     const std::vector<core::FieldIssue> issues = m_state->validate();
     m_issueList->clear();
     for (const core::FieldIssue &issue : issues) {
-        auto *item = new QListWidgetItem(tr("%1: %2").arg(describePath(issue.path), issue.message), m_issueList);
+        auto *item =
+            new QListWidgetItem(tr("%1 — %2").arg(describePath(issue.path), issue.message), m_issueList);
         item->setData(kPathRole, issue.path);
         item->setForeground(kErrorColor);
     }
@@ -565,7 +583,7 @@ void FormView::rebuildSummary()
     m_summaryStatus->setText(issues.empty()
                                  ? tr("Everything needed is answered. Check the answers, then submit.")
                                  : tr("Issues to fix before the form can be submitted: %n. "
-                                      "Press Enter on one to go to its field.",
+                                      "Click one, or press Enter on it, to go to its field.",
                                       nullptr, int(issues.size())));
     setTextColor(m_summaryStatus, issues.empty() ? palette().color(QPalette::WindowText) : kErrorColor);
 
@@ -612,7 +630,8 @@ void FormView::addSummaryFields(QTreeWidgetItem *parent, const std::vector<core:
             continue;
         }
         const QString answer = RosterModel::displayText(field, m_state->value(path), m_language, fallback);
-        auto *item = new QTreeWidgetItem(parent, {fieldLabel(field), answer.isEmpty() ? tr("(no answer)") : answer});
+        auto *item =
+            new QTreeWidgetItem(parent, {fieldLabel(field), answer.isEmpty() ? tr("(no answer)") : answer});
         item->setData(0, kPathRole, path);
         if (answer.isEmpty())
             item->setForeground(1, palette().color(QPalette::PlaceholderText));

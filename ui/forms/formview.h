@@ -124,8 +124,11 @@ private:
     void updateNavigation();
     void retranslate();
     void rebuildSummary();
-    void addSummaryFields(QTreeWidgetItem *parent, const std::vector<core::Field> &fields, const QString &prefix);
-    void setBanner(const QString &message);
+    void addSummaryFields(QTreeWidgetItem *parent, const std::vector<core::Field> &fields,
+                          const QString &prefix);
+    enum class Banner { None, IssueCount, SubmitError };
+    void setBanner(const QString &message, Banner kind);
+    [[nodiscard]] static QString issueCountText(int count);
     bool focusNextField();
     [[nodiscard]] int pageOf(const QString &path) const;
     [[nodiscard]] QString describePath(const QString &path) const;
@@ -136,6 +139,7 @@ private:
     std::unique_ptr<core::FormState> m_state;
     QString m_language;
     bool m_submitPending = false;
+    Banner m_bannerKind = Banner::None;
 
     std::vector<Page> m_pages;
     QHash<QString, int> m_pageOfName; // form-scope field name -> page

@@ -212,7 +212,8 @@ void RosterModel::collectIssues(const core::Field &container, const QString &pre
 
 QVariant RosterModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
     const QString instance = instancePath(row);
@@ -283,7 +284,8 @@ QVariant RosterModel::headerData(int section, Qt::Orientation orientation, int r
 
 Qt::ItemFlags RosterModel::flags(const QModelIndex &index) const
 {
-    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
@@ -316,7 +318,8 @@ QString RosterModel::displayText(const core::Field &field, const QJsonValue &val
     case core::FieldType::Geopoint: {
         if (value.isObject()) {
             const QJsonObject point = value.toObject();
-            return tr("%1, %2").arg(numberText(point.value(u"latitude")), numberText(point.value(u"longitude")));
+            return tr("%1, %2").arg(numberText(point.value(u"latitude")),
+                                    numberText(point.value(u"longitude")));
         }
         const QStringList parts = value.toString().split(u' ', Qt::SkipEmptyParts);
         if (parts.size() >= 2)

@@ -101,14 +101,20 @@ RosterWidget::RosterWidget(FormContext &context, const core::Field &repeat, QWid
     // Fixed sizes: nothing is measured per row, however long the roster.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setDefaultSectionSize(130);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
+    // The fields share the width; the issues column keeps what its title needs. Long labels end
+    // in an ellipsis (the full label is the tooltip).
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setSectionResizeMode(QHeaderView::Stretch);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setTextElideMode(Qt::ElideRight);
+    columns->setHighlightSections(false);
+    columns->setMinimumSectionSize(48);
+    m_table->setTextElideMode(Qt::ElideRight);
 
     auto *editorPage = new QWidget;
     auto *editorLayout = new QVBoxLayout(editorPage);
-    editorLayout->setContentsMargins(14, 4, 14, 10);
+    editorLayout->setContentsMargins(14, 0, 14, 10);
+    m_editorLayout = editorLayout;
     editorLayout->setSpacing(10);
     m_editorHeading = new QLabel(editorPage);
     m_editorHeading->setObjectName(name + u"/heading"_s);
@@ -203,8 +209,8 @@ void RosterWidget::selectRow(int row)
     m_selecting = true;
     if (row >= 0 && row < m_model->rowCount()) {
         const QModelIndex index = m_model->index(row, 0);
-        m_table->selectionModel()->setCurrentIndex(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                              QItemSelectionModel::Rows);
         m_table->scrollTo(index);
     } else {
         m_table->selectionModel()->clear();
@@ -269,6 +275,12 @@ void RosterWidget::retranslate()
     m_emptyLabel->setText(tr("No entries yet. Add one with Insert or Ctrl+Shift+N."));
     m_table->setAccessibleName(m_title->text());
     m_model->setLanguage(m_context.language());
+    const int issues = m_model->issuesColumn();
+    m_table->horizontalHeader()->setSectionResizeMode(issues, QHeaderView::Fixed);
+    m_table->horizontalHeader()->resizeSection(
+        issues,
+        m_table->fontMetrics().horizontalAdvance(m_model->headerData(issues, Qt::Horizontal).toString()) +
+            24);
     m_editor->retranslate();
     if (m_boundRow >= 0)
         m_editorHeading->setText(tr("Entry %1 of %2").arg(m_boundRow + 1).arg(m_model->rowCount()));
@@ -303,8 +315,10 @@ void RosterWidget::updateControls()
     m_removeButton->setEnabled(m_model->canRemoveInstance() && m_boundRow >= 0);
     m_countLabel->setText(tr("Entries: %n", nullptr, rows));
     m_countLabel->setVisible(!fixed);
-    // A form that fixes one instance (add a member) needs no table.
-    m_table->setVisible(!(fixed && rows <= 1));
+    // A form that fixes one instance (add a member) needs no table: the editor is the page.
+    const bool tableShown = !(fixed && rows <= 1);
+    m_table->setVisible(tableShown);
+    m_editorLayout->setContentsMargins(tableShown ? 14 : 0, 0, tableShown ? 14 : 0, 10);
     if (m_boundRow >= 0)
         m_editorHeading->setText(tr("Entry %1 of %2").arg(m_boundRow + 1).arg(rows));
     m_editorHeading->setVisible(m_boundRow >= 0 && !(fixed && rows <= 1));
@@ -314,9 +328,9 @@ bool RosterWidget::addEntry()
 {
     core::Result<QSet<QString>> changed = m_model->addInstance();
     if (!changed) {
-        m_message->setText(m_repeat.maxCount
-                               ? tr("No more entries can be added: the limit is %n.", nullptr, *m_repeat.maxCount)
-                               : tr("No entry can be added here."));
+        m_message->setText(m_repeat.maxCount ? tr("No more entries can be added: the limit is %n.", nullptr,
+                                                  *m_repeat.maxCount)
+                                             : tr("No entry can be added here."));
         m_message->show();
         return false;
     }
@@ -332,9 +346,9 @@ bool RosterWidget::removeSelectedEntry()
     if (row < 0)
         return false;
     if (!m_model->canRemoveInstance()) {
-        m_message->setText(m_repeat.minCount > 0
-                               ? tr("This entry cannot be removed: at least %n must stay.", nullptr, m_repeat.minCount)
-                               : tr("This entry cannot be removed."));
+        m_message->setText(m_repeat.minCount > 0 ? tr("This entry cannot be removed: at least %n must stay.",
+                                                      nullptr, m_repeat.minCount)
+                                                 : tr("This entry cannot be removed."));
         m_message->show();
         return false;
     }

@@ -12,6 +12,7 @@ class QPushButton;
 class QScrollArea;
 class QSplitter;
 class QTableView;
+class QVBoxLayout;
 
 namespace fieldledger::ui {
 
@@ -85,6 +86,7 @@ private:
     QSplitter *m_splitter = nullptr;
     QTableView *m_table = nullptr;
     QScrollArea *m_editorArea = nullptr;
+    QVBoxLayout *m_editorLayout = nullptr;
     QLabel *m_editorHeading = nullptr;
     QLabel *m_emptyLabel = nullptr;
     FieldPanel *m_editor = nullptr;
