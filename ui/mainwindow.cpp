@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "ui/households/householdspage.h"
 #include "ui/messagebox.h"
 
 #include <QAction>
@@ -95,15 +96,21 @@ QWidget *makeEmptyPage(const QString &objectName, const QString &heading, const 
 } // namespace
 
 MainWindow::MainWindow(Info info, QWidget *parent)
+    : MainWindow(std::move(info), Services{}, parent)
+{
+}
+
+MainWindow::MainWindow(Info info, Services services, QWidget *parent)
     : QMainWindow(parent)
     , m_info(std::move(info))
+    , m_services(services)
 {
     registerUiResources();
     setObjectName(u"MainWindow"_s);
     setWindowTitle(tr("%1 — FieldLedger").arg(m_info.registryName));
     createActions();
-    createMenus();
     createCentralArea();
+    createMenus();
     createStatusBar();
     restoreSettings();
     showPage(Page::Households);
@@ -116,8 +123,9 @@ void MainWindow::createActions()
     m_newHouseholdAction = new QAction(tr("&New Household…"), this);
     m_newHouseholdAction->setObjectName(u"newHouseholdAction"_s);
     m_newHouseholdAction->setShortcut(QKeySequence::New);
-    m_newHouseholdAction->setEnabled(false); // arrives with the household form
+    m_newHouseholdAction->setEnabled(m_services.ledger != nullptr);
     m_newHouseholdAction->setStatusTip(tr("Register a new household"));
+    connect(m_newHouseholdAction, &QAction::triggered, this, &MainWindow::newHousehold);
 
     m_lockAction = new QAction(tr("&Lock"), this);
     m_lockAction->setObjectName(u"lockAction"_s);
@@ -139,6 +147,26 @@ void MainWindow::createActions()
     m_findAction->setShortcut(QKeySequence::Find);
     m_findAction->setStatusTip(tr("Find households by name or identifier"));
     connect(m_findAction, &QAction::triggered, this, &MainWindow::find);
+
+    // The open form takes Ctrl+Enter itself (FormView, also in dialogs): the menu entry shows the
+    // key and submits the form on the page, without a second, ambiguous shortcut.
+    m_submitAction = new QAction(tr("S&ubmit Form"), this);
+    m_submitAction->setObjectName(u"submitAction"_s);
+    m_submitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_submitAction->setShortcutContext(Qt::WidgetShortcut);
+    m_submitAction->setStatusTip(tr("Submit the form once it has no issues"));
+    m_submitAction->setEnabled(false);
+    connect(m_submitAction, &QAction::triggered, this, [this] {
+        if (m_householdsPage)
+            m_householdsPage->submitForm();
+    });
+
+    m_saveDraftAction = new QAction(tr("Save &Draft"), this);
+    m_saveDraftAction->setObjectName(u"saveDraftAction"_s);
+    m_saveDraftAction->setShortcut(QKeySequence::Save);
+    m_saveDraftAction->setStatusTip(tr("Keep the form as it is, to finish it later"));
+    m_saveDraftAction->setEnabled(false);
+    connect(m_saveDraftAction, &QAction::triggered, this, &MainWindow::saveDraftRequested);
 
     m_sidebarAction = new QAction(tr("Show &Sidebar"), this);
     m_sidebarAction->setObjectName(u"sidebarAction"_s);
@@ -163,9 +191,16 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_findAction);
+    edit->addSeparator();
+    edit->addAction(m_submitAction);
+    edit->addAction(m_saveDraftAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_sidebarAction);
+    if (m_householdsPage) {
+        m_columnsMenu = m_householdsPage->columnsMenu();
+        view->addMenu(m_columnsMenu);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -189,19 +224,25 @@ void MainWindow::createCentralArea()
     addSection(tr("Households"), u":/icons/households.svg"_s, Page::Households);
     addSection(tr("Drafts"), u":/icons/drafts.svg"_s, Page::Drafts);
 
-    m_findEdit = new QLineEdit;
-    m_findEdit->setObjectName(u"findEdit"_s);
-    m_findEdit->setPlaceholderText(tr("Find households…"));
-    m_findEdit->setClearButtonEnabled(true);
-    m_findEdit->setMinimumWidth(240);
-    m_findEdit->setMaximumWidth(360);
-    m_findEdit->setAccessibleName(tr("Find households"));
-
     m_pages = new QStackedWidget;
     m_pages->setObjectName(u"pages"_s);
-    m_pages->addWidget(makeEmptyPage(
-        u"householdsPage"_s, tr("Households"), u":/icons/households.svg"_s, tr("No households yet"),
-        tr("Households registered in %1 will be listed here.").arg(m_info.registryName), m_findEdit));
+    if (m_services.ledger && m_services.clock) {
+        m_householdsPage = new HouseholdsPage(*m_services.ledger, *m_services.clock);
+        m_findEdit = m_householdsPage->searchField();
+        connect(m_householdsPage, &HouseholdsPage::formOpenChanged, this, &MainWindow::formOpenChanged);
+        m_pages->addWidget(m_householdsPage);
+    } else {
+        m_findEdit = new QLineEdit;
+        m_findEdit->setObjectName(u"findEdit"_s);
+        m_findEdit->setPlaceholderText(tr("Find households…"));
+        m_findEdit->setClearButtonEnabled(true);
+        m_findEdit->setMinimumWidth(240);
+        m_findEdit->setMaximumWidth(360);
+        m_findEdit->setAccessibleName(tr("Find households"));
+        m_pages->addWidget(makeEmptyPage(
+            u"householdsPage"_s, tr("Households"), u":/icons/households.svg"_s, tr("No households yet"),
+            tr("Households registered in %1 will be listed here.").arg(m_info.registryName), m_findEdit));
+    }
     m_pages->addWidget(makeEmptyPage(u"draftsPage"_s, tr("Drafts"), u":/icons/drafts.svg"_s, tr("No drafts"),
                                      tr("Forms you save before submitting them wait here until you finish "
                                         "them.")));
@@ -269,6 +310,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kSplitterKey, m_splitter->saveState());
     settings.setValue(kSidebarKey, m_sidebarAction->isChecked());
+    if (m_householdsPage)
+        m_householdsPage->saveSettings();
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -281,13 +324,51 @@ void MainWindow::showPage(Page page)
     m_sidebar->setCurrentRow(static_cast<int>(page));
 }
 
+void MainWindow::setPageWidget(Page page, QWidget *widget)
+{
+    const int index = static_cast<int>(page);
+    QWidget *old = m_pages->widget(index);
+    const bool current = m_pages->currentIndex() == index;
+    m_pages->insertWidget(index, widget);
+    if (old) {
+        m_pages->removeWidget(old);
+        if (old == m_householdsPage) {
+            m_householdsPage = nullptr;
+            formOpenChanged(false);
+        }
+        old->deleteLater();
+    }
+    if (current)
+        m_pages->setCurrentIndex(index);
+}
+
 void MainWindow::find()
 {
     showPage(Page::Households);
     if (!m_sidebarAction->isChecked())
         m_sidebarAction->setChecked(true);
+    if (m_householdsPage && m_householdsPage->isRegistering())
+        return; // the registration form keeps the page until it is submitted or left
+    if (m_householdsPage) {
+        m_householdsPage->focusSearch();
+        return;
+    }
     m_findEdit->setFocus(Qt::ShortcutFocusReason);
     m_findEdit->selectAll();
+}
+
+void MainWindow::newHousehold()
+{
+    if (!m_householdsPage)
+        return;
+    showPage(Page::Households);
+    m_householdsPage->newHousehold();
+}
+
+void MainWindow::formOpenChanged(bool open)
+{
+    m_submitAction->setEnabled(open);
+    m_saveDraftAction->setEnabled(open);
 }
 
 QString MainWindow::aboutText(const QString &sqlCipherVersion)

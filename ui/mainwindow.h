@@ -9,18 +9,31 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 
+namespace fieldledger::core {
+class Clock;
+class Ledger;
+} // namespace fieldledger::core
+
 namespace fieldledger::ui {
+
+class HouseholdsPage;
 
 // The window behind an unlocked registry: a sidebar of sections (Households, Drafts; Review,
 // Duplicates, Integrity and Dashboard will join them), the section's page beside it, and a status
 // bar naming the registry and who is signed in.
 //
-// It owns no registry: AppSession opens and closes the registry and reacts to lockRequested()
-// and quitRequested(). Window geometry, the splitter and the sidebar's visibility persist in
-// QSettings.
+// Menus: File (New Household Ctrl+N, Lock Ctrl+L, Quit Ctrl+Q), Edit (Find Ctrl+F, Submit Form
+// Ctrl+Enter and Save Draft Ctrl+S while a form is open), View (sidebar Ctrl+Shift+B, the
+// household list's columns), Help (About).
+//
+// It owns no registry: AppSession opens and closes the registry and its ledger, and reacts to
+// lockRequested() and quitRequested(). Without a ledger (Services empty) the Households section
+// is an empty placeholder. Window geometry, the splitter, the sidebar's visibility and the
+// household list's columns persist in QSettings.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
@@ -32,15 +45,26 @@ public:
         QString sqlCipherVersion; // for About; empty when unknown
     };
 
+    // What the pages work with; both outlive the window (AppSession owns them).
+    struct Services {
+        core::Ledger *ledger = nullptr; // the open registry's ledger
+        const core::Clock *clock = nullptr;
+    };
+
     // The sidebar's sections, in order.
     enum class Page { Households, Drafts };
 
     explicit MainWindow(Info info, QWidget *parent = nullptr);
+    MainWindow(Info info, Services services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] const Info &info() const { return m_info; }
     [[nodiscard]] Page currentPage() const;
     void showPage(Page page);
+    // Puts `widget` in place of a section's page (the window takes it; the old one is deleted).
+    void setPageWidget(Page page, QWidget *widget);
+    // The Households section; null without a ledger.
+    [[nodiscard]] HouseholdsPage *householdsPage() const { return m_householdsPage; }
     void saveSettings() const;
 
     // The About box's text: version, what FieldLedger is, Qt and SQLCipher versions.
@@ -51,6 +75,8 @@ signals:
     void lockRequested();
     // File ▸ Quit or the window's close button.
     void quitRequested();
+    // Edit ▸ Save Draft (Ctrl+S) while a form is open.
+    void saveDraftRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,9 +88,13 @@ private:
     void createStatusBar();
     void restoreSettings();
     void find();
+    void newHousehold();
+    void formOpenChanged(bool open);
     void showAbout();
 
     Info m_info;
+    Services m_services;
+    HouseholdsPage *m_householdsPage = nullptr;
     QSplitter *m_splitter = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
@@ -76,7 +106,10 @@ private:
     QAction *m_lockAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_submitAction = nullptr;
+    QAction *m_saveDraftAction = nullptr;
     QAction *m_sidebarAction = nullptr;
+    QMenu *m_columnsMenu = nullptr;
     QAction *m_aboutAction = nullptr;
 };
 

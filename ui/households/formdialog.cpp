@@ -1,0 +1,63 @@
+#include "ui/households/formdialog.h"
+
+#include "ui/forms/formview.h"
+#include "ui/households/formsubmitter.h"
+#include "ui/messagebox.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace fieldledger::ui {
+
+FormDialog::FormDialog(core::Ledger &ledger, Setup setup, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(u"formDialog_"_s + setup.form.id());
+    const QString language = setup.language.isEmpty() ? setup.form.defaultLanguage() : setup.language;
+    setWindowTitle(setup.form.title().text(language, setup.form.defaultLanguage()));
+    resize(880, 640);
+
+    auto *layout = new QVBoxLayout(this);
+    if (!setup.heading.isEmpty()) {
+        auto *heading = new QLabel(setup.heading);
+        heading->setObjectName(u"formDialogHeading"_s);
+        heading->setTextFormat(Qt::PlainText);
+        heading->setWordWrap(true);
+        QFont font = heading->font();
+        font.setBold(true);
+        heading->setFont(font);
+        layout->addWidget(heading);
+    }
+    m_view = new FormView;
+    layout->addWidget(m_view, 1);
+    m_view->setForm(setup.form, setup.today, language, std::move(setup.initial));
+
+    m_submitter = new FormSubmitter(ledger, *m_view, setup.entityGuid, this);
+    m_submitter->setContextKeys(setup.contextKeys);
+    connect(m_submitter, &FormSubmitter::submitted, this, [this](const QString &eventGuid) {
+        emit submitted(eventGuid);
+        accept();
+    });
+    connect(m_view, &FormView::valuesChanged, this, [this] { m_edited = true; });
+    connect(m_view, &FormView::cancelRequested, this, &FormDialog::cancelRequested);
+}
+
+FormDialog::~FormDialog() = default;
+
+const QString &FormDialog::entityGuid() const
+{
+    return m_submitter->entityGuid();
+}
+
+void FormDialog::cancelRequested()
+{
+    if (m_edited &&
+        MessageBox::question(this, tr("Discard Changes"), tr("Close the form and lose what you entered in it?"),
+                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    reject();
+}
+
+} // namespace fieldledger::ui
