@@ -21,7 +21,7 @@ namespace fieldledger::core {
 namespace {
 
 // Bumped whenever what a row holds changes: rows of another layout are rebuilt at install.
-constexpr int kLayout = 2;
+constexpr int kLayout = 3;
 const QString kMarkerKey = u"household_rows"_s;
 
 // A letter that has no decomposition but an obvious plain spelling for searching.
@@ -134,35 +134,56 @@ QString foldForSearch(QStringView text)
 
 struct HouseholdIndex::Statements {
     explicit Statements(const QSqlDatabase &db)
-        : entity(db)
-        , firstEffect(db)
+        : group(db)
+        , members(db)
         , parents(db)
-        , listed(db)
+        , rowidOf(db)
         , upsert(db)
         , remove(db)
+        , unsearch(db)
+        , search(db)
         , markNested(db)
         , sweepNested(db)
     {
-        entity.prepare(u"SELECT type, created_by, body FROM entities WHERE guid = ?"_s);
-        firstEffect.prepare(
-            u"SELECT instant_ns FROM effects WHERE entity_guid = ? ORDER BY instant_ns LIMIT 1"_s);
+        // The group, when it registered, whether a group lists it, and its row as it stands.
+        group.prepare(u"SELECT e.type, e.created_by, e.body,"
+                      " (SELECT f.instant_ns FROM effects f WHERE f.entity_guid = e.guid"
+                      "  ORDER BY f.instant_ns LIMIT 1),"
+                      " EXISTS (SELECT 1 FROM memberships m WHERE m.member_guid = e.guid),"
+                      " r.rowid, r.search_key"
+                      " FROM entities e LEFT JOIN household_rows r ON r.guid = e.guid WHERE e.guid = ?"_s);
+        // Its members, in memberIds order, in one statement.
+        members.prepare(u"SELECT e.guid, e.type, e.body FROM entities g,"
+                        " json_each(CAST(g.body AS TEXT), '$.memberIds') j JOIN entities e ON e.guid = j.value"
+                        " WHERE g.guid = ? ORDER BY j.key"_s);
         parents.prepare(u"SELECT group_guid FROM memberships WHERE member_guid = ?"_s);
-        listed.prepare(u"SELECT count(*) FROM memberships WHERE member_guid = ?"_s);
-        upsert.prepare(u"INSERT OR REPLACE INTO household_rows (guid, name, head, village, name_key, head_key,"
-                       " village_key, search_key, member_count, registered_by, registered_ns, updated_ns, deleted,"
-                       " nested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        remove.prepare(u"DELETE FROM household_rows WHERE guid = ?"_s);
+        rowidOf.prepare(u"SELECT rowid FROM household_rows WHERE guid = ?"_s);
+        // In place (the rowid, which household_search uses, stays).
+        upsert.prepare(u"INSERT INTO household_rows (guid, name, head, village, name_key, head_key, village_key,"
+                       " search_key, member_count, registered_by, registered_ns, updated_ns, deleted, nested)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO UPDATE SET"
+                       " name = excluded.name, head = excluded.head, village = excluded.village,"
+                       " name_key = excluded.name_key, head_key = excluded.head_key,"
+                       " village_key = excluded.village_key, search_key = excluded.search_key,"
+                       " member_count = excluded.member_count, registered_by = excluded.registered_by,"
+                       " registered_ns = excluded.registered_ns, updated_ns = excluded.updated_ns,"
+                       " deleted = excluded.deleted, nested = excluded.nested"_s);
+        remove.prepare(u"DELETE FROM household_rows WHERE rowid = ?"_s);
+        unsearch.prepare(u"DELETE FROM household_search WHERE rowid = ?"_s);
+        search.prepare(u"INSERT INTO household_search (rowid, search_key) VALUES (?, ?)"_s);
         markNested.prepare(u"UPDATE household_rows SET nested = 1 WHERE guid = ? AND nested = 0"_s);
         // Through the partial index: only the (few) nested rows are looked at.
         sweepNested.prepare(u"UPDATE household_rows SET nested = 0 WHERE nested = 1 AND NOT EXISTS ("
                             "SELECT 1 FROM memberships m WHERE m.member_guid = household_rows.guid)"_s);
     }
-    QSqlQuery entity;
-    QSqlQuery firstEffect;
+    QSqlQuery group;
+    QSqlQuery members;
     QSqlQuery parents;
-    QSqlQuery listed;
+    QSqlQuery rowidOf;
     QSqlQuery upsert;
     QSqlQuery remove;
+    QSqlQuery unsearch;
+    QSqlQuery search;
     QSqlQuery markNested;
     QSqlQuery sweepNested;
 };
@@ -256,7 +277,8 @@ Status HouseholdIndex::rebuild(const Progress &progress)
 Status HouseholdIndex::rebuildRows(const Progress &progress)
 {
     QSqlQuery query(m_db);
-    if (!query.exec(u"DELETE FROM household_rows"_s))
+    if (!query.exec(u"DELETE FROM household_rows"_s) ||
+        !query.exec(u"INSERT INTO household_search (household_search) VALUES ('delete-all')"_s))
         return std::unexpected(sqlError(u"cannot clear the household rows"_s, query.lastError()));
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT guid FROM entities WHERE type = 'group'"_s))
@@ -311,25 +333,44 @@ Status HouseholdIndex::entitiesChanged(const QSet<QString> &guids)
 Status HouseholdIndex::refresh(const QString &groupGuid)
 {
     Statements &s = *m_statements;
-    auto removeRow = [&]() -> Status {
-        s.remove.bindValue(0, groupGuid);
-        if (!s.remove.exec())
-            return std::unexpected(
-                sqlError(u"cannot remove the household row %1"_s.arg(groupGuid), s.remove.lastError()));
+    auto failed = [&](const QString &what, const QSqlQuery &query) {
+        return std::unexpected(sqlError(what.arg(groupGuid), query.lastError()));
+    };
+    auto unsearch = [&](const QVariant &rowid) -> Status {
+        s.unsearch.bindValue(0, rowid);
+        if (!s.unsearch.exec())
+            return failed(u"cannot update the search of %1"_s, s.unsearch);
         return {};
     };
 
-    s.entity.bindValue(0, groupGuid);
-    if (!s.entity.exec())
-        return std::unexpected(sqlError(u"cannot read entity %1"_s.arg(groupGuid), s.entity.lastError()));
-    if (!s.entity.next() || s.entity.value(0).toString() != u"group") {
-        s.entity.finish();
-        return removeRow(); // no longer a group (or never was): no row
+    s.group.bindValue(0, groupGuid);
+    if (!s.group.exec())
+        return failed(u"cannot read entity %1"_s, s.group);
+    if (!s.group.next() || s.group.value(0).toString() != u"group") {
+        // No longer a group (or never was): no row.
+        s.group.finish();
+        s.rowidOf.bindValue(0, groupGuid);
+        if (!s.rowidOf.exec())
+            return failed(u"cannot read the household row %1"_s, s.rowidOf);
+        if (!s.rowidOf.next()) {
+            s.rowidOf.finish();
+            return {};
+        }
+        const QVariant rowid = s.rowidOf.value(0);
+        s.rowidOf.finish();
+        s.remove.bindValue(0, rowid);
+        if (!s.remove.exec())
+            return failed(u"cannot remove the household row %1"_s, s.remove);
+        return unsearch(rowid);
     }
     Row row;
-    row.registeredBy = s.entity.value(1).toString();
-    const QByteArray body = s.entity.value(2).toByteArray();
-    s.entity.finish();
+    row.registeredBy = s.group.value(1).toString();
+    const QByteArray body = s.group.value(2).toByteArray();
+    const QVariant firstEffect = s.group.value(3);
+    const bool nested = s.group.value(4).toBool();
+    QVariant rowid = s.group.value(5);
+    const QString previousSearch = s.group.value(6).toString();
+    s.group.finish();
     auto group = Entity::fromJson(QJsonDocument::fromJson(body).object());
     if (!group)
         return fail(ErrorCode::Corrupt, u"entity %1 is damaged: %2"_s.arg(groupGuid, group.error().message));
@@ -338,54 +379,41 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
     row.village = displayText(group->data.value(u"village"_s));
     row.deleted = group->deleted;
     row.updatedNs = instantOf(group->lastUpdated);
+    row.registeredNs = firstEffect.isNull() ? row.updatedNs : firstEffect.toLongLong();
     const QJsonValue headId = group->data.value(u"headId"_s);
+
     // A deleted household's row is its own: the members it still lists are not tracked through
     // memberships once it is deleted, so they cannot count.
-    const QStringList members = group->deleted ? QStringList() : group->memberIds;
-
     std::optional<QString> headByRelationship;
     std::optional<QString> headById;
-    for (const QString &memberGuid : members) {
-        s.entity.bindValue(0, memberGuid);
-        if (!s.entity.exec())
-            return std::unexpected(
-                sqlError(u"cannot read entity %1"_s.arg(memberGuid), s.entity.lastError()));
-        if (!s.entity.next()) {
-            s.entity.finish();
-            continue;
+    if (!group->deleted && !group->memberIds.isEmpty()) {
+        s.members.bindValue(0, groupGuid);
+        if (!s.members.exec())
+            return failed(u"cannot read the members of %1"_s, s.members);
+        QStringList groupMembers;
+        while (s.members.next()) {
+            const QString memberGuid = s.members.value(0).toString();
+            if (s.members.value(1).toString() == u"group")
+                groupMembers.append(memberGuid);
+            const QJsonObject member = QJsonDocument::fromJson(s.members.value(2).toByteArray()).object();
+            if (member.value(u"deleted"_s).toBool())
+                continue;
+            ++row.memberCount;
+            row.updatedNs = std::max(row.updatedNs, instantOf(member.value(u"lastUpdated"_s).toString()));
+            const QJsonObject data = member.value(u"data"_s).toObject();
+            if (headId.isString() && headId.toString() == memberGuid)
+                headById = displayText(data.value(u"name"_s));
+            else if (!headByRelationship && data.value(u"relationship"_s).toString() == u"head")
+                headByRelationship = displayText(data.value(u"name"_s));
         }
-        const bool memberIsGroup = s.entity.value(0).toString() == u"group";
-        const QJsonObject member = QJsonDocument::fromJson(s.entity.value(2).toByteArray()).object();
-        s.entity.finish();
-        if (memberIsGroup) { // listed by this live group: nested
+        s.members.finish();
+        for (const QString &memberGuid : std::as_const(groupMembers)) { // listed by this live group
             s.markNested.bindValue(0, memberGuid);
             if (!s.markNested.exec())
-                return std::unexpected(sqlError(u"cannot mark %1 nested"_s.arg(memberGuid), s.markNested.lastError()));
+                return failed(u"cannot mark the members of %1 nested"_s, s.markNested);
         }
-        if (member.value(u"deleted"_s).toBool())
-            continue;
-        ++row.memberCount;
-        row.updatedNs = std::max(row.updatedNs, instantOf(member.value(u"lastUpdated"_s).toString()));
-        const QJsonObject data = member.value(u"data"_s).toObject();
-        if (headId.isString() && headId.toString() == memberGuid)
-            headById = displayText(data.value(u"name"_s));
-        else if (!headByRelationship && data.value(u"relationship"_s).toString() == u"head")
-            headByRelationship = displayText(data.value(u"name"_s));
     }
     row.head = headById.value_or(headByRelationship.value_or(QString()));
-
-    s.firstEffect.bindValue(0, groupGuid);
-    if (!s.firstEffect.exec())
-        return std::unexpected(
-            sqlError(u"cannot read the history of %1"_s.arg(groupGuid), s.firstEffect.lastError()));
-    row.registeredNs = s.firstEffect.next() ? s.firstEffect.value(0).toLongLong() : row.updatedNs;
-    s.firstEffect.finish();
-
-    s.listed.bindValue(0, groupGuid);
-    if (!s.listed.exec() || !s.listed.next())
-        return std::unexpected(sqlError(u"cannot read memberships"_s, s.listed.lastError()));
-    const bool nested = s.listed.value(0).toLongLong() > 0;
-    s.listed.finish();
 
     const QString nameKey = foldForSearch(row.name);
     const QString headKey = foldForSearch(row.head);
@@ -395,6 +423,7 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
         if (!part->isEmpty())
             searchParts.append(*part);
     }
+    const QString searchKey = searchParts.join(u' ');
     const QVariant values[] = {groupGuid,
                                textValue(row.name),
                                textValue(row.head),
@@ -402,7 +431,7 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
                                textValue(nameKey),
                                textValue(headKey),
                                textValue(villageKey),
-                               textValue(searchParts.join(u' ')),
+                               textValue(searchKey),
                                row.memberCount,
                                textValue(row.registeredBy),
                                row.registeredNs,
@@ -412,8 +441,24 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
     for (int i = 0; i < int(std::size(values)); ++i)
         s.upsert.bindValue(i, values[i]);
     if (!s.upsert.exec())
-        return std::unexpected(
-            sqlError(u"cannot write the household row %1"_s.arg(groupGuid), s.upsert.lastError()));
+        return failed(u"cannot write the household row %1"_s, s.upsert);
+
+    // The trigram index follows the search key.
+    if (!rowid.isNull() && previousSearch == searchKey)
+        return {};
+    if (rowid.isNull()) {
+        s.rowidOf.bindValue(0, groupGuid);
+        if (!s.rowidOf.exec() || !s.rowidOf.next())
+            return failed(u"cannot read the household row %1"_s, s.rowidOf);
+        rowid = s.rowidOf.value(0);
+        s.rowidOf.finish();
+    } else if (auto ok = unsearch(rowid); !ok) {
+        return ok;
+    }
+    s.search.bindValue(0, rowid);
+    s.search.bindValue(1, textValue(searchKey));
+    if (!s.search.exec())
+        return failed(u"cannot update the search of %1"_s, s.search);
     return {};
 }
 

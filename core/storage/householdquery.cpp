@@ -65,12 +65,14 @@ QStringList wordsOf(const HouseholdFilter &filter)
     return words;
 }
 
-// A word of three letters or more matches few households: finding them all (one pass over the
-// rows) and sorting those is faster than walking the sort index through the many that do not
-// match. Shorter words match most rows, which the index walk finds at once.
+// Words of three letters or more are looked up in household_search (trigrams): the rows they
+// match are found without reading the others, and sorted once found. Shorter words match most
+// rows: they are checked row by row, and the sort index is walked until a page is full.
+constexpr qsizetype kTrigram = 3;
+
 bool isSelective(const QStringList &words)
 {
-    return std::ranges::any_of(words, [](const QString &word) { return word.size() >= 3; });
+    return std::ranges::any_of(words, [](const QString &word) { return word.size() >= kTrigram; });
 }
 
 Conditions conditionsFor(const HouseholdFilter &filter, const User &user)
@@ -78,10 +80,20 @@ Conditions conditionsFor(const HouseholdFilter &filter, const User &user)
     Conditions conditions;
     conditions.sql = filter.includeDeleted ? u"1"_s : u"h.deleted = 0"_s;
     const QStringList words = wordsOf(filter);
+    QStringList phrases;
     for (qsizetype i = 0; i < words.size(); ++i) {
+        if (words[i].size() >= kTrigram) {
+            // A folded word is letters and digits only: nothing to escape inside the quotes.
+            phrases.append(u'"' + words[i] + u'"');
+            continue;
+        }
         const QString name = u":w%1"_s.arg(i);
         conditions.sql += u" AND instr(h.search_key, "_s + name + u") > 0"_s;
         conditions.bindings.append({name, words[i]});
+    }
+    if (!phrases.isEmpty()) {
+        conditions.sql += u" AND h.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH :match)"_s;
+        conditions.bindings.append({u":match"_s, phrases.join(u" AND "_s)});
     }
     addVisibility(conditions, user);
     return conditions;
@@ -163,7 +175,7 @@ Result<std::vector<HouseholdRow>> HouseholdQuery::page(const HouseholdFilter &fi
         return fail(ErrorCode::InvalidArgument, u"a page needs an offset and a limit >= 0"_s);
     const Conditions conditions = conditionsFor(filter, user);
     const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
-    // A unary + keeps SQLite from ordering by the index (see isSelective).
+    // A unary + keeps SQLite from walking the sort index: it takes the matches, then sorts them.
     const QString unary = isSelective(wordsOf(filter)) ? u"+"_s : QString();
     QSqlQuery query(m_ledger.registry().database());
     query.setForwardOnly(true);

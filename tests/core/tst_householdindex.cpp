@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QSqlError>
 #include <QSqlRecord>
 #include <QTest>
 
@@ -38,7 +39,24 @@ core::Command household(const QString &guid, const QString &name, const QString 
                    {{u"name"_s, name}, {u"village"_s, village}, {u"members"_s, members}}, timestamp);
 }
 
-// Every column of every row, sorted by guid: what a rebuild must reproduce exactly.
+// Whether household_search holds exactly one entry per row, each found by its own trigrams.
+bool searchFollowsRows(QSqlDatabase db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT (SELECT group_concat(rowid) FROM (SELECT rowid FROM household_rows ORDER BY rowid)) IS"
+                    " (SELECT group_concat(rowid) FROM (SELECT rowid FROM household_search ORDER BY rowid))"_s) ||
+        !query.next() || !query.value(0).toBool())
+        return false;
+    if (!query.exec(u"SELECT count(*) FROM household_rows r WHERE length(r.search_key) >= 3 AND r.rowid NOT IN ("
+                    "SELECT rowid FROM household_search WHERE household_search MATCH"
+                    " '\"' || substr(r.search_key, length(r.search_key) - 2) || '\"')"_s) ||
+        !query.next())
+        qFatal("cannot check household_search: %s", qPrintable(query.lastError().text()));
+    return query.value(0).toInt() == 0;
+}
+
+// Every column of every row, sorted by guid, and whether the search index follows them: what a
+// rebuild must reproduce exactly.
 QList<QStringList> tableRows(QSqlDatabase db)
 {
     QList<QStringList> rows;
@@ -51,7 +69,17 @@ QList<QStringList> tableRows(QSqlDatabase db)
             row.append(query.value(i).toString());
         rows.append(row);
     }
+    query.finish();
+    rows.append(QStringList{u"household_search follows the rows"_s, searchFollowsRows(db) ? u"yes"_s : u"no"_s});
     return rows;
+}
+
+int rowCount(QSqlDatabase db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"SELECT count(*) FROM household_rows"_s) || !query.next())
+        qFatal("cannot count household_rows");
+    return query.value(0).toInt();
 }
 
 // The rows a from-scratch rebuild gives, leaving the table rebuilt.
@@ -273,7 +301,7 @@ private slots:
             HistoryGenerator generator(seed, HistoryGenerator::Options{40, 90, 6, 18});
             const std::vector<core::Event> events = generator.generate();
             QSqlDatabase db = f.registry().database();
-            QCOMPARE(tableRows(db).size(), 0);
+            QCOMPARE(rowCount(db), 0);
             std::size_t done = 0;
             int chunk = 0;
             while (done < events.size()) {
@@ -412,12 +440,12 @@ private slots:
         QVERIFY(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {person(u"p-1"_s, u"A"_s, u"head"_s)})));
         {
             QSqlDatabase db = f.registry().database();
-            QCOMPARE(tableRows(db).size(), 0);
+            QCOMPARE(rowCount(db), 0);
             HouseholdIndex probe(db);
             QVERIFY(!*probe.isCurrent());
             FL_VERIFY_OK(HouseholdIndex::install(f.ledger()));
             QVERIFY(*probe.isCurrent());
-            QCOMPARE(tableRows(db).size(), 1);
+            QCOMPARE(rowCount(db), 1);
             // Current rows are left alone at the next install (a tampered cell survives it) ...
             QSqlQuery(db).exec(u"UPDATE household_rows SET head = 'tampered'"_s);
         }
@@ -430,8 +458,9 @@ private slots:
         QVERIFY(f.ledger().submit(household(u"hh-2"_s, u"Sow"_s, u"tamba"_s, {})));
         FL_VERIFY_OK(HouseholdIndex::install(f.ledger()));
         const QList<QStringList> rows = tableRows(f.registry().database());
-        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rowCount(f.registry().database()), 2);
         QCOMPARE(rows.first().at(2), u"A"_s);
+        QCOMPARE(rows.last().last(), u"yes"_s); // the search index was rebuilt with them
     }
 
     void install_cancelled_changesNothing()
@@ -444,7 +473,7 @@ private slots:
         auto cancelled = HouseholdIndex::install(f.ledger(), [](quint64, quint64) { return false; });
         QVERIFY(!cancelled);
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
-        QCOMPARE(tableRows(f.registry().database()).size(), 0);
+        QCOMPARE(rowCount(f.registry().database()), 0);
         QVERIFY(!*HouseholdIndex(f.registry().database()).isCurrent());
     }
 
