@@ -3,13 +3,14 @@
 #include "core/domain/entity.h"
 #include "core/events/timestamp.h"
 #include "core/integrity/hash.h"
+#include "core/storage/registry.h"
+#include "core/storage/sqlerror.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QTimeZone>
+#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -23,12 +24,15 @@ constexpr quint64 kProgressEvery = 256;
 
 const QString kVillage = u"village"_s;
 
+// The UTC day of an instant, by arithmetic (a QDateTime in UTC costs a time zone lookup).
 QDate utcDay(qint64 instantNs)
 {
-    qint64 ms = instantNs / 1'000'000;
-    if (instantNs % 1'000'000 < 0)
-        --ms;
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date();
+    constexpr qint64 kNsPerDay = 86'400LL * 1'000'000'000LL;
+    constexpr qint64 kJulianDayOfEpoch = 2'440'588; // 1970-01-01
+    qint64 days = instantNs / kNsPerDay;
+    if (instantNs % kNsPerDay < 0)
+        --days;
+    return QDate::fromJulianDay(kJulianDayOfEpoch + days);
 }
 
 // Event types whose target is never a household being registered.
@@ -156,9 +160,54 @@ private:
         return std::nullopt;
     }
 
-    Status scanEntities()
+    // What the summary needs of one live household.
+    struct Household {
+        QString guid;
+        QString village; // "" when data.village is absent or not a string
+        qint64 members = 0;
+        int version = 0;
+    };
+
+    Status count(const Household &household)
     {
         const SummaryFilter &filter = m_summary.filter;
+        m_allVillages.insert(household.village);
+        if (!m_villages.isEmpty() && !m_villages.contains(household.village))
+            return {};
+        std::optional<Registration> registration;
+        if (auto it = m_registrations.constFind(household.guid); it != m_registrations.cend()) {
+            registration = *it;
+        } else {
+            auto found = registrationFromHistory(household.guid);
+            if (!found)
+                return std::unexpected(found.error());
+            registration = *found;
+        }
+        const std::optional<QDate> day =
+            registration ? std::optional<QDate>(utcDay(registration->instantNs)) : std::nullopt;
+        if ((filter.from || filter.to) &&
+            (!day || (filter.from && *day < *filter.from) || (filter.to && *day > *filter.to)))
+            return {};
+
+        ++m_summary.households;
+        m_summary.members += household.members;
+        if (household.version > 1)
+            ++m_summary.householdsEdited;
+        ++m_summary.householdsPerVillage[household.village];
+        ++m_summary.householdSizes[household.members];
+        if (registration) {
+            ++m_summary.registrationsPerDay[*day];
+            ++m_summary.registrationsPerEnumerator[m_users.value(registration->user)];
+        }
+        return {};
+    }
+
+    Status scanEntities()
+    {
+        if (!m_summary.asOfNs) {
+            if (auto fast = scanLiveGroups(); fast || fast.error().code != ErrorCode::Unsupported)
+                return fast;
+        }
         std::optional<Error> stop;
         auto ok = m_ledger.forEachEntity(m_summary.asOfNs, false, [&](const Entity &entity) {
             if (!tick(0)) {
@@ -167,44 +216,49 @@ private:
             }
             if (!entity.isGroup())
                 return true;
-            const QJsonValue villageValue = entity.data.value(kVillage);
-            const QString village = villageValue.isString() ? villageValue.toString() : QString();
-            m_allVillages.insert(village);
-            if (!m_villages.isEmpty() && !m_villages.contains(village))
-                return true;
-
-            std::optional<Registration> registration;
-            if (auto it = m_registrations.constFind(entity.guid); it != m_registrations.cend()) {
-                registration = *it;
-            } else {
-                auto found = registrationFromHistory(entity.guid);
-                if (!found) {
-                    stop = found.error();
-                    return false;
-                }
-                registration = *found;
-            }
-            const std::optional<QDate> day =
-                registration ? std::optional<QDate>(utcDay(registration->instantNs)) : std::nullopt;
-            if ((filter.from || filter.to) &&
-                (!day || (filter.from && *day < *filter.from) || (filter.to && *day > *filter.to)))
-                return true;
-
-            ++m_summary.households;
-            m_summary.members += entity.memberIds.size();
-            if (entity.version > 1)
-                ++m_summary.householdsEdited;
-            ++m_summary.householdsPerVillage[village];
-            ++m_summary.householdSizes[entity.memberIds.size()];
-            if (registration) {
-                ++m_summary.registrationsPerDay[*day];
-                ++m_summary.registrationsPerEnumerator[m_users.value(registration->user)];
+            const QJsonValue village = entity.data.value(kVillage);
+            const Household household{entity.guid, village.isString() ? village.toString() : QString(),
+                                      entity.memberIds.size(), entity.version};
+            if (auto counted = count(household); !counted) {
+                stop = counted.error();
+                return false;
             }
             return true;
         });
         if (stop)
             return std::unexpected(*stop);
         return ok;
+    }
+
+    // The present state, fast: only the live groups' projections, the three members of their
+    // JSON the summary needs read by SQLite itself. Walking every entity through the ledger
+    // parses each one (individuals too), about ten times slower. The caller may read the log
+    // (checked before), so every entity is visible to them, as forEachEntity would list them.
+    // Unsupported when this SQLite has no JSON functions: the caller walks the entities then.
+    Status scanLiveGroups()
+    {
+        QSqlQuery query(m_ledger.registry().database());
+        query.setForwardOnly(true);
+        if (!query.prepare(u"SELECT guid, json_type(j, '$.data.village'), json_extract(j, '$.data.village'), "
+                           "json_array_length(j, '$.memberIds'), json_extract(j, '$.version') "
+                           "FROM (SELECT guid, CAST(body AS TEXT) AS j FROM entities "
+                           "WHERE type = :type AND deleted = 0)"_s))
+            return fail(ErrorCode::Unsupported, u"no JSON functions in this SQLite"_s);
+        query.bindValue(u":type"_s, entityTypeName(EntityType::Group));
+        if (!query.exec())
+            return std::unexpected(sqlError(u"cannot read the households"_s, query.lastError()));
+        Household household;
+        while (query.next()) {
+            if (!tick(0))
+                return fail(ErrorCode::Cancelled, u"summary cancelled"_s);
+            household.guid = query.value(0).toString();
+            household.village = query.value(1).toString() == u"text" ? query.value(2).toString() : QString();
+            household.members = query.value(3).toLongLong();
+            household.version = query.value(4).toInt();
+            if (auto counted = count(household); !counted)
+                return counted;
+        }
+        return {};
     }
 
     bool tick(quint64 total)

@@ -68,9 +68,11 @@ struct RegistrySummary {
 };
 
 // Computes the summary: one pass over the log's index columns (reading the body of
-// split-household and transfer-member events only) and one over the entities. Reading the log
-// is a supervisor's or an administrator's right (Action::ReadLog). `progress` is told done of
-// total (log events, then entities) and may cancel (ErrorCode::Cancelled).
+// split-household and transfer-member events only), then one over the households: for the
+// present state only the live groups' projections, as of an instant every entity as it was
+// (Ledger::forEachEntity, several times slower). Reading the log is a supervisor's or an
+// administrator's right (Action::ReadLog). `progress` is told done of total (log events, then
+// entities; total 0 then) and may cancel (ErrorCode::Cancelled).
 [[nodiscard]] Result<RegistrySummary> summarize(Ledger &ledger, std::optional<qint64> asOfNs,
                                                 const SummaryFilter &filter = {},
                                                 const Progress &progress = {});

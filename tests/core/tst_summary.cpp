@@ -103,6 +103,38 @@ private slots:
         QVERIFY(before.sizeHistogram().isEmpty());
     }
 
+    void now_equalsAsOfTheFarFuture_data()
+    {
+        QTest::addColumn<QStringList>("villages");
+        QTest::addColumn<QString>("from");
+        QTest::newRow("everything") << QStringList{} << QString();
+        QTest::newRow("Kalo") << QStringList{u"Kalo"_s} << QString();
+        QTest::newRow("from the 3rd") << QStringList{} << u"2026-11-03"_s;
+    }
+    // The present state is read from the live groups' projections directly, an as-of summary
+    // through the ledger's walk over every entity: both must count the same.
+    void now_equalsAsOfTheFarFuture()
+    {
+        QFETCH(QStringList, villages);
+        QFETCH(QString, from);
+        SummaryFilter filter;
+        filter.villages = villages;
+        if (!from.isEmpty())
+            filter.from = QDate::fromString(from, Qt::ISODate);
+        RegistrySummary now = summary(std::nullopt, filter);
+        RegistrySummary later = summary(instant("2100-01-01T00:00:00Z"), filter);
+        later.asOfNs.reset();
+        QCOMPARE(now.toJson(), later.toJson());
+        QCOMPARE(now.villages, later.villages);
+
+        LedgerFixture big;
+        QVERIFY(big.ledger().importEvents(generatedHouseholds(200)));
+        RegistrySummary bigNow = *summarize(big.ledger(), std::nullopt, filter);
+        RegistrySummary bigLater = *summarize(big.ledger(), instant("2100-01-01T00:00:00Z"), filter);
+        bigLater.asOfNs.reset();
+        QCOMPARE(bigNow.toJson(), bigLater.toJson());
+    }
+
     void filter_countsOnlyMatchingHouseholds_data()
     {
         QTest::addColumn<QString>("from");
