@@ -6,7 +6,7 @@
 set -eu
 
 PACKAGES="build-essential cmake ninja-build pkg-config git
-qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
 qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins libgl-dev libxkbcommon-dev
 libssl-dev libargon2-dev libxlsxwriter-dev libbenchmark-dev
 xvfb xauth fonts-dejavu-core unzip poppler-utils"

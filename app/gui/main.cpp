@@ -1,4 +1,6 @@
 #include "ui/appsession.h"
+#include "ui/session/appsettings.h"
+#include "ui/session/languages.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +17,8 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("fieldledger"));
     Q_INIT_RESOURCE(resources);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fieldledger.svg")));
+    // The interface language chosen in Settings (the system's, the first time).
+    fieldledger::ui::Languages::apply(fieldledger::ui::AppSettings::load().language);
     // The session decides when to quit: windows come and go between the dialogs and the main window.
     QApplication::setQuitOnLastWindowClosed(false);
 
