@@ -1,6 +1,7 @@
 #include "core/domain/applierregistry.h"
 
 #include "core/domain/builtinappliers.h"
+#include "core/domain/reviewapplier.h"
 
 #include <algorithm>
 
@@ -12,6 +13,7 @@ ApplierRegistry ApplierRegistry::withBuiltins()
 {
     ApplierRegistry registry;
     registerBuiltinAppliers(registry);
+    review::registerReviewAppliers(registry);
     return registry;
 }
 

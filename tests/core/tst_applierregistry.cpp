@@ -125,7 +125,7 @@ private slots:
     {
         QCOMPARE(m_registry.types(),
                  (QStringList{u"add-member"_s, u"create-group"_s, u"create-individual"_s, u"delete-entity"_s,
-                              u"remove-member"_s, u"resolve-duplicate"_s, u"split-household"_s,
+                              u"remove-member"_s, u"resolve-duplicate"_s, u"review-household"_s, u"split-household"_s,
                               u"transfer-member"_s, u"update-group"_s, u"update-individual"_s}));
         QVERIFY(ApplierRegistry().types().isEmpty());
     }
