@@ -37,6 +37,8 @@ const char *const kUsage =
     "  export --log [--limit N]                the record of every export\n"
     "  user add ID --role ROLE [--name NAME] [--new-passphrase-file FILE]\n"
     "  user list | user remove ID\n"
+    "  demo --households N [--seed S] [--weeks W] [--name NAME]\n"
+    "                                          create a new registry filled with generated households\n"
     "\n"
     "The passphrase comes from --passphrase-file, else FIELDLEDGER_PASSPHRASE, else a prompt.\n"
     "Exit codes: 0 ok, 1 usage, 2 cannot proceed, 3 integrity failure.\n";

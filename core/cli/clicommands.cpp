@@ -161,6 +161,7 @@ int commandUser(CliContext &context)
 // Commands implemented in other files of core/cli.
 int commandEventsGroup(const QString &command, CliContext &context, bool *handled);
 int commandExport(CliContext &context);
+int commandDemo(CliContext &context);
 
 int runCommand(const QString &command, CliContext &context)
 {
@@ -170,6 +171,8 @@ int runCommand(const QString &command, CliContext &context)
         return commandUser(context);
     if (command == u"export")
         return commandExport(context);
+    if (command == u"demo")
+        return commandDemo(context);
     bool handled = false;
     const int code = commandEventsGroup(command, context, &handled);
     if (handled)
