@@ -1,20 +1,32 @@
 #include "ui/appsession.h"
 
+#include "core/domain/demogenerator.h"
 #include "core/domain/ledger.h"
 #include "core/storage/householdindex.h"
 #include "core/storage/registry.h"
+#include "ui/drafts/draftautosaver.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 #include "ui/registrysetupdialog.h"
+#include "ui/session/appsettings.h"
+#include "ui/session/idlewatcher.h"
+#include "ui/session/settingsdialog.h"
 #include "ui/unlockdialog.h"
 
 #include <QApplication>
 #include <QDialog>
+#include <QLocale>
+#include <QProgressDialog>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QThread>
+#include <QTimer>
 
+#include <algorithm>
+#include <atomic>
+#include <limits>
 #include <optional>
 #include <type_traits>
 
@@ -25,6 +37,7 @@ namespace {
 
 const QString kLastPathKey = u"session/lastRegistryPath"_s;
 const QString kLastUserKey = u"session/lastUserId"_s;
+constexpr std::chrono::milliseconds kLockRetry{100};
 
 // A registry opened on a worker thread is used on the GUI thread from then on: its Qt SQL
 // driver (a QObject) has to follow it. Called on the worker thread, which owns the driver.
@@ -43,23 +56,61 @@ QString sqlCipherVersion(core::Registry &registry)
     return {};
 }
 
+// A demo registry: the registry as created, and how filling it went.
+struct DemoOutcome {
+    core::Registry::Created created;
+    std::optional<core::Error> fillError; // the generator stopped (Cancelled when asked to)
+    core::DemoReport report;
+};
+
+// Fills a registry just created with generated households, on the calling (worker) thread.
+// progress(done, total) after each batch; it returns false to stop.
+DemoOutcome fillDemo(core::Registry::Created created, const core::Clock &clock, qint64 households,
+                     const core::Progress &progress)
+{
+    DemoOutcome outcome{std::move(created), std::nullopt, {}};
+    core::UuidGenerator ids;
+    auto ledger = core::Ledger::open(*outcome.created.registry, core::Ledger::Options{&clock, &ids});
+    if (!ledger) {
+        outcome.fillError = ledger.error();
+        return outcome;
+    }
+    core::DemoOptions options;
+    options.households = households;
+    options.seed = QRandomGenerator::global()->generate64();
+    // Small batches early on give the progress bar something to show; large ones go faster.
+    options.householdsPerBatch = int(std::clamp<qint64>(households / 50, 5, 250));
+    auto report = core::DemoGenerator::populate(**ledger, clock, options, progress);
+    if (report)
+        outcome.report = *report;
+    else
+        outcome.fillError = report.error();
+    return outcome;
+}
+
 } // namespace
 
 AppSession::AppSession(QString registryPath, const core::Clock &clock, QObject *parent)
     : QObject(parent)
     , m_path(std::move(registryPath))
     , m_clock(clock)
+    , m_idle(std::make_unique<IdleWatcher>())
 {
+    m_idle->setInterval(AppSettings::load().idleLockInterval());
+    connect(m_idle.get(), &IdleWatcher::idle, this, &AppSession::lock);
 }
 
 AppSession::~AppSession()
 {
+    m_cancel->store(true); // a demo being filled stops after its current batch
     if (m_worker) {
         // Argon2id cannot be interrupted; it finishes in about a second. Its outcome is dropped.
         m_worker->wait();
         delete m_worker;
         m_worker = nullptr;
     }
+    m_idle->stop();
+    delete m_settings.data();
     m_main.reset();
     m_ledger.reset();
     m_registry.reset();
@@ -109,6 +160,7 @@ void AppSession::showSetup()
     m_setup = std::make_unique<RegistrySetupDialog>();
     m_setup->setRegistryPath(m_path);
     connect(m_setup.get(), &RegistrySetupDialog::createRequested, this, &AppSession::createRegistry);
+    connect(m_setup.get(), &RegistrySetupDialog::demoRequested, this, &AppSession::createDemoRegistry);
     connect(m_setup.get(), &QDialog::finished, this, &AppSession::setupFinished, Qt::QueuedConnection);
     m_setup->show();
 }
@@ -142,6 +194,93 @@ void AppSession::createRegistry()
             remember(m_registry->currentUser().id);
             m_setup->showRecoveryKey(created->recoveryKey);
         });
+}
+
+void AppSession::createDemoRegistry(int households)
+{
+    if (isWorking() || !m_setup)
+        return;
+    const RegistrySetupDialog::Details details = m_setup->details();
+    core::Registry::CreateOptions options{details.registryName, details.adminId, details.adminDisplayName,
+                                          std::nullopt};
+    m_setup->setBusy(true);
+
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    auto *progress = new QProgressDialog(m_setup.get());
+    progress->setObjectName(u"demoProgress"_s);
+    progress->setWindowTitle(tr("Demo Registry — FieldLedger"));
+    progress->setLabelText(tr("Creating the registry and its keys…"));
+    progress->setCancelButtonText(tr("&Stop"));
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    progress->setMinimumDuration(0);
+    progress->setMinimumWidth(420);
+    progress->setRange(0, 0); // busy until the first batch
+    progress->setWindowModality(Qt::WindowModal);
+    connect(progress, &QProgressDialog::canceled, this, [this, cancel = m_cancel] {
+        cancel->store(true);
+        if (m_progress) {
+            m_progress->setLabelText(tr("Stopping after the households being added…"));
+            m_progress->show(); // canceled() hides it; the work is not over yet
+        }
+    });
+    m_progress = progress;
+    progress->show();
+
+    runInBackground(
+        [path = m_path, options = std::move(options), passphrase = m_setup->passphrase(), clock = &m_clock,
+         gui = thread(), households, cancel = m_cancel, self = this]() -> core::Result<DemoOutcome> {
+            auto created = core::Registry::create(path, options, passphrase, *clock);
+            if (!created)
+                return std::unexpected(created.error());
+            DemoOutcome outcome =
+                fillDemo(std::move(*created), *clock, households, [self, cancel](quint64 done, quint64 total) {
+                    // Posted to the GUI thread; dropped if the session is gone by then.
+                    QMetaObject::invokeMethod(
+                        self, [self, done, total] { self->showDemoProgress(qint64(done), qint64(total)); },
+                        Qt::QueuedConnection);
+                    return !cancel->load();
+                });
+            handOver(*outcome.created.registry, gui);
+            return outcome;
+        },
+        [this](core::Result<DemoOutcome> outcome) {
+            delete m_progress.data();
+            if (!m_setup)
+                return;
+            m_setup->setBusy(false);
+            if (!outcome) {
+                m_setup->showError(outcome.error());
+                return;
+            }
+            m_setup->clearPassphrases();
+            m_registry = std::move(outcome->created.registry);
+            remember(m_registry->currentUser().id);
+            if (outcome->fillError && outcome->fillError->code != core::ErrorCode::Cancelled) {
+                MessageBox::warning(m_setup.get(), tr("Demo Registry"),
+                                    tr("The registry was created, but filling it with households stopped "
+                                       "early: %1")
+                                        .arg(outcome->fillError->message));
+            }
+            m_setup->showRecoveryKey(outcome->created.recoveryKey);
+        });
+}
+
+void AppSession::showDemoProgress(qint64 done, qint64 total)
+{
+    if (!m_progress)
+        return;
+    if (!m_cancel->load()) {
+        m_progress->setLabelText(tr("Adding generated households: %1 of %2…")
+                                     .arg(QLocale().toString(done), QLocale().toString(total)));
+    }
+    m_progress->setRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
+    m_progress->setValue(int(std::min<qint64>(done, std::numeric_limits<int>::max())));
+}
+
+QProgressDialog *AppSession::progressDialog() const
+{
+    return m_progress.data();
 }
 
 void AppSession::setupFinished(int result)
@@ -235,24 +374,99 @@ void AppSession::showMainWindow()
     connect(m_main.get(), &MainWindow::lockRequested, this, &AppSession::lock, Qt::QueuedConnection);
     connect(
         m_main.get(), &MainWindow::quitRequested, this, [this] { finish(0); }, Qt::QueuedConnection);
+    if (m_showDraftsOnUnlock)
+        m_main->showPage(MainWindow::Page::Drafts);
+    m_showDraftsOnUnlock = false;
     m_main->show();
     // The dialog that was in front has just closed: take the keyboard focus with us.
     m_main->raise();
     m_main->activateWindow();
+    m_idle->start();
+}
+
+int AppSession::saveOpenDrafts()
+{
+    if (!m_main)
+        return 0;
+    int saved = 0;
+    const QList<DraftAutosaver *> savers = m_main->findChildren<DraftAutosaver *>();
+    for (DraftAutosaver *saver : savers) {
+        if (saver->saveNow())
+            ++saved;
+    }
+    return saved;
+}
+
+void AppSession::closeModalDialogs()
+{
+    // A modal dialog runs its own event loop inside a call that still uses the main window;
+    // destroying the window under it would pull the floor from under that call.
+    if (QWidget *popup = QApplication::activePopupWidget())
+        popup->close(); // a menu or a completer
+    while (QWidget *modal = QApplication::activeModalWidget()) {
+        auto *dialog = qobject_cast<QDialog *>(modal);
+        if (!dialog)
+            break;
+        dialog->reject();
+        if (QApplication::activeModalWidget() == modal)
+            break; // it refused (busy): the lock waits for the next try
+    }
 }
 
 void AppSession::lock()
 {
     if (!m_main)
         return;
-    m_main.reset(); // the windows go before the registry they show
+    m_idle->stop();
+    closeModalDialogs();
+    if (QApplication::activeModalWidget() || QApplication::activePopupWidget()
+        || QThread::currentThread()->loopLevel() > 1) {
+        // Let the dialog's or menu's event loop return before its window goes.
+        QTimer::singleShot(kLockRetry, this, &AppSession::lock);
+        return;
+    }
+    delete m_settings.data();
+    m_showDraftsOnUnlock = saveOpenDrafts() > 0;
+    m_main->saveSettings();
+    m_main.reset(); // the windows and their forms go before the registry they show
     m_ledger.reset();
-    m_registry.reset();
+    m_registry.reset(); // closes the database and wipes the data key (SecretBytes)
     showUnlock();
+    emit locked();
+}
+
+void AppSession::showSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(AppSettings::load(), m_main.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settings = dialog;
+    connect(dialog, &SettingsDialog::applied, this, &AppSession::applySettings);
+    if (m_main)
+        dialog->open(); // window-modal over the main window, without a nested event loop
+    else
+        dialog->show();
+}
+
+SettingsDialog *AppSession::settingsDialog() const
+{
+    return m_settings.data();
+}
+
+void AppSession::applySettings(const AppSettings &settings)
+{
+    m_idle->setInterval(settings.idleLockInterval());
 }
 
 void AppSession::finish(int exitCode)
 {
+    m_idle->stop();
+    delete m_settings.data();
+    saveOpenDrafts();
     m_main.reset();
     m_ledger.reset();
     m_registry.reset();

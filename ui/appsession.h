@@ -3,11 +3,15 @@
 #include "core/common/clock.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 
+class QProgressDialog;
 class QThread;
+class QWidget;
 
 namespace fieldledger::core {
 class Ledger;
@@ -16,16 +20,27 @@ class Registry;
 
 namespace fieldledger::ui {
 
+class IdleWatcher;
 class MainWindow;
 class RegistrySetupDialog;
+class SettingsDialog;
 class UnlockDialog;
+struct AppSettings;
 
 // The desktop app's flow from start to quit, and the one place where the GUI calls the
 // registry's create and open:
 //
 //   no registry at the path ─▶ RegistrySetupDialog (create, then show the recovery key) ─┐
+//                              or Create a Demo Registry: the same, filled by        │
+//                              core::DemoGenerator with a progress dialog (Cancel)   │
 //   a registry at the path  ─▶ UnlockDialog (passphrase or recovery key) ────────────────┴▶ MainWindow
 //   MainWindow ▸ Lock       ─▶ closes the registry ─▶ UnlockDialog again
+//   idle for the set time   ─▶ the same lock (IdleWatcher; Settings ▸ idle lock)
+//
+// Locking first asks every DraftAutosaver inside the main window to save its form as a draft,
+// then destroys the main window and closes the registry (which wipes its data key), and shows
+// the unlock dialog; unlocking opens the registry again and shows a new main window, on the
+// Drafts page when the lock kept drafts.
 //
 // Creating and unlocking run Argon2id (about half a second) and open SQLCipher, so they run on a
 // worker thread while the dialog shows a busy indicator; the result comes back to the GUI
@@ -56,25 +71,50 @@ public:
     [[nodiscard]] core::Registry *registry() const { return m_registry.get(); }
     // The open registry's ledger, made when the main window shows; null otherwise.
     [[nodiscard]] core::Ledger *ledger() const { return m_ledger.get(); }
+    // The progress dialog of a demo registry being filled; null otherwise.
+    [[nodiscard]] QProgressDialog *progressDialog() const;
     // True while a create or unlock runs on the worker thread.
     [[nodiscard]] bool isWorking() const { return m_worker != nullptr; }
+
+    // Watches for input while the main window is shown; its interval comes from the settings
+    // (AppSettings::idleLockMinutes) and may be changed, e.g. by a test.
+    [[nodiscard]] IdleWatcher &idleWatcher() const { return *m_idle; }
+
+    // Saves every open form as a draft (each DraftAutosaver in the main window's object tree);
+    // the number of forms saved. Called by lock() and when quitting.
+    int saveOpenDrafts();
+
+    // File ▸ Lock and the idle lock: see above. Nothing happens unless the main window shows.
+    // A modal dialog in front of the main window is closed (rejected) first.
+    void lock();
+
+    // File ▸ Settings: shows the settings dialog (window-modal over the main window when there is
+    // one; not blocking). Its changes apply at once: language and idle lock.
+    void showSettings();
+    // The settings dialog while it is open; null otherwise.
+    [[nodiscard]] SettingsDialog *settingsDialog() const;
 
 signals:
     // The user quit: by cancelling the first dialog, or by closing the main window.
     void finished(int exitCode);
     // A create or unlock attempt came back and its outcome is on screen.
     void attemptFinished(bool succeeded);
+    // The registry was closed by lock(); the unlock dialog shows.
+    void locked();
 
 private:
     void showSetup();
     void createRegistry();
+    void createDemoRegistry(int households);
+    void showDemoProgress(qint64 done, qint64 total);
     void setupFinished(int result);
     void showUnlock();
     void unlockRegistry();
     void unlockFinished(int result);
     void openLedger();
     void showMainWindow();
-    void lock();
+    void closeModalDialogs();
+    void applySettings(const AppSettings &settings);
     void finish(int exitCode);
     void remember(const QString &userId) const;
 
@@ -89,6 +129,11 @@ private:
     std::unique_ptr<RegistrySetupDialog> m_setup;
     std::unique_ptr<UnlockDialog> m_unlock;
     std::unique_ptr<MainWindow> m_main;
+    std::unique_ptr<IdleWatcher> m_idle;
+    QPointer<SettingsDialog> m_settings;
+    QPointer<QProgressDialog> m_progress;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
+    bool m_showDraftsOnUnlock = false; // the last lock kept drafts
     QThread *m_worker = nullptr; // owned while running; deleted when it has finished
 };
 
