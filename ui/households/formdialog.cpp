@@ -25,9 +25,10 @@ FormDialog::FormDialog(core::Ledger &ledger, Setup setup, QWidget *parent)
         heading->setObjectName(u"formDialogHeading"_s);
         heading->setTextFormat(Qt::PlainText);
         heading->setWordWrap(true);
-        QFont font = heading->font();
-        font.setBold(true);
-        heading->setFont(font);
+        heading->setContentsMargins(20, 6, 20, 0); // in line with the form's own title
+        QPalette palette = heading->palette();
+        palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
+        heading->setPalette(palette);
         layout->addWidget(heading);
     }
     m_view = new FormView;

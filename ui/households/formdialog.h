@@ -44,6 +44,7 @@ public:
     ~FormDialog() override;
 
     [[nodiscard]] FormView *formView() const { return m_view; }
+    [[nodiscard]] FormSubmitter *submitter() const { return m_submitter; }
     [[nodiscard]] const QString &entityGuid() const;
 
 signals:

@@ -19,7 +19,9 @@ FormSubmitter::~FormSubmitter() = default;
 
 void FormSubmitter::submit(const QString &eventType, const QJsonObject &data, const QJsonObject &metadata)
 {
-    const core::Command command = householdcommands::fromForm(eventType, m_entityGuid, data, metadata, m_contextKeys);
+    core::Command command = householdcommands::fromForm(eventType, m_entityGuid, data, metadata, m_contextKeys);
+    if (m_draftIdSource)
+        command.draftId = m_draftIdSource();
     auto event = m_ledger.submit(command);
     if (!event) {
         if (m_view)

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace fieldledger::core {
 class Ledger;
 }
@@ -27,6 +29,9 @@ public:
     [[nodiscard]] const QString &entityGuid() const { return m_entityGuid; }
     // Data members copied into the event's context as well (remove-member: "reason").
     void setContextKeys(QStringList keys) { m_contextKeys = std::move(keys); }
+    // Where the form's draft id comes from (a DraftAutosaver's draftId()): it goes into the
+    // command, so that core removes the draft in the transaction that accepts the event.
+    void setDraftIdSource(std::function<QString()> source) { m_draftIdSource = std::move(source); }
 
 signals:
     // Core accepted the event (its guid), made for entityGuid().
@@ -39,6 +44,7 @@ private:
     QPointer<FormView> m_view;
     QString m_entityGuid;
     QStringList m_contextKeys;
+    std::function<QString()> m_draftIdSource;
 };
 
 } // namespace fieldledger::ui

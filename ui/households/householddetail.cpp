@@ -76,29 +76,32 @@ HouseholdDetail::~HouseholdDetail() = default;
 
 void HouseholdDetail::createActions()
 {
-    const auto make = [this](QAction *&action, const QString &text, const char *name, const QString &tip,
-                             QDialog *(HouseholdDetail::*slot)()) {
+    // Menus show the full text; the pane's buttons the short one (iconText), under a heading that
+    // already says whether they act on the household or on the selected member.
+    const auto make = [this](QAction *&action, const QString &text, const QString &shortText, const char *name,
+                             const QString &tip, QDialog *(HouseholdDetail::*slot)()) {
         action = new QAction(text, this);
+        action->setIconText(shortText);
         action->setObjectName(QString::fromLatin1(name));
         action->setToolTip(tip);
         action->setStatusTip(tip);
         connect(action, &QAction::triggered, this, [this, slot] { (this->*slot)(); });
     };
-    make(m_editHousehold, tr("&Edit Household…"), "editHouseholdAction",
+    make(m_editHousehold, tr("&Edit Household…"), tr("Edit…"), "editHouseholdAction",
          tr("Correct the household's name, location or phone (F2)"), &HouseholdDetail::editHousehold);
-    make(m_addMember, tr("&Add Member…"), "addMemberAction", tr("Register someone who joined the household (Insert)"),
+    make(m_addMember, tr("&Add Member…"), tr("Add…"), "addMemberAction", tr("Register someone who joined the household (Insert)"),
          &HouseholdDetail::addMember);
-    make(m_editMember, tr("Edit &Member…"), "editMemberAction", tr("Correct the selected member's details (Enter)"),
+    make(m_editMember, tr("Edit &Member…"), tr("Edit…"), "editMemberAction", tr("Correct the selected member's details (Enter)"),
          &HouseholdDetail::editMember);
-    make(m_removeMember, tr("&Remove Member…"), "removeMemberAction",
+    make(m_removeMember, tr("&Remove Member…"), tr("Remove…"), "removeMemberAction",
          tr("The selected member left the household: say why (Delete)"), &HouseholdDetail::removeMember);
-    make(m_moveMember, tr("Mo&ve to Another Household…"), "moveMemberAction",
+    make(m_moveMember, tr("Mo&ve to Another Household…"), tr("Move…"), "moveMemberAction",
          tr("The selected member now lives in another household"), &HouseholdDetail::moveMember);
-    make(m_splitHousehold, tr("S&plit Household…"), "splitHouseholdAction",
+    make(m_splitHousehold, tr("S&plit Household…"), tr("Split…"), "splitHouseholdAction",
          tr("Some members form a household of their own"), &HouseholdDetail::splitHousehold);
-    make(m_changeHead, tr("Change &Head…"), "changeHeadAction", tr("Another member becomes the head of household"),
+    make(m_changeHead, tr("Change &Head…"), tr("Change Head…"), "changeHeadAction", tr("Another member becomes the head of household"),
          &HouseholdDetail::changeHead);
-    make(m_deleteHousehold, tr("&Delete Household…"), "deleteHouseholdAction",
+    make(m_deleteHousehold, tr("&Delete Household…"), tr("Delete…"), "deleteHouseholdAction",
          tr("Remove the household from the list (it stays in the audit trail)"), &HouseholdDetail::deleteHousehold);
 
     // Keys work while the focus is anywhere in the pane; Enter, Insert and Delete in the list.
@@ -208,6 +211,7 @@ void HouseholdDetail::buildLayout()
 
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
     m_stack->addWidget(scroll);
@@ -438,7 +442,9 @@ QDialog *HouseholdDetail::openForm(const QString &formId, const QString &entityG
         return nullptr;
     }
     FormDialog::Setup setup{*form, entityGuid, today(), m_language, std::move(initial), contextKeys, heading};
-    return present(new FormDialog(m_ledger, std::move(setup), this));
+    auto *dialog = new FormDialog(m_ledger, std::move(setup), this);
+    emit formOpened(dialog->formView(), dialog->submitter(), entityGuid);
+    return present(dialog);
 }
 
 QDialog *HouseholdDetail::editHousehold()

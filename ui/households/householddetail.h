@@ -26,6 +26,8 @@ struct LedgerChange;
 namespace fieldledger::ui {
 
 class FormCatalog;
+class FormSubmitter;
+class FormView;
 
 // The household beside the list: its fields (location, phone, GPS, who registered it and when,
 // last change) and its members (name, sex, age or birth date, relationship to the head; the head
@@ -89,6 +91,10 @@ public:
 signals:
     // An action made a household (split): the list may want to show it.
     void householdCreated(const QString &guid);
+    // A form was opened (in a FormDialog): where drafts can hook in (a DraftAutosaver on the
+    // view, its draft id given to the submitter).
+    void formOpened(fieldledger::ui::FormView *view, fieldledger::ui::FormSubmitter *submitter,
+                    const QString &entityGuid);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -118,6 +118,7 @@ HouseholdsPage::HouseholdsPage(core::Ledger &ledger, const core::Clock &clock, Q
         m_count->setText(tr("The list cannot be read: %1").arg(message));
     });
     connect(m_detail, &HouseholdDetail::householdCreated, this, [this](const QString &guid) { selectHousehold(guid); });
+    connect(m_detail, &HouseholdDetail::formOpened, this, &HouseholdsPage::formOpened);
 
     restoreSettings();
     if (!forms)
@@ -183,8 +184,8 @@ void HouseholdsPage::buildBrowser()
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setSortIndicator(HouseholdModel::Name, Qt::AscendingOrder);
-    const std::pair<int, int> widths[] = {{HouseholdModel::Name, 190},   {HouseholdModel::Head, 180},
-                                          {HouseholdModel::Village, 120}, {HouseholdModel::Members, 80},
+    const std::pair<int, int> widths[] = {{HouseholdModel::Name, 150},   {HouseholdModel::Head, 170},
+                                          {HouseholdModel::Village, 110}, {HouseholdModel::Members, 75},
                                           {HouseholdModel::RegisteredBy, 120}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
@@ -213,7 +214,7 @@ void HouseholdsPage::buildBrowser()
     emptyLayout->addWidget(m_emptyText);
     auto *registerButton = new QPushButton(tr("&Register a Household…"));
     registerButton->setObjectName(u"registerButton"_s);
-    connect(registerButton, &QPushButton::clicked, this, &HouseholdsPage::newHousehold);
+    connect(registerButton, &QPushButton::clicked, this, [this] { newHousehold(); });
     auto *buttonRow = new QHBoxLayout;
     buttonRow->addStretch();
     buttonRow->addWidget(registerButton);
@@ -245,7 +246,7 @@ void HouseholdsPage::buildBrowser()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setCollapsible(0, false);
-    m_splitter->setSizes({640, 420});
+    m_splitter->setSizes({560, 500});
 
     m_browser = m_splitter;
     m_stack->addWidget(m_browser);
@@ -410,7 +411,7 @@ void HouseholdsPage::updateEmptyState()
     m_listStack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget *>(m_table));
 }
 
-void HouseholdsPage::newHousehold()
+void HouseholdsPage::newHousehold(std::optional<core::FormValues> values)
 {
     if (isRegistering()) {
         m_stack->setCurrentWidget(m_registrationPage);
@@ -423,17 +424,21 @@ void HouseholdsPage::newHousehold()
         return;
     }
     m_registrationGuid = core::UuidGenerator().next();
-    m_registrationEdited = false;
+    m_registrationEdited = values.has_value();
     m_registrationView = new FormView;
     m_registrationView->setObjectName(u"registrationForm"_s);
     m_registrationPage->layout()->addWidget(m_registrationView);
     m_registrationHeading->setText(tr("New household — submit with Ctrl+Enter, leave with Esc"));
-    m_registrationView->setForm(*form, today(), m_language);
+    m_registrationView->setForm(*form, today(), m_language, std::move(values));
     m_submitter = new FormSubmitter(m_ledger, *m_registrationView, m_registrationGuid, m_registrationView);
     connect(m_submitter, &FormSubmitter::submitted, this, [this] { registered(m_registrationGuid); });
     connect(m_registrationView, &FormView::valuesChanged, this, [this] { m_registrationEdited = true; });
     connect(m_registrationView, &FormView::cancelRequested, this, [this] { closeRegistration(); });
+    emit formOpened(m_registrationView, m_submitter, m_registrationGuid);
     m_stack->setCurrentWidget(m_registrationPage);
+    // The search and the count belong to the list, which the form hides.
+    m_search->hide();
+    m_count->hide();
     m_registrationView->focusField(u"name"_s);
     emit formOpenChanged(true);
 }
@@ -466,6 +471,8 @@ bool HouseholdsPage::closeRegistration(bool force)
     m_registrationView = nullptr;
     m_submitter = nullptr;
     m_stack->setCurrentWidget(m_browser);
+    m_search->show();
+    m_count->show();
     view->hide();
     view->deleteLater();
     m_table->setFocus(Qt::OtherFocusReason);

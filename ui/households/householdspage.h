@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -67,8 +68,9 @@ public:
     // household. False when the user may not see it.
     bool selectHousehold(const QString &guid);
 
-    // New Household: shows the registration form (or brings it back to the front).
-    void newHousehold();
+    // New Household: shows the registration form (or brings it back to the front); with
+    // `values`, a draft being resumed.
+    void newHousehold(std::optional<core::FormValues> values = std::nullopt);
     [[nodiscard]] bool isRegistering() const;
     [[nodiscard]] FormView *registrationForm() const;
     // Edit ▸ Submit while registering: FormView::submit().
@@ -83,6 +85,10 @@ signals:
     void formOpenChanged(bool open);
     // A household was registered through the form (its guid); it is selected in the list.
     void householdRegistered(const QString &guid);
+    // A form was opened, the registration form or one of the detail's dialogs: where drafts can
+    // hook in (a DraftAutosaver on the view, its draft id given to the submitter).
+    void formOpened(fieldledger::ui::FormView *view, fieldledger::ui::FormSubmitter *submitter,
+                    const QString &entityGuid);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

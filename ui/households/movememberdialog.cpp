@@ -29,10 +29,16 @@ MoveMemberDialog::MoveMemberDialog(core::Ledger &ledger, const HouseholdSnapshot
 
     m_model = new HouseholdModel(ledger, this);
     m_ui->householdTable->setModel(m_model);
+    m_ui->householdTable->setWordWrap(false);
+    m_ui->householdTable->setShowGrid(false);
+    m_ui->householdTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     QHeaderView *header = m_ui->householdTable->horizontalHeader();
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     for (int column : {int(HouseholdModel::RegisteredBy), int(HouseholdModel::Updated)})
         header->hideSection(column);
-    header->setSectionResizeMode(HouseholdModel::Name, QHeaderView::Stretch);
+    header->resizeSection(HouseholdModel::Name, 170);
+    header->setSectionResizeMode(HouseholdModel::Head, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
     header->setSortIndicator(HouseholdModel::Name, Qt::AscendingOrder);
 
     m_ui->reasonCombo->addItem(tr("Moved to live there"), u"moved"_s);
