@@ -211,8 +211,16 @@ void FieldEditor::buildInput()
             m_combo->setMaximumWidth(kWideInput);
             m_combo->installEventFilter(this);
             connect(m_combo, &QComboBox::currentIndexChanged, this, [this](int index) {
-                if (!m_loading)
-                    edited(QJsonValue(index < 0 ? QString() : m_combo->itemData(index).toString()));
+                if (m_loading)
+                    return;
+                if (m_staleChoice && index != m_combo->count() - 1) {
+                    // An offered choice replaces the one no longer offered: it leaves the list.
+                    m_loading = true;
+                    m_combo->removeItem(m_combo->count() - 1);
+                    m_staleChoice = false;
+                    m_loading = false;
+                }
+                edited(QJsonValue(index < 0 ? QString() : m_combo->itemData(index).toString()));
             });
             row->addWidget(m_combo);
         }
@@ -347,14 +355,32 @@ void FieldEditor::reloadChoices()
 {
     if (!m_field.isSelect() || m_path.isEmpty())
         return;
+    if (m_combo) {
+        const bool wasLoading = m_loading;
+        m_loading = true;
+        m_combo->clear();
+        m_staleChoice = false;
+        for (const core::Choice *choice : m_context.state()->choices(m_path))
+            m_combo->addItem(m_context.text(choice->label), choice->name);
+        m_combo->setPlaceholderText(tr("Choose…"));
+        m_loading = wasLoading;
+    } else {
+        buildChoiceButtons();
+    }
+    m_choicesBuilt = true;
+    showChoice();
+}
+
+void FieldEditor::showChoice()
+{
     const bool wasLoading = m_loading;
     m_loading = true;
     const QJsonValue value = m_context.state()->value(m_path);
     if (m_combo) {
-        m_combo->clear();
-        for (const core::Choice *choice : m_context.state()->choices(m_path))
-            m_combo->addItem(m_context.text(choice->label), choice->name);
-        m_combo->setPlaceholderText(tr("Choose…"));
+        if (m_staleChoice) {
+            m_combo->removeItem(m_combo->count() - 1);
+            m_staleChoice = false;
+        }
         const QString name = core::isEmptyValue(value) ? QString() : lineText(value);
         int index = name.isEmpty() ? -1 : m_combo->findData(name);
         if (index < 0 && !name.isEmpty()) {
@@ -362,11 +388,11 @@ void FieldEditor::reloadChoices()
             const QString label = RosterModel::displayText(m_field, value, m_context.language(),
                                                            m_context.state()->definition().defaultLanguage());
             m_combo->addItem(tr("%1 (not offered)").arg(label), name);
+            m_staleChoice = true;
             index = m_combo->count() - 1;
         }
         m_combo->setCurrentIndex(index);
     } else {
-        buildChoiceButtons();
         const QStringList names = core::selectedNames(value.isDouble() ? QJsonValue(lineText(value)) : value);
         // An exclusive group keeps its checked button: let go of it first.
         m_buttonGroup->setExclusive(false);
@@ -408,7 +434,11 @@ void FieldEditor::load()
         break;
     case core::FieldType::SelectOne:
     case core::FieldType::SelectMultiple:
-        reloadChoices();
+        // Another instance (a roster's editor): only filtered choices can differ.
+        if (m_field.choiceFilter || !m_choicesBuilt)
+            reloadChoices();
+        else
+            showChoice();
         break;
     case core::FieldType::Geopoint: {
         QString latitude;

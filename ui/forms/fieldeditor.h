@@ -75,6 +75,8 @@ private:
     void buildInput();
     void buildChoiceButtons();
     void updateLabel();
+    // Selects the state's value among the choices built (adding it when not offered).
+    void showChoice();
     void edited(const QJsonValue &value);
     void lineEdited(const QString &text);
     void choiceButtonsChanged();
@@ -87,6 +89,8 @@ private:
     QString m_path;
     bool m_required = false;
     bool m_loading = false;
+    bool m_choicesBuilt = false;
+    bool m_staleChoice = false; // the combo's last item is a value its choices no longer offer
 
     QLabel *m_label = nullptr;
     QLabel *m_hint = nullptr;

@@ -652,6 +652,16 @@ bool FormView::focusNextField()
         return false;
     focusNextChild();
     QWidget *after = QApplication::focusWidget();
+    // After an entry's last field: to the roster's Add button (Enter again adds the next one).
+    for (QWidget *widget = before->parentWidget(); widget && widget != page;
+         widget = widget->parentWidget()) {
+        if (auto *roster = qobject_cast<RosterWidget *>(widget)) {
+            if (!(after && roster->isAncestorOf(after)) && roster->editor()->isAncestorOf(before) &&
+                roster->focusAddButton())
+                return true;
+            break;
+        }
+    }
     if (after && after != before && page->isAncestorOf(after))
         return true;
     // The page's last field: on to the next page (or stay when there is none).

@@ -37,7 +37,8 @@ class FormContext;
 // messages follow every change live; an issue shows once its field was changed, or for every
 // field after a submit attempt. Only the paths FormState reports as changed are refreshed.
 //
-// Keys: Tab and Enter go to the next field (Enter on a page's last field goes to the next page),
+// Keys: Tab and Enter go to the next field (Enter on a page's last field goes to the next page,
+// on a roster entry's last field to the roster's Add button),
 // Shift+Tab back; Ctrl+Enter submits from anywhere (when the form has issues it shows them and
 // goes to the first); Esc asks to cancel (cancelRequested()). Rosters: see RosterWidget.
 //

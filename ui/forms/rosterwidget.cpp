@@ -436,6 +436,14 @@ bool RosterWidget::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+bool RosterWidget::focusAddButton()
+{
+    if (m_addButton->isHidden() || !m_addButton->isEnabled())
+        return false;
+    m_addButton->setFocus(Qt::TabFocusReason);
+    return true;
+}
+
 bool RosterWidget::focusTable()
 {
     if (isHidden())

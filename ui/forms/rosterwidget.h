@@ -62,6 +62,8 @@ public:
 
     bool focusPath(const QString &path);
     bool focusTable();
+    // Focuses the Add button when an entry can be added (Enter after an entry's last field).
+    bool focusAddButton();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
