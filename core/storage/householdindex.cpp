@@ -156,7 +156,9 @@ struct HouseholdIndex::Statements {
         members.prepare(u"SELECT e.guid, e.type, e.body FROM entities g,"
                         " json_each(CAST(g.body AS TEXT), '$.memberIds') j JOIN entities e ON e.guid = j.value"
                         " WHERE g.guid = ? ORDER BY j.key"_s);
-        parents.prepare(u"SELECT group_guid FROM memberships WHERE member_guid = ?"_s);
+        // The groups listing any of the changed entities (a JSON array), in one statement.
+        parents.prepare(u"SELECT DISTINCT m.group_guid FROM json_each(?) j"
+                        " JOIN memberships m ON m.member_guid = j.value"_s);
         rowidOf.prepare(u"SELECT rowid FROM household_rows WHERE guid = ?"_s);
         // In place (the rowid, which household_search uses, stays).
         upsert.prepare(u"INSERT INTO household_rows (guid, name, head, village, name_key, head_key, village_key,"
@@ -309,17 +311,19 @@ Status HouseholdIndex::entitiesChanged(const QSet<QString> &guids)
 {
     // A changed entity's own row (when it is or was a group), and the rows of the groups that
     // list it: its name, its deletion or its last update may show there.
+    QStringList changed(guids.cbegin(), guids.cend());
+    changed.sort(); // neighbours in the B-trees: fewer pages read
     QSet<QString> groups = guids;
     QSqlQuery &parents = m_statements->parents;
-    for (const QString &guid : guids) {
-        parents.bindValue(0, guid);
-        if (!parents.exec())
-            return std::unexpected(sqlError(u"cannot read memberships"_s, parents.lastError()));
-        while (parents.next())
-            groups.insert(parents.value(0).toString());
-        parents.finish();
-    }
-    for (const QString &guid : std::as_const(groups)) {
+    parents.bindValue(0, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(changed)).toJson(QJsonDocument::Compact)));
+    if (!parents.exec())
+        return std::unexpected(sqlError(u"cannot read memberships"_s, parents.lastError()));
+    while (parents.next())
+        groups.insert(parents.value(0).toString());
+    parents.finish();
+    QStringList ordered(groups.cbegin(), groups.cend());
+    ordered.sort();
+    for (const QString &guid : std::as_const(ordered)) {
         if (auto ok = refresh(guid); !ok)
             return ok;
     }
