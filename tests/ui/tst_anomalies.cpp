@@ -85,7 +85,8 @@ void TestAnomalies::cells_readAsAPersonWould()
     QCOMPARE(model.index(row, AnomaliesModel::Kind).data().toString(), u"Type mismatch"_s);
     QCOMPARE(model.index(row, AnomaliesModel::Entity).data().toString(), u"H1"_s);
     QCOMPARE(model.index(row, AnomaliesModel::Entity).data(Qt::ToolTipRole).toString(), u"hh-1"_s);
-    QCOMPARE(model.index(row, AnomaliesModel::Event).data().toString(), u"Update person by enumerator-1"_s);
+    QCOMPARE(model.index(row, AnomaliesModel::Event).data().toString(), u"Update person"_s);
+    QVERIFY(model.index(row, AnomaliesModel::Event).data(Qt::ToolTipRole).toString().contains(u"enumerator-1"_s));
     QVERIFY(!model.index(row, AnomaliesModel::Message).data().toString().isEmpty());
     QCOMPARE(model.index(row, 0).data(AnomaliesModel::InstantRole).toDateTime(),
              QDateTime(QDate(2026, 11, 26), QTime(9, 31), QTimeZone::utc()));
@@ -196,6 +197,7 @@ void TestAnomalies::grab()
     view.resize(1000, 360);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCoreApplication::processEvents(); // pending layouts
     QVERIFY(view.grab().save(dir + u"/anomalies.png"_s));
 }
 

@@ -445,6 +445,7 @@ void TestAuditTrail::view_grab()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.selectEvent(u"ev-d"_s);
+    QCoreApplication::processEvents(); // pending layouts
     QVERIFY(view.grab().save(dir + u"/audittrail.png"_s));
 }
 

@@ -371,6 +371,13 @@ void TestIntegrityPanel::alarm_rolledBackLog_bannerUntilAnAdministratorAcknowled
     IntegrityPanel panel(fixture.ledger());
     QSignalSpy acknowledged(&panel, &IntegrityPanel::alarmAcknowledged);
     QVERIFY(panel.hasAlarm());
+    if (const QString dir = qEnvironmentVariable("FIELDLEDGER_SCREENSHOTS"); !dir.isEmpty()) {
+        panel.resize(820, 640);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QVERIFY(panel.grab().save(dir + u"/integrity-alarm.png"_s));
+        panel.hide();
+    }
     QVERIFY(panel.findChild<QPushButton *>(u"acknowledge"_s)->isVisibleTo(&panel));
     QTest::mouseClick(panel.findChild<QPushButton *>(u"acknowledge"_s), Qt::LeftButton);
     QCOMPARE(acknowledged.count(), 1);
@@ -398,6 +405,7 @@ void TestIntegrityPanel::grab()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     panel.verifyNow();
     panel.proveEvent(u"ev-04"_s);
+    QCoreApplication::processEvents(); // pending layouts
     QVERIFY(panel.grab().save(dir + u"/integrity-failed.png"_s));
 }
 

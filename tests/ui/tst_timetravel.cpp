@@ -305,9 +305,11 @@ void TestTimeTravel::grab()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setPosition(3);
+    QCoreApplication::processEvents(); // pending layouts
     QVERIFY(view.grab().save(dir + u"/timetravel-happened-3.png"_s));
     view.setMode(Mode::AsRecorded);
     view.setPosition(1);
+    QCoreApplication::processEvents(); // pending layouts
     QVERIFY(view.grab().save(dir + u"/timetravel-recorded-1.png"_s));
 }
 

@@ -71,9 +71,7 @@ QVariant AnomaliesModel::data(const QModelIndex &index, int role) const
         case Entity:
             return entityLabel(row.anomaly.entityGuid);
         case Event:
-            return row.eventType.isEmpty() ? row.anomaly.eventGuid
-                                           : tr("%1 by %2").arg(AuditTrailModel::eventTypeLabel(row.eventType),
-                                                                row.userId);
+            return row.eventType.isEmpty() ? row.anomaly.eventGuid : AuditTrailModel::eventTypeLabel(row.eventType);
         case Message:
             return row.anomaly.message;
         default:
@@ -88,8 +86,8 @@ QVariant AnomaliesModel::data(const QModelIndex &index, int role) const
         case Entity:
             return row.anomaly.entityGuid;
         case Event:
-            return tr("Event %1 — open the record's audit trail with Enter or a double click")
-                .arg(row.anomaly.eventGuid);
+            return tr("Event %1 (%2) by %3 — Enter or a double click opens the record's audit trail")
+                .arg(row.anomaly.eventGuid, row.eventType, row.userId);
         case Message:
             return row.anomaly.message;
         default:

@@ -1,12 +1,15 @@
 #include "ui/supervision/anomaliesview.h"
 
 #include "ui/supervision/anomaliesmodel.h"
+#include "ui/supervision/timetext.h"
 
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -34,11 +37,17 @@ AnomaliesView::AnomaliesView(core::Ledger &ledger, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     const QFontMetrics metrics(font());
+    int kindWidth = 0;
+    for (const auto kind : {core::AnomalyKind::TypeMismatch, core::AnomalyKind::TargetDeleted,
+                            core::AnomalyKind::UnknownEntity, core::AnomalyKind::MemberWithoutGuid,
+                            core::AnomalyKind::NotAMember, core::AnomalyKind::Exists, core::AnomalyKind::UnknownType})
+        kindWidth = std::max(kindWidth, metrics.horizontalAdvance(AnomaliesModel::kindLabel(kind)));
+    const int em = metrics.horizontalAdvance(u"M"_s);
     QHeaderView *header = m_table->horizontalHeader();
-    header->resizeSection(AnomaliesModel::When, metrics.horizontalAdvance(u"00/00/0000 00:00:00"_s) + 16);
-    header->resizeSection(AnomaliesModel::Kind, metrics.horizontalAdvance(u"M"_s) * 13);
-    header->resizeSection(AnomaliesModel::Entity, metrics.horizontalAdvance(u"M"_s) * 12);
-    header->resizeSection(AnomaliesModel::Event, metrics.horizontalAdvance(u"M"_s) * 16);
+    header->resizeSection(AnomaliesModel::When, metrics.horizontalAdvance(widestTimeText()) + em);
+    header->resizeSection(AnomaliesModel::Kind, kindWidth + em);
+    header->resizeSection(AnomaliesModel::Entity, em * 10);
+    header->resizeSection(AnomaliesModel::Event, em * 14);
     header->setStretchLastSection(true);
 
     auto *layout = new QVBoxLayout(this);

@@ -113,7 +113,7 @@ AuditTrailView::AuditTrailView(core::Ledger &ledger, QString entityGuid, QWidget
     const QFontMetrics metrics(font());
     QHeaderView *header = m_tree->header();
     header->setStretchLastSection(false);
-    header->resizeSection(AuditTrailModel::When, metrics.horizontalAdvance(u"00/00/0000 00:00:00"_s) + 48);
+    header->resizeSection(AuditTrailModel::When, metrics.horizontalAdvance(widestTimeText()) + 48);
     header->resizeSection(AuditTrailModel::User, metrics.horizontalAdvance(u"M"_s) * 14);
     header->resizeSection(AuditTrailModel::Type, metrics.horizontalAdvance(u"M"_s) * 13);
     header->setSectionResizeMode(AuditTrailModel::Reason, QHeaderView::Stretch);

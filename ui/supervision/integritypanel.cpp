@@ -47,6 +47,16 @@ QLabel *selectable(QWidget *parent, const QString &name, bool monospace)
     return label;
 }
 
+// Core's messages start in lower case, to follow a colon; on a line of their own they are sentences.
+QString sentence(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (!text.isEmpty() && !text.endsWith(u'.'))
+        text += u'.';
+    return text;
+}
+
 } // namespace
 
 IntegrityPanel::IntegrityPanel(core::Ledger &ledger, QWidget *parent)
@@ -110,6 +120,8 @@ void IntegrityPanel::buildUi()
     verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.15);
     m_verdict->setFont(verdictFont);
     m_verdict->setText(tr("Not verified in this session."));
+    m_evidence = selectable(verifyBox, u"evidence"_s, false);
+    m_evidence->hide();
     auto *verifyRow = new QHBoxLayout;
     verifyRow->addWidget(m_verify);
     verifyRow->addWidget(m_cancel);
@@ -117,6 +129,7 @@ void IntegrityPanel::buildUi()
     auto *verifyLayout = new QVBoxLayout(verifyBox);
     verifyLayout->addLayout(verifyRow);
     verifyLayout->addWidget(m_verdict);
+    verifyLayout->addWidget(m_evidence);
     connect(m_verify, &QPushButton::clicked, this, &IntegrityPanel::verifyNow);
     connect(m_cancel, &QPushButton::clicked, this, &IntegrityPanel::cancelVerify);
 
@@ -181,7 +194,7 @@ void IntegrityPanel::showAlarm()
         return;
     const bool administrator = m_ledger.user().role == core::Role::Administrator;
     QString text = u"<b>"_s + tr("INTEGRITY ALARM").toHtmlEscaped() + u"</b><br>"_s +
-                   alarmText().toHtmlEscaped() + u"<br>"_s +
+                   sentence(alarmText()).toHtmlEscaped() + u"<br>"_s +
                    tr("Changes are refused until this is resolved.").toHtmlEscaped();
     if (!administrator)
         text += u" "_s + tr("An administrator must acknowledge this alarm.").toHtmlEscaped();
@@ -267,18 +280,18 @@ void IntegrityPanel::verifyNow()
     m_report = *result;
     m_progress->setValue(kProgressSteps);
     if (m_report->ok) {
-        setVerdict(tr("OK — all %1 events, the Merkle tree and the signed checkpoint verify. Root %2.")
-                       .arg(QLocale().toString(qulonglong(m_report->size)), core::toHex(m_report->root)),
-                   kOkColour);
+        setVerdict(tr("OK — all %1 events, the Merkle tree and the signed checkpoint verify.")
+                       .arg(QLocale().toString(qulonglong(m_report->size))),
+                   kOkColour, tr("Root %1").arg(core::toHex(m_report->root)));
     } else {
         QString where;
         if (m_report->badSeq && *m_report->badSeq >= 0 && !m_report->badGuid.isEmpty())
-            where = tr("event %1 (sequence %2)").arg(m_report->badGuid).arg(*m_report->badSeq);
+            where = tr("FAILED at event %1 (sequence %2)").arg(m_report->badGuid).arg(*m_report->badSeq);
         else if (m_report->badSeq && *m_report->badSeq >= 0)
-            where = tr("sequence %1").arg(*m_report->badSeq);
+            where = tr("FAILED at sequence %1").arg(*m_report->badSeq);
         else
-            where = tr("the signed checkpoint");
-        setVerdict(tr("FAILED — %1: %2").arg(where, m_report->problem), kFailedColour);
+            where = tr("FAILED: the signed checkpoint");
+        setVerdict(where, kFailedColour, sentence(m_report->problem));
     }
     refresh();
     emit verifyFinished(m_report->ok);
@@ -306,13 +319,15 @@ void IntegrityPanel::cancelVerify()
 
 QString IntegrityPanel::verdictText() const
 {
-    return m_verdict->text();
+    return m_evidence->text().isEmpty() ? m_verdict->text() : m_verdict->text() + u'\n' + m_evidence->text();
 }
 
-void IntegrityPanel::setVerdict(const QString &text, QLatin1StringView colour)
+void IntegrityPanel::setVerdict(const QString &text, QLatin1StringView colour, const QString &evidence)
 {
     m_verdict->setText(text);
     m_verdict->setStyleSheet(u"color: %1;"_s.arg(colour));
+    m_evidence->setText(evidence);
+    m_evidence->setVisible(!evidence.isEmpty());
 }
 
 // --- proofs ----------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ public:
     [[nodiscard]] bool isVerifying() const { return m_verifying; }
     // The last verification's report; nullopt before one finished (or when it was cancelled).
     [[nodiscard]] const std::optional<core::VerifyReport> &lastReport() const { return m_report; }
+    // The verdict, then on a second line what was found ("OK — …\nRoot …", "FAILED at event … (sequence
+    // …)\n<the problem>").
     [[nodiscard]] QString verdictText() const;
 
     // Puts an event's guid in the "Prove this record" field (e.g. the audit trail's current event).
@@ -81,7 +83,7 @@ private:
     void buildUi();
     void showAlarm();
     bool verifyProgress(quint64 done, quint64 total);
-    void setVerdict(const QString &text, QLatin1StringView colour);
+    void setVerdict(const QString &text, QLatin1StringView colour, const QString &evidence = {});
     void chooseExportPath();
     void showStatus(const QString &text, bool problem);
 
@@ -107,7 +109,8 @@ private:
     QPushButton *m_verify = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
-    QLabel *m_verdict = nullptr;
+    QLabel *m_verdict = nullptr;  // the verdict, coloured
+    QLabel *m_evidence = nullptr; // what was found (the root, or the problem)
     QLineEdit *m_eventGuid = nullptr;
     QPushButton *m_prove = nullptr;
     QPushButton *m_export = nullptr;

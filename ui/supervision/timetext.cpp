@@ -23,6 +23,11 @@ QString localTimeText(const QString &timestamp)
     return parsed ? localTimeText(parsed->toUtcDateTime()) : timestamp;
 }
 
+QString widestTimeText()
+{
+    return localTimeText(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 58)));
+}
+
 QDateTime dateTimeFromNs(qint64 instantNs)
 {
     return QDateTime::fromMSecsSinceEpoch(instantNs / 1'000'000, QTimeZone::utc());

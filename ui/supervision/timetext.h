@@ -10,6 +10,9 @@ namespace fieldledger::ui {
 [[nodiscard]] QString localTimeText(const QDateTime &instant);
 // The same for an RFC 3339 timestamp; the text as it is when it does not parse.
 [[nodiscard]] QString localTimeText(const QString &timestamp);
+// A text about as wide as any localTimeText() (for column widths).
+[[nodiscard]] QString widestTimeText();
+
 // An instant in nanoseconds since the epoch (millisecond precision), UTC.
 [[nodiscard]] QDateTime dateTimeFromNs(qint64 instantNs);
 
