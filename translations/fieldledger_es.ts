@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Lock when &amp;idle after:</source>
-        <translation>&amp;Bloquear tras una inactividad de:</translation>
+        <translation>&amp;Bloquear tras inactividad:</translation>
     </message>
     <message>
         <source>Never</source>

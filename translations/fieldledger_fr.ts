@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Lock when &amp;idle after:</source>
-        <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
+        <translation>&amp;Verrouiller après inactivité&#xa0;:</translation>
     </message>
     <message>
         <source>Never</source>

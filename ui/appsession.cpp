@@ -217,13 +217,15 @@ void AppSession::createDemoRegistry(int households)
     progress->setMinimumWidth(420);
     progress->setRange(0, 0); // busy until the first batch
     progress->setWindowModality(Qt::WindowModal);
-    connect(progress, &QProgressDialog::canceled, this, [this, cancel = m_cancel] {
-        cancel->store(true);
-        if (m_progress) {
-            m_progress->setLabelText(tr("Stopping after the households being added…"));
-            m_progress->show(); // canceled() hides it; the work is not over yet
-        }
-    });
+    // Stop, Esc and the close button: the households being added are the last ones.
+    auto stop = [this, cancel = m_cancel] {
+        if (cancel->exchange(true) || !m_progress)
+            return;
+        m_progress->setLabelText(tr("Stopping after the households being added…"));
+        m_progress->show(); // cancelling hides it; the work is not over yet
+    };
+    connect(progress, &QProgressDialog::canceled, this, stop);
+    connect(progress, &QDialog::rejected, this, stop);
     m_progress = progress;
     progress->show();
 

@@ -95,15 +95,16 @@ void DraftAutosaver::markDirty()
 
 QString DraftAutosaver::draftTitle() const
 {
-    QString title = m_title;
-    if (m_view && m_view->hasForm()) {
-        if (title.isEmpty())
-            title = m_view->definition().title().text(m_view->language(), m_view->definition().defaultLanguage());
-        const QString detail = firstTextAnswer(m_view->definition().fields(), m_view->values());
-        if (!detail.isEmpty())
-            title = tr("%1 — %2").arg(title, detail);
+    if (!m_view || !m_view->hasForm())
+        return m_title;
+    // The Drafts page names the form in a column of its own: the title tells drafts apart.
+    const QString detail = firstTextAnswer(m_view->definition().fields(), m_view->values());
+    if (m_title.isEmpty()) {
+        return detail.isEmpty()
+                   ? m_view->definition().title().text(m_view->language(), m_view->definition().defaultLanguage())
+                   : detail;
     }
-    return title;
+    return detail.isEmpty() ? m_title : tr("%1 — %2").arg(m_title, detail);
 }
 
 bool DraftAutosaver::saveNow(bool force)

@@ -29,9 +29,10 @@ class FormView;
 // Nothing is saved for a form that was opened and left untouched.
 //
 // The first save creates the draft (draftId() then names it); later ones replace it. A resumed
-// draft keeps its id: pass it to the constructor. The form's id and version come from the view;
-// the title is the one given, followed by the first answered top-level text field (usually the
-// household's name) so that drafts can be told apart.
+// draft keeps its id: pass it to the constructor. The form's id and version come from the view.
+// The draft's title tells drafts apart: the first answered top-level text field (usually the
+// household's or the person's name), after the title given ("Edit household — Kalo") if any;
+// the form's title while nothing is typed there.
 //
 // Submitting: put draftId() in core::Command::draftId, so that core deletes the draft in the
 // transaction that accepts the event; then call submitted(). A refused submit keeps the draft.

@@ -104,8 +104,14 @@ void SettingsDialog::accept()
 
 void SettingsDialog::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        // Another language, other lengths: grow to fit rather than cut the labels short.
+        if (QLayout *dialogLayout = layout())
+            dialogLayout->activate();
+        const QSize wanted = sizeHint().expandedTo(minimumSizeHint());
+        resize(size().expandedTo(wanted));
+    }
     QDialog::changeEvent(event);
 }
 
