@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -26,9 +27,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("FieldLedger"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FIELDLEDGER_VERSION));
 
-    const fieldledger::ui::PdfReportRenderer renderer;
+    std::optional<fieldledger::ui::PdfReportRenderer> renderer;
     if (pdf)
-        fieldledger::core::setCliReportRenderer(&renderer);
+        fieldledger::core::setCliReportRenderer(&renderer.emplace());
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -156,6 +156,46 @@ private slots:
         }
     }
 
+    void householdProfile_wordsStoredNamesAsTheFormsDo()
+    {
+        // What the default forms store: choice names ("upper_mesa", "female", "head").
+        LedgerFixture own;
+        QVERIFY(own.ledger().importEvents(
+            {reportEvent(u"ev-x"_s, u"hh-x"_s, u"create-group"_s,
+                         {{u"name"_s, u"Banda household"_s},
+                          {u"village"_s, u"upper_mesa"_s},
+                          {u"members"_s, QJsonArray{person(u"p-x1"_s, u"Chisomo Banda"_s, u"female"_s, u"head"_s,
+                                                           u"1990-01-02"_s, QJsonValue(QJsonValue::Undefined))}}},
+                         u"2026-11-01T08:00:00.000Z"_s, u"enum-1"_s)}));
+        const QString path = outPath(u"profile-labels.pdf"_s);
+        SqlExportRecorder recorder(own.registry());
+        Exporter exporter(own.ledger(), own.clock(), recorder);
+        const PdfReportRenderer english(fieldledger::ui::FormLabels::defaultForms(u"en"_s));
+        exporter.setReportRenderer(&english);
+        ExportRequest request;
+        request.what = ExportWhat::Household;
+        request.format = ExportFormat::Pdf;
+        request.entityGuid = u"hh-x"_s;
+        QVERIFY(exporter.exportToFile(request, path));
+        const QString text = pdfText(path);
+        QVERIFY2(QRegularExpression(u"Village or area\\s+Upper Mesa"_s).match(text).hasMatch(), qPrintable(text));
+        QVERIFY(text.contains(u"Head of household"_s));
+        QVERIFY(text.contains(u"Female"_s));
+        QVERIFY(!text.contains(u"upper_mesa"_s));
+
+        request.what = ExportWhat::Summary;
+        const QString summaryPath = outPath(u"summary-labels.pdf"_s);
+        QVERIFY(exporter.exportToFile(request, summaryPath));
+        QVERIFY(QRegularExpression(u"Upper Mesa\\s+1\\b"_s).match(pdfText(summaryPath)).hasMatch());
+
+        // In French the questions and choices are French.
+        const PdfReportRenderer french(fieldledger::ui::FormLabels::defaultForms(u"fr"_s));
+        exporter.setReportRenderer(&french);
+        request.what = ExportWhat::Household;
+        QVERIFY(exporter.exportToFile(request, path));
+        QVERIFY(pdfText(path).contains(u"Chef de ménage"_s));
+    }
+
     void householdProfile_longHistory_runsOverPagesWithTheRootOnTheLast()
     {
         LedgerFixture own;

@@ -25,6 +25,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -105,12 +106,14 @@ void showBars(QChart *chart, const QList<Bar> &bars, bool horizontal, const QCol
     series->attachAxis(values);
 }
 
-// The largest `kMostBars` (largest on top for horizontal bars), the rest summed as one.
-QList<Bar> topBars(const QMap<QString, qint64> &counts, const QString &emptyLabel, const QString &othersLabel)
+// The largest `kMostBars` (largest on top for horizontal bars), the rest summed as one. `shown`
+// words a key.
+QList<Bar> topBars(const QMap<QString, qint64> &counts, const std::function<QString(const QString &)> &shown,
+                   const QString &othersLabel)
 {
     QList<Bar> bars;
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-        bars.append({it.key().isEmpty() ? emptyLabel : it.key(), it.value()});
+        bars.append({shown(it.key()), it.value()});
     std::stable_sort(bars.begin(), bars.end(), [](const Bar &a, const Bar &b) { return a.value > b.value; });
     if (bars.size() > kMostBars) {
         qint64 rest = 0;
@@ -143,6 +146,7 @@ QChart *makeChart(const QString &title)
 DashboardView::DashboardView(core::Ledger &ledger, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
+    , m_labels(FormLabels::forCurrentLanguage())
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDefaultDebounceMs);
@@ -258,8 +262,7 @@ void DashboardView::setFilter(const core::SummaryFilter &filter)
     if (!filter.villages.isEmpty()) {
         index = m_area->findData(filter.villages.first());
         if (index < 0) {
-            m_area->addItem(filter.villages.first().isEmpty() ? tr("(no area)") : filter.villages.first(),
-                            filter.villages.first());
+            m_area->addItem(areaName(filter.villages.first()), filter.villages.first());
             index = m_area->count() - 1;
         }
     }
@@ -327,6 +330,12 @@ void DashboardView::refresh()
     emit refreshed();
 }
 
+QString DashboardView::areaName(const QString &village) const
+{
+    return village.isEmpty() ? tr("(no area)")
+                             : m_labels.valueText(FormLabels::Scope::Household, u"village"_s, QJsonValue(village));
+}
+
 void DashboardView::updateDates()
 {
     // An unticked date shows where the data begins or ends, so that ticking it starts there.
@@ -353,11 +362,11 @@ void DashboardView::updateAreas()
     m_area->clear();
     m_area->addItem(tr("All areas"));
     for (const QString &village : std::as_const(m_summary.villages))
-        m_area->addItem(village.isEmpty() ? tr("(no area)") : village, village);
+        m_area->addItem(areaName(village), village);
     if (current.isValid()) {
         int index = m_area->findData(current);
         if (index < 0) {
-            m_area->addItem(current.toString().isEmpty() ? tr("(no area)") : current.toString(), current);
+            m_area->addItem(areaName(current.toString()), current);
             index = m_area->count() - 1;
         }
         m_area->setCurrentIndex(index);
@@ -403,10 +412,15 @@ void DashboardView::updateCharts()
         line->attachAxis(values);
     }
 
+    const QString unknown = tr("(unknown)");
     showBars(chart(Chart::PerEnumerator),
-             topBars(s.registrationsPerEnumerator, tr("(unknown)"), tr("%1 others")), true, kColors[1]);
-    showBars(chart(Chart::PerArea), topBars(s.householdsPerVillage, tr("(no area)"), tr("%1 other areas")), true,
-             kColors[2]);
+             topBars(s.registrationsPerEnumerator,
+                     [&unknown](const QString &user) { return user.isEmpty() ? unknown : user; }, tr("%1 others")),
+             true, kColors[1]);
+    showBars(chart(Chart::PerArea),
+             topBars(s.householdsPerVillage, [this](const QString &village) { return areaName(village); },
+                     tr("%1 other areas")),
+             true, kColors[2]);
 
     QList<Bar> sizes;
     for (const auto &[size, count] : s.sizeHistogram())

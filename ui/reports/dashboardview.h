@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 #include "core/exchange/summary.h"
+#include "ui/reports/formlabels.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -74,7 +75,10 @@ private:
     void fromToggled(bool on);
     void toToggled(bool on);
 
+    [[nodiscard]] QString areaName(const QString &village) const;
+
     core::Ledger &m_ledger;
+    const FormLabels m_labels;
     core::RegistrySummary m_summary;
     QTimer m_debounce;
     bool m_updatingFilters = false;

@@ -14,6 +14,7 @@
 #include <QPdfWriter>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -332,7 +333,7 @@ class HouseholdProfileReport final {
 
 public:
     static core::Result<int> write(const core::HouseholdProfile &profile, const core::ReportContext &context,
-                                   QIODevice &device)
+                                   QIODevice &device, const FormLabels &labels)
     {
         const core::Entity &household = profile.household;
         const QString name = core::displayText(household.data.value(u"name"_s));
@@ -352,7 +353,7 @@ public:
         doc.heading(tr("Household"));
         QList<std::pair<QString, QString>> fields{{tr("Household ID"), household.guid}};
         for (const QString &key : profile.fieldOrder)
-            fields.append({key, fieldText(profile, key)});
+            fields.append({labels.fieldLabel(FormLabels::Scope::Household, key), fieldText(profile, key, labels)});
         fields.append({tr("Members"), QString::number(household.memberIds.size())});
         fields.append({tr("Version"), QString::number(household.version)});
         fields.append({tr("Last updated"), household.lastUpdated});
@@ -364,17 +365,18 @@ public:
         } else {
             QList<QStringList> rows;
             for (const core::ProfileMember &member : profile.members)
-                rows.append(memberRow(member));
+                rows.append(memberRow(member, labels));
             doc.table({tr("Name"), tr("Sex"), tr("Birth date / age"), tr("Relationship"), tr("Member ID")},
                       {0.3, 0.1, 0.2, 0.17, 0.23}, rows, {4});
         }
 
-        doc.heading(tr("History (%n events)", nullptr, int(profile.timeline.size())));
+        doc.heading(tr("History (events: %n)", nullptr, int(profile.timeline.size())));
         QList<QStringList> events;
         for (const core::ProfileEvent &event : profile.timeline) {
             // A space instead of the 'T' lets the timestamp wrap in its narrow column.
             events.append({QString::number(event.seq), QString(event.timestamp).replace(u'T', u' '), event.userId,
-                           event.late ? tr("%1 (arrived late)").arg(event.type) : event.type, changesText(event)});
+                           event.late ? tr("%1 (arrived late)").arg(event.type) : event.type,
+                           changesText(event, labels)});
         }
         doc.table({tr("Seq"), tr("When"), tr("By"), tr("Event"), tr("Changes")}, {0.06, 0.17, 0.12, 0.17, 0.48},
                   events);
@@ -404,20 +406,19 @@ private:
         return core::Timestamp::fromNsSinceEpoch(instantNs).toUtcMillisString();
     }
 
-    static QString fieldText(const core::HouseholdProfile &profile, const QString &key)
+    static QString fieldText(const core::HouseholdProfile &profile, const QString &key, const FormLabels &labels)
     {
         const QJsonValue value = profile.household.data.value(key);
-        QString text = core::displayText(value);
         if (key == u"headId" && value.isString()) {
             for (const core::ProfileMember &member : profile.members) {
-                if (member.guid == text && !member.name.isEmpty())
-                    return u"%1 (%2)"_s.arg(member.name, text);
+                if (member.guid == value.toString() && !member.name.isEmpty())
+                    return u"%1 (%2)"_s.arg(member.name, value.toString());
             }
         }
-        return text;
+        return labels.valueText(FormLabels::Scope::Household, key, value);
     }
 
-    static QStringList memberRow(const core::ProfileMember &member)
+    static QStringList memberRow(const core::ProfileMember &member, const FormLabels &labels)
     {
         if (!member.found)
             return {tr("(not readable)"), QString(), QString(), QString(), member.guid};
@@ -427,11 +428,18 @@ private:
         QString name = member.name.isEmpty() ? tr("(no name)") : member.name;
         if (member.isGroup)
             name = tr("%1 (household)").arg(name);
-        return {name, member.sex, born, member.relationship, member.guid};
+        const auto shown = [&](const QString &key, const QString &text) {
+            const QJsonValue value = member.data.value(key);
+            return value.isString() ? labels.valueText(FormLabels::Scope::Member, key, value) : text;
+        };
+        return {name, shown(u"sex"_s, member.sex), born, shown(u"relationship"_s, member.relationship), member.guid};
     }
 
-    static QString changesText(const core::ProfileEvent &event)
+    static QString changesText(const core::ProfileEvent &event, const FormLabels &labels)
     {
+        const auto shown = [&](const QString &field, const QJsonValue &value) {
+            return shortened(labels.valueText(FormLabels::Scope::Household, field, value));
+        };
         QStringList lines;
         for (const core::ProfileChange &change : event.changes) {
             if (change.field == u"memberIds") {
@@ -442,10 +450,10 @@ private:
             } else if (change.field == u"deleted") {
                 lines.append(change.newValue && change.newValue->toBool() ? tr("deleted") : tr("restored"));
             } else if (change.oldValue && change.newValue) {
-                lines.append(u"%1: %2 → %3"_s.arg(change.field, shortened(core::displayText(*change.oldValue)),
-                                                 shortened(core::displayText(*change.newValue))));
+                lines.append(u"%1: %2 → %3"_s.arg(change.field, shown(change.field, *change.oldValue),
+                                                 shown(change.field, *change.newValue)));
             } else if (change.newValue) {
-                lines.append(u"%1: %2"_s.arg(change.field, shortened(core::displayText(*change.newValue))));
+                lines.append(u"%1: %2"_s.arg(change.field, shown(change.field, *change.newValue)));
             } else {
                 lines.append(tr("%1 removed").arg(change.field));
             }
@@ -462,7 +470,7 @@ class SummaryReport final {
 
 public:
     static core::Result<int> write(const core::RegistrySummary &summary, const core::ReportContext &context,
-                                   QIODevice &device)
+                                   QIODevice &device, const FormLabels &labels)
     {
         ReportDocument doc(device, context, tr("Registry summary"));
         if (auto ok = doc.begin(); !ok)
@@ -476,7 +484,7 @@ public:
                                  : tr("Current state");
         doc.text(u"%1 · %2"_s.arg(context.registryName, when), font(9), kMuted);
         if (!summary.filter.isEmpty())
-            doc.text(tr("Only households registered %1").arg(filterText(summary.filter)), font(9), kMuted);
+            doc.text(tr("Only households registered %1").arg(filterText(summary.filter, labels)), font(9), kMuted);
         doc.text(tr("Printed %1 by %2").arg(context.generatedAt, context.generatedBy), font(8), kMuted);
         doc.space(3);
         doc.figures({{tr("Households"), locale.toString(summary.households)},
@@ -495,10 +503,15 @@ public:
         doc.text(tr("Days are UTC days of each household's registration (its first event)."), font(7.5), kMuted);
 
         doc.heading(tr("Registrations per enumerator"));
-        doc.barList(sortedByCount(summary.registrationsPerEnumerator, tr("(unknown)")), kSeries[1]);
+        doc.barList(sortedByCount(summary.registrationsPerEnumerator, tr("(unknown)"), {}), kSeries[1]);
 
         doc.heading(tr("Households per village"));
-        doc.barList(sortedByCount(summary.householdsPerVillage, tr("(no village)")), kSeries[2]);
+        doc.barList(sortedByCount(summary.householdsPerVillage, tr("(no village)"),
+                                  [&](const QString &village) {
+                                      return labels.valueText(FormLabels::Scope::Household, u"village"_s,
+                                                              QJsonValue(village));
+                                  }),
+                    kSeries[2]);
 
         doc.heading(tr("Household size"));
         QList<ChartBar> sizes;
@@ -524,7 +537,7 @@ public:
     }
 
 private:
-    static QString filterText(const core::SummaryFilter &filter)
+    static QString filterText(const core::SummaryFilter &filter, const FormLabels &labels)
     {
         QStringList parts;
         if (filter.from && filter.to)
@@ -536,23 +549,36 @@ private:
         if (!filter.villages.isEmpty()) {
             QStringList names;
             for (const QString &village : filter.villages)
-                names.append(village.isEmpty() ? tr("(no village)") : village);
+                names.append(village.isEmpty() ? tr("(no village)")
+                                               : labels.valueText(FormLabels::Scope::Household, u"village"_s,
+                                                                  QJsonValue(village)));
             parts.append(tr("in %1").arg(names.join(u", "_s)));
         }
         return parts.join(u" "_s);
     }
 
-    // Largest first, then by name.
-    static QList<ChartBar> sortedByCount(const QMap<QString, qint64> &counts, const QString &emptyLabel)
+    // Largest first, then by name; `shown` words a key (as stored when null).
+    static QList<ChartBar> sortedByCount(const QMap<QString, qint64> &counts, const QString &emptyLabel,
+                                         const std::function<QString(const QString &)> &shown)
     {
         QList<ChartBar> bars;
         for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            bars.append({it.key().isEmpty() ? emptyLabel : it.key(), it.value()});
+            bars.append({it.key().isEmpty() ? emptyLabel : shown ? shown(it.key()) : it.key(), it.value()});
         std::stable_sort(bars.begin(), bars.end(),
                          [](const ChartBar &a, const ChartBar &b) { return a.value > b.value; });
         return bars;
     }
 };
+
+PdfReportRenderer::PdfReportRenderer()
+    : m_labels(FormLabels::forCurrentLanguage())
+{
+}
+
+PdfReportRenderer::PdfReportRenderer(FormLabels labels)
+    : m_labels(std::move(labels))
+{
+}
 
 core::Result<int> PdfReportRenderer::householdProfile(const core::HouseholdProfile &profile,
                                                       const core::ReportContext &context,
@@ -560,7 +586,7 @@ core::Result<int> PdfReportRenderer::householdProfile(const core::HouseholdProfi
 {
     if (qGuiApp == nullptr)
         return core::fail(core::ErrorCode::Unsupported, u"PDF reports need a QGuiApplication"_s);
-    return HouseholdProfileReport::write(profile, context, device);
+    return HouseholdProfileReport::write(profile, context, device, m_labels);
 }
 
 core::Result<int> PdfReportRenderer::summary(const core::RegistrySummary &summary,
@@ -568,7 +594,7 @@ core::Result<int> PdfReportRenderer::summary(const core::RegistrySummary &summar
 {
     if (qGuiApp == nullptr)
         return core::fail(core::ErrorCode::Unsupported, u"PDF reports need a QGuiApplication"_s);
-    return SummaryReport::write(summary, context, device);
+    return SummaryReport::write(summary, context, device, m_labels);
 }
 
 } // namespace fieldledger::ui
