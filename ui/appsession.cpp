@@ -56,6 +56,12 @@ QString sqlCipherVersion(core::Registry &registry)
     return {};
 }
 
+// A registry unlocked on the worker thread, with its ledger when that opened there too.
+struct Unlocked {
+    std::unique_ptr<core::Registry> registry;
+    std::unique_ptr<core::Ledger> ledger; // null: the GUI thread tries again and explains
+};
+
 // A demo registry: the registry as created, and how filling it went.
 struct DemoOutcome {
     core::Registry::Created created;
@@ -316,14 +322,33 @@ void AppSession::unlockRegistry()
     const QString userId = m_unlock->userId();
     m_unlock->setBusy(true);
     runInBackground(
-        [path = m_path, userId, withPassphrase, secret = m_unlock->secret(), gui = thread()]() {
+        [path = m_path, userId, withPassphrase, secret = m_unlock->secret(), gui = thread(), clock = &m_clock,
+         ids = &m_ids, self = this]() -> core::Result<Unlocked> {
             auto opened = withPassphrase ? core::Registry::open(path, userId, secret)
                                          : core::Registry::openWithRecoveryKey(path, secret);
-            if (opened)
-                handOver(**opened, gui);
-            return opened;
+            if (!opened)
+                return std::unexpected(opened.error());
+            Unlocked unlocked{std::move(*opened), nullptr};
+            // The ledger loads the log, and the household list may need rebuilding: on a large
+            // registry that takes a while, so it happens here too, with progress.
+            if (auto ledger = core::Ledger::open(*unlocked.registry, core::Ledger::Options{clock, ids})) {
+                const core::Status indexed =
+                    core::HouseholdIndex::install(**ledger, [self](quint64 done, quint64 total) {
+                        QMetaObject::invokeMethod(
+                            self, [self, done, total] { self->showOpeningProgress(qint64(done), qint64(total)); },
+                            Qt::QueuedConnection);
+                        return true;
+                    });
+                if (indexed) {
+                    (*ledger)->moveToThread(gui);
+                    unlocked.ledger = std::move(*ledger);
+                }
+            }
+            handOver(*unlocked.registry, gui);
+            return unlocked;
         },
-        [this, withPassphrase](core::Result<std::unique_ptr<core::Registry>> opened) {
+        [this, withPassphrase](core::Result<Unlocked> opened) {
+            delete m_progress.data();
             if (!m_unlock)
                 return;
             m_unlock->setBusy(false);
@@ -331,7 +356,8 @@ void AppSession::unlockRegistry()
                 m_unlock->showError(opened.error());
                 return;
             }
-            m_registry = std::move(*opened);
+            m_registry = std::move(opened->registry);
+            m_ledger = std::move(opened->ledger);
             // The recovery key acts as an administrator: not someone to prefill next time.
             remember(withPassphrase ? m_registry->currentUser().id : QString());
             m_unlock->acceptUnlocked();
@@ -367,11 +393,34 @@ void AppSession::openLedger()
     m_ledger = std::move(*ledger);
 }
 
+void AppSession::showOpeningProgress(qint64 done, qint64 total)
+{
+    if (!m_unlock)
+        return;
+    if (!m_progress) {
+        // Only a registry whose household list must be rebuilt gets here.
+        auto *progress = new QProgressDialog(m_unlock.get());
+        progress->setObjectName(u"openingProgress"_s);
+        progress->setWindowTitle(tr("Opening — FieldLedger"));
+        progress->setLabelText(tr("Bringing the household list up to date…"));
+        progress->setCancelButton(nullptr); // the list is needed; it is quick to finish
+        progress->setAutoClose(false);
+        progress->setAutoReset(false);
+        progress->setMinimumDuration(300);
+        progress->setMinimumWidth(380);
+        progress->setWindowModality(Qt::WindowModal);
+        m_progress = progress;
+    }
+    m_progress->setRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
+    m_progress->setValue(int(std::min<qint64>(done, std::numeric_limits<int>::max())));
+}
+
 void AppSession::showMainWindow()
 {
     MainWindow::Info info{m_registry->name(), m_registry->path(), m_registry->currentUser(),
                           sqlCipherVersion(*m_registry)};
-    openLedger();
+    if (!m_ledger)
+        openLedger(); // a registry just created, or one whose ledger did not open on the worker
     m_main = std::make_unique<MainWindow>(std::move(info), MainWindow::Services{m_ledger.get(), &m_clock});
     connect(m_main.get(), &MainWindow::lockRequested, this, &AppSession::lock, Qt::QueuedConnection);
     connect(

@@ -43,8 +43,10 @@ struct AppSettings;
 // Drafts page when the lock kept drafts.
 //
 // Creating and unlocking run Argon2id (about half a second) and open SQLCipher, so they run on a
-// worker thread while the dialog shows a busy indicator; the result comes back to the GUI
-// thread, where the registry then lives. The session owns the registry and its windows;
+// worker thread while the dialog shows a busy indicator; unlocking also opens the ledger and
+// brings the household list up to date there (with a progress dialog when the list must be
+// rebuilt), so that a large registry never freezes the window. The results come back to the GUI
+// thread, where the registry and the ledger then live. The session owns the registry and its windows;
 // finished() tells main() to leave the event loop.
 class AppSession final : public QObject {
     Q_OBJECT
@@ -107,6 +109,7 @@ private:
     void createRegistry();
     void createDemoRegistry(int households);
     void showDemoProgress(qint64 done, qint64 total);
+    void showOpeningProgress(qint64 done, qint64 total);
     void setupFinished(int result);
     void showUnlock();
     void unlockRegistry();

@@ -1,5 +1,6 @@
 #include "core/forms/formdefinition.h"
 #include "core/storage/draftstore.h"
+#include "core/domain/ledger.h"
 #include "core/storage/registry.h"
 #include "ui/appsession.h"
 #include "ui/drafts/draftautosaver.h"
@@ -141,6 +142,9 @@ void TestIdleLock::unlock(AppSession &session)
     QVERIFY(outcome.wait(15000));
     QVERIFY(outcome.first().first().toBool());
     QTRY_VERIFY(session.mainWindow() && session.mainWindow()->isVisible());
+    // The ledger was opened on the worker thread and handed over with the registry.
+    QVERIFY(session.ledger());
+    QCOMPARE(session.ledger()->thread(), QThread::currentThread());
 }
 
 FormView *TestIdleLock::openForm(AppSession &session)
