@@ -161,9 +161,11 @@ void MainWindow::createActions()
             m_householdsPage->submitForm();
     });
 
+    // Likewise Ctrl+S: a form's DraftAutosaver takes the key inside the form.
     m_saveDraftAction = new QAction(tr("Save &Draft"), this);
     m_saveDraftAction->setObjectName(u"saveDraftAction"_s);
     m_saveDraftAction->setShortcut(QKeySequence::Save);
+    m_saveDraftAction->setShortcutContext(Qt::WidgetShortcut);
     m_saveDraftAction->setStatusTip(tr("Keep the form as it is, to finish it later"));
     m_saveDraftAction->setEnabled(false);
     connect(m_saveDraftAction, &QAction::triggered, this, &MainWindow::saveDraftRequested);

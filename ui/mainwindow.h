@@ -28,7 +28,9 @@ class HouseholdsPage;
 //
 // Menus: File (New Household Ctrl+N, Lock Ctrl+L, Quit Ctrl+Q), Edit (Find Ctrl+F, Submit Form
 // Ctrl+Enter and Save Draft Ctrl+S while a form is open), View (sidebar Ctrl+Shift+B, the
-// household list's columns), Help (About).
+// household list's columns), Help (About). Ctrl+Enter and Ctrl+S belong to the open form itself
+// (FormView, DraftAutosaver), in dialogs too: the menu entries show them and act on the form on
+// the Households page, without a second, ambiguous shortcut.
 //
 // It owns no registry: AppSession opens and closes the registry and its ledger, and reacts to
 // lockRequested() and quitRequested(). Without a ledger (Services empty) the Households section
@@ -75,7 +77,7 @@ signals:
     void lockRequested();
     // File ▸ Quit or the window's close button.
     void quitRequested();
-    // Edit ▸ Save Draft (Ctrl+S) while a form is open.
+    // Edit ▸ Save Draft while a form is open.
     void saveDraftRequested();
 
 protected:

@@ -1,3 +1,8 @@
+#include "core/ledgerfixture.h"
+#include "core/storage/householdindex.h"
+#include "ui/forms/formview.h"
+#include "ui/households/householdmodel.h"
+#include "ui/households/householdspage.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 
@@ -6,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -41,6 +47,9 @@ private slots:
     void mainWindow_menus_haveMnemonicsAndShortcuts();
     void mainWindow_geometryAndSplitter_persist();
     void mainWindow_about_namesVersions();
+    void mainWindow_withLedger_showsHouseholdsPage();
+    void mainWindow_newHousehold_opensFormAndEnablesFormActions();
+    void mainWindow_findWithLedger_focusesPageSearch();
 
 private:
     static MainWindow::Info info(Role role = Role::Administrator);
@@ -219,7 +228,8 @@ void TestMainWindow::mainWindow_menus_haveMnemonicsAndShortcuts()
     QCOMPARE(action(window, "lockAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
     QCOMPARE(action(window, "findAction")->shortcut(), QKeySequence(QKeySequence::Find));
     for (const char *name :
-         {"newHouseholdAction", "lockAction", "quitAction", "findAction", "sidebarAction", "aboutAction"})
+         {"newHouseholdAction", "lockAction", "quitAction", "findAction", "submitAction", "saveDraftAction",
+         "sidebarAction", "aboutAction"})
         QVERIFY2(action(window, name)->text().contains(u'&'), name);
 }
 
@@ -257,6 +267,93 @@ void TestMainWindow::mainWindow_about_namesVersions()
     QVERIFY(text.contains(u"SQLCipher 4.6.1 community"_s));
     QVERIFY(text.contains(u"household"_s));
     QVERIFY(!MainWindow::aboutText(QString()).contains(u"SQLCipher"_s));
+}
+
+void TestMainWindow::mainWindow_withLedger_showsHouseholdsPage()
+{
+    fieldledger::testing::LedgerFixture fixture;
+    FL_VERIFY_OK(fieldledger::core::HouseholdIndex::install(fixture.ledger()));
+    FL_VERIFY_OK(fixture.ledger().submit(fieldledger::testing::command(
+        u"create-group"_s, u"hh-1"_s, {{u"name"_s, u"Kalo"_s}, {u"village"_s, u"kalo"_s}})));
+    MainWindow window(info(), MainWindow::Services{&fixture.ledger(), &fixture.clock()});
+    auto *pages = window.findChild<QStackedWidget *>(u"pages"_s);
+    QVERIFY(window.householdsPage());
+    QCOMPARE(pages->currentWidget(), window.householdsPage());
+    QCOMPARE(pages->currentWidget()->objectName(), u"householdsPage"_s);
+    QCOMPARE(window.householdsPage()->model()->rowCount(), 1);
+    QVERIFY(action(window, "newHouseholdAction")->isEnabled());
+    QVERIFY(!action(window, "submitAction")->isEnabled());
+    QVERIFY(!action(window, "saveDraftAction")->isEnabled());
+
+    // View ▸ Columns is the list's column menu.
+    QMenu *view = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        if (menu->text() == u"&View")
+            view = menu->menu();
+    }
+    QVERIFY(view);
+    bool columns = false;
+    for (QAction *entry : view->actions())
+        columns = columns || entry->menu() == window.householdsPage()->columnsMenu();
+    QVERIFY(columns);
+
+    // The Drafts section can be given its page; the Households one stays.
+    const int count = pages->count();
+    auto *drafts = new QWidget;
+    drafts->setObjectName(u"realDraftsPage"_s);
+    window.setPageWidget(MainWindow::Page::Drafts, drafts);
+    window.showPage(MainWindow::Page::Drafts);
+    QCOMPARE(pages->currentWidget(), drafts);
+    QCOMPARE(pages->count(), count);
+    QCOMPARE(pages->widget(0), window.householdsPage());
+}
+
+void TestMainWindow::mainWindow_newHousehold_opensFormAndEnablesFormActions()
+{
+    fieldledger::testing::LedgerFixture fixture;
+    FL_VERIFY_OK(fieldledger::core::HouseholdIndex::install(fixture.ledger()));
+    MainWindow window(info(), MainWindow::Services{&fixture.ledger(), &fixture.clock()});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.showPage(MainWindow::Page::Drafts);
+    QSignalSpy saveDraft(&window, &MainWindow::saveDraftRequested);
+
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Households);
+    fieldledger::ui::HouseholdsPage *page = window.householdsPage();
+    QVERIFY(page->isRegistering());
+    QVERIFY(page->registrationForm()->isVisible());
+    QVERIFY(action(window, "submitAction")->isEnabled());
+    QCOMPARE(action(window, "submitAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QVERIFY(action(window, "saveDraftAction")->isEnabled());
+    QCOMPARE(action(window, "saveDraftAction")->shortcut(), QKeySequence(QKeySequence::Save));
+    action(window, "saveDraftAction")->trigger();
+    QCOMPARE(saveDraft.size(), 1);
+
+    // Edit ▸ Submit on an empty form: nothing submitted, the form shows what is missing.
+    action(window, "submitAction")->trigger();
+    QVERIFY(page->isRegistering());
+    QVERIFY(!page->registrationForm()->submitError().isEmpty());
+
+    // Esc leaves the form (nothing entered: no question).
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!page->isRegistering());
+    QVERIFY(!action(window, "submitAction")->isEnabled());
+    QVERIFY(!action(window, "saveDraftAction")->isEnabled());
+}
+
+void TestMainWindow::mainWindow_findWithLedger_focusesPageSearch()
+{
+    fieldledger::testing::LedgerFixture fixture;
+    FL_VERIFY_OK(fieldledger::core::HouseholdIndex::install(fixture.ledger()));
+    MainWindow window(info(), MainWindow::Services{&fixture.ledger(), &fixture.clock()});
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.showPage(MainWindow::Page::Drafts);
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), MainWindow::Page::Households);
+    QCOMPARE(QApplication::focusWidget(), window.householdsPage()->searchField());
+    QCOMPARE(window.householdsPage()->searchField()->objectName(), u"findEdit"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
