@@ -18,8 +18,9 @@ Result<qint64> parseCount(const QString &text, const QString &what, qint64 minim
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
     if (!ok || value < minimum || value > maximum)
-        return fail(ErrorCode::InvalidArgument,
-                    u"%1 must be an integer from %2 to %3, not '%4'"_s.arg(what).arg(minimum).arg(maximum).arg(text));
+        return fail(
+            ErrorCode::InvalidArgument,
+            u"%1 must be an integer from %2 to %3, not '%4'"_s.arg(what).arg(minimum).arg(maximum).arg(text));
     return value;
 }
 
@@ -44,7 +45,8 @@ int commandDemo(CliContext &context)
     for (qsizetype i = 0; i < context.args.size(); ++i) {
         const QString &arg = context.args[i];
         const bool hasValue = i + 1 < context.args.size();
-        if (!hasValue && (arg == u"--households" || arg == u"--seed" || arg == u"--weeks" || arg == u"--name"))
+        if (!hasValue &&
+            (arg == u"--households" || arg == u"--seed" || arg == u"--weeks" || arg == u"--name"))
             return usageError(context, u"demo: %1 needs a value"_s.arg(arg));
         if (arg == u"--households") {
             auto count = parseCount(context.args[++i], u"--households"_s, 0, 10'000'000);
@@ -71,10 +73,12 @@ int commandDemo(CliContext &context)
     if (!householdsGiven)
         return usageError(context, u"demo: --households N is required"_s);
     if (Registry::exists(context.databasePath))
-        return reportError(context, Error{ErrorCode::InvalidArgument,
-                                          u"%1 already exists: demo makes a new registry and never adds generated "
-                                          "households to an existing one"_s.arg(context.databasePath)});
-    auto passphrase = readPassphrase(context.passphrase, u"New passphrase for %1: "_s.arg(create.adminId), true);
+        return reportError(context,
+                           Error{ErrorCode::InvalidArgument,
+                                 u"%1 already exists: demo makes a new registry and never adds generated "
+                                 "households to an existing one"_s.arg(context.databasePath)});
+    auto passphrase =
+        readPassphrase(context.passphrase, u"New passphrase for %1: "_s.arg(create.adminId), true);
     if (!passphrase)
         return reportError(context, passphrase.error());
 

@@ -26,35 +26,35 @@ struct Culture {
 };
 
 constexpr const char16_t *kWestAfricanWomen[] = {
-    u"Aïssatou", u"Fatoumata", u"Ngoné",   u"Mariétou", u"Awa",    u"Khady",  u"Coumba",
-    u"Adama",    u"Bintou",    u"Safiatou", u"Ndèye",   u"Aminata", u"Kadiatou", u"Rokhaya",
-    u"Dieynaba", u"Maïmouna",  u"Oumou",   u"Hawa",     u"Salimata", u"Néné"};
+    u"Aïssatou", u"Fatoumata", u"Ngoné",    u"Mariétou", u"Awa",      u"Khady",    u"Coumba",
+    u"Adama",    u"Bintou",    u"Safiatou", u"Ndèye",    u"Aminata",  u"Kadiatou", u"Rokhaya",
+    u"Dieynaba", u"Maïmouna",  u"Oumou",    u"Hawa",     u"Salimata", u"Néné"};
 constexpr const char16_t *kWestAfricanMen[] = {
-    u"Moussa",  u"Mamadou",   u"Ousmane", u"Ibrahima", u"Cheikh",   u"Seydou",  u"Sékou",
-    u"Boubacar", u"Abdoulaye", u"Modibo", u"Lamine",   u"Souleymane", u"Alassane", u"Babacar",
-    u"Pape",    u"Tidiane",   u"Aliou",   u"Daouda",   u"Oumar",    u"Ismaïla"};
+    u"Moussa",   u"Mamadou",   u"Ousmane", u"Ibrahima", u"Cheikh",     u"Seydou",   u"Sékou",
+    u"Boubacar", u"Abdoulaye", u"Modibo",  u"Lamine",   u"Souleymane", u"Alassane", u"Babacar",
+    u"Pape",     u"Tidiane",   u"Aliou",   u"Daouda",   u"Oumar",      u"Ismaïla"};
 constexpr const char16_t *kWestAfricanFamilies[] = {
-    u"Diallo",   u"Ndiaye",  u"N'Diaye", u"Traoré",  u"Koné",  u"Sow",    u"Bâ",     u"Diop",     u"Cissé",
-    u"Touré",    u"Sané",    u"Guèye",   u"Fall",    u"Kanté", u"Dembélé", u"Coulibaly", u"Keïta", u"Sissoko",
-    u"Camara",   u"Konaté",  u"Sarr",    u"Faye",    u"Mbaye", u"Niang",  u"Thiam"};
-constexpr const char16_t *kLatinWomen[] = {
-    u"María", u"Inés",   u"Lucía",  u"Ramona", u"Guadalupe", u"Ana",   u"Rocío",     u"Ximena",
-    u"Valentina", u"Begoña", u"Marisol", u"Pilar", u"Concepción", u"Dolores", u"María José"};
-constexpr const char16_t *kLatinMen[] = {
-    u"José",  u"Juan",   u"Ramón",   u"Joaquín", u"Andrés", u"Jesús", u"Sebastián", u"Martín",
-    u"Tomás", u"Nicolás", u"Héctor", u"Óscar",   u"Raúl",   u"Iván",  u"Ángel"};
+    u"Diallo", u"Ndiaye", u"N'Diaye", u"Traoré", u"Koné",  u"Sow",     u"Bâ",        u"Diop",  u"Cissé",
+    u"Touré",  u"Sané",   u"Guèye",   u"Fall",   u"Kanté", u"Dembélé", u"Coulibaly", u"Keïta", u"Sissoko",
+    u"Camara", u"Konaté", u"Sarr",    u"Faye",   u"Mbaye", u"Niang",   u"Thiam"};
+constexpr const char16_t *kLatinWomen[] = {u"María",   u"Inés",  u"Lucía",      u"Ramona",    u"Guadalupe",
+                                           u"Ana",     u"Rocío", u"Ximena",     u"Valentina", u"Begoña",
+                                           u"Marisol", u"Pilar", u"Concepción", u"Dolores",   u"María José"};
+constexpr const char16_t *kLatinMen[] = {u"José",   u"Juan",      u"Ramón",  u"Joaquín", u"Andrés",
+                                         u"Jesús",  u"Sebastián", u"Martín", u"Tomás",   u"Nicolás",
+                                         u"Héctor", u"Óscar",     u"Raúl",   u"Iván",    u"Ángel"};
 constexpr const char16_t *kLatinFamilies[] = {
-    u"García",   u"Núñez",   u"Pérez", u"Muñoz",  u"Rodríguez", u"Hernández", u"Gómez",   u"Peña",
-    u"Martínez", u"López",   u"Sánchez", u"Ramírez", u"Díaz",    u"Jiménez",   u"Ibáñez", u"Ordóñez"};
+    u"García",   u"Núñez", u"Pérez",   u"Muñoz",   u"Rodríguez", u"Hernández", u"Gómez",  u"Peña",
+    u"Martínez", u"López", u"Sánchez", u"Ramírez", u"Díaz",      u"Jiménez",   u"Ibáñez", u"Ordóñez"};
 constexpr const char16_t *kFrancophoneWomen[] = {
-    u"Françoise", u"Hélène", u"Élodie", u"Zoé",      u"Adèle",   u"Céline",  u"Noémie",  u"Agnès",
-    u"Bénédicte", u"Marie-Claire", u"Geneviève", u"Aurélie", u"Mélanie", u"Josée", u"Léa", u"Thérèse"};
+    u"Françoise", u"Hélène",       u"Élodie",    u"Zoé",     u"Adèle",   u"Céline", u"Noémie", u"Agnès",
+    u"Bénédicte", u"Marie-Claire", u"Geneviève", u"Aurélie", u"Mélanie", u"Josée",  u"Léa",    u"Thérèse"};
 constexpr const char16_t *kFrancophoneMen[] = {
-    u"Jérôme", u"Noël",   u"Raphaël", u"François", u"Étienne", u"André", u"Gérard",  u"Frédéric",
-    u"Loïc",   u"Jean-Baptiste", u"Benoît", u"Hervé", u"Cédric", u"Mathéo", u"Jérémie"};
+    u"Jérôme", u"Noël",          u"Raphaël", u"François", u"Étienne", u"André",  u"Gérard", u"Frédéric",
+    u"Loïc",   u"Jean-Baptiste", u"Benoît",  u"Hervé",    u"Cédric",  u"Mathéo", u"Jérémie"};
 constexpr const char16_t *kFrancophoneFamilies[] = {
-    u"Lefèvre",  u"Dubois",  u"Mercier", u"Béranger", u"Gauthier", u"Lemaître", u"Fournier", u"Girard",
-    u"Rousseau", u"Chevalier", u"Bélanger", u"Côté", u"Gagné",    u"Leclerc",  u"Moreau"};
+    u"Lefèvre",  u"Dubois",    u"Mercier",  u"Béranger", u"Gauthier", u"Lemaître", u"Fournier", u"Girard",
+    u"Rousseau", u"Chevalier", u"Bélanger", u"Côté",     u"Gagné",    u"Leclerc",  u"Moreau"};
 
 const Culture kCultures[] = {
     {kWestAfricanWomen, kWestAfricanMen, kWestAfricanFamilies, 55},
@@ -73,11 +73,16 @@ struct Village {
 };
 
 constexpr Village kVillages[] = {
-    {u"kalo", u"hillside", u"north", 13.45, -11.92},     {u"tamba", u"hillside", u"north", 13.61, -11.71},
-    {u"upper_mesa", u"hillside", u"north", 13.80, -11.55}, {u"nanga", u"lakeshore", u"north", 12.98, -10.84},
-    {u"soli", u"lakeshore", u"north", 12.87, -10.66},    {u"dembe", u"riverbend", u"south", 11.32, -12.41},
-    {u"kora", u"riverbend", u"south", 11.18, -12.25},    {u"lower_ford", u"riverbend", u"south", 11.05, -12.60},
-    {u"marisa", u"palmcoast", u"south", 10.42, -13.71},  {u"wanda", u"palmcoast", u"south", 10.57, -13.52},
+    {u"kalo", u"hillside", u"north", 13.45, -11.92},
+    {u"tamba", u"hillside", u"north", 13.61, -11.71},
+    {u"upper_mesa", u"hillside", u"north", 13.80, -11.55},
+    {u"nanga", u"lakeshore", u"north", 12.98, -10.84},
+    {u"soli", u"lakeshore", u"north", 12.87, -10.66},
+    {u"dembe", u"riverbend", u"south", 11.32, -12.41},
+    {u"kora", u"riverbend", u"south", 11.18, -12.25},
+    {u"lower_ford", u"riverbend", u"south", 11.05, -12.60},
+    {u"marisa", u"palmcoast", u"south", 10.42, -13.71},
+    {u"wanda", u"palmcoast", u"south", 10.57, -13.52},
 };
 
 constexpr const char16_t *kPhonePrefixes[] = {u"+2217", u"+2237", u"+2246", u"+5731", u"+5255", u"+2250"};
@@ -112,7 +117,7 @@ struct Person {
     QString given;
     QString family;
     Relationship relationship = Relationship::Child;
-    QDate birthDate;        // always known to the generator
+    QDate birthDate;             // always known to the generator
     bool birthDateKnown = false; // whether the household knew it
 };
 
@@ -185,8 +190,8 @@ struct DemoGenerator::Impl {
         QString shaped = hex;
         shaped[12] = u'4';
         shaped[16] = QChar(u"89ab"[low >> 62]);
-        return shaped.left(8) + u'-' + shaped.mid(8, 4) + u'-' + shaped.mid(12, 4) + u'-' + shaped.mid(16, 4) +
-               u'-' + shaped.mid(20);
+        return shaped.left(8) + u'-' + shaped.mid(8, 4) + u'-' + shaped.mid(12, 4) + u'-' +
+               shaped.mid(16, 4) + u'-' + shaped.mid(20);
     }
 
     // A strictly later instant than every command so far, no earlier than `plannedMs`.
@@ -216,8 +221,8 @@ struct DemoGenerator::Impl {
 
     QString familyName(int culture) { return QString::fromUtf16(pick(kCultures[culture].families)); }
 
-    Person makePerson(int culture, bool female, const QString &family, Relationship relationship, int ageYears,
-                      QDate today)
+    Person makePerson(int culture, bool female, const QString &family, Relationship relationship,
+                      int ageYears, QDate today)
     {
         Person person;
         person.guid = uuid();
@@ -269,8 +274,8 @@ struct DemoGenerator::Impl {
         if (!household.phone.isEmpty())
             data.insert(u"phone"_s, household.phone);
         if (household.gps)
-            data.insert(u"gps"_s,
-                        QJsonObject{{u"latitude"_s, household.gps->first}, {u"longitude"_s, household.gps->second}});
+            data.insert(u"gps"_s, QJsonObject{{u"latitude"_s, household.gps->first},
+                                              {u"longitude"_s, household.gps->second}});
         return data;
     }
 
@@ -315,7 +320,8 @@ struct DemoGenerator::Impl {
             makePerson(household.culture, femaleHead, family, Relationship::Head, headAge, today));
         auto room = [&]() { return household.members.size() < 9; };
         if (headAge >= 20 && chance(72) && room()) {
-            const int spouseAge = std::clamp(headAge + (femaleHead ? between(-2, 12) : between(-14, 2)), 16, 95);
+            const int spouseAge =
+                std::clamp(headAge + (femaleHead ? between(-2, 12) : between(-14, 2)), 16, 95);
             // Married women keep their own family name in most of West Africa and Latin America.
             const QString spouseFamily = household.culture == 2 ? family : familyName(household.culture);
             household.members.push_back(makePerson(household.culture, !femaleHead, spouseFamily,
@@ -325,33 +331,38 @@ struct DemoGenerator::Impl {
         if (childSpan > 0) {
             const int children = std::min(between(0, 6), 9 - int(household.members.size()));
             for (int i = 0; i < children; ++i) {
-                household.members.push_back(makePerson(household.culture, chance(50), family, Relationship::Child,
+                household.members.push_back(makePerson(household.culture, chance(50), family,
+                                                       Relationship::Child,
                                                        between(0, std::min(childSpan, 30)), today));
             }
         }
         if (headAge < 55 && chance(12) && room()) {
-            household.members.push_back(makePerson(household.culture, chance(65), familyName(household.culture),
-                                                   Relationship::Parent, std::min(100, headAge + between(18, 35)),
-                                                   today));
+            household.members.push_back(makePerson(household.culture, chance(65),
+                                                   familyName(household.culture), Relationship::Parent,
+                                                   std::min(100, headAge + between(18, 35)), today));
         }
         if (chance(8) && room()) {
-            household.members.push_back(makePerson(household.culture, chance(50), family, Relationship::Sibling,
+            household.members.push_back(makePerson(household.culture, chance(50), family,
+                                                   Relationship::Sibling,
                                                    std::max(14, headAge + between(-10, 10)), today));
         }
         if (chance(10) && room()) {
-            household.members.push_back(makePerson(household.culture, chance(50), familyName(household.culture),
-                                                   Relationship::OtherRelative, between(0, 70), today));
+            household.members.push_back(makePerson(household.culture, chance(50),
+                                                   familyName(household.culture), Relationship::OtherRelative,
+                                                   between(0, 70), today));
         }
         if (chance(3) && room()) {
-            household.members.push_back(makePerson(household.culture, chance(50), familyName(household.culture),
-                                                   Relationship::NonRelative, between(15, 50), today));
+            household.members.push_back(makePerson(household.culture, chance(50),
+                                                   familyName(household.culture), Relationship::NonRelative,
+                                                   between(15, 50), today));
         }
         if (chance(55))
             household.phone = phoneNumber();
         if (chance(35)) {
             const Village &village = kVillages[household.village];
-            household.gps = std::make_pair(rounded(village.latitude + double(between(-2000, 2000)) / 100000.0),
-                                           rounded(village.longitude + double(between(-2000, 2000)) / 100000.0));
+            household.gps =
+                std::make_pair(rounded(village.latitude + double(between(-2000, 2000)) / 100000.0),
+                               rounded(village.longitude + double(between(-2000, 2000)) / 100000.0));
         }
 
         QJsonObject data = householdFields(household);
@@ -359,8 +370,8 @@ struct DemoGenerator::Impl {
         for (const Person &person : household.members)
             members.append(memberData(person, today, true));
         data.insert(u"members"_s, members);
-        batch.push_back(make(u"create-group"_s, household.guid, std::move(data), u"household-registration"_s,
-                             plannedMs));
+        batch.push_back(
+            make(u"create-group"_s, household.guid, std::move(data), u"household-registration"_s, plannedMs));
         ++households;
         recent.push_back(std::move(household));
         if (recent.size() > kRecentHouseholds)
@@ -427,8 +438,8 @@ struct DemoGenerator::Impl {
             break;
         }
         }
-        batch.push_back(make(u"update-group"_s, household.guid, householdFields(household), u"household-edit"_s,
-                             plannedMs));
+        batch.push_back(make(u"update-group"_s, household.guid, householdFields(household),
+                             u"household-edit"_s, plannedMs));
     }
 
     void addMember(qint64 plannedMs)
@@ -438,10 +449,10 @@ struct DemoGenerator::Impl {
             return;
         const QDate today = QDateTime::fromMSecsSinceEpoch(plannedMs, QTimeZone::utc()).date();
         const Person &head = household.members.front();
-        Person person = chance(60)
-                            ? makePerson(household.culture, chance(50), head.family, Relationship::Child, 0, today)
-                            : makePerson(household.culture, chance(50), familyName(household.culture),
-                                         Relationship::OtherRelative, between(5, 60), today);
+        Person person =
+            chance(60) ? makePerson(household.culture, chance(50), head.family, Relationship::Child, 0, today)
+                       : makePerson(household.culture, chance(50), familyName(household.culture),
+                                    Relationship::OtherRelative, between(5, 60), today);
         if (person.relationship == Relationship::Child) { // a newborn, with its birth date
             person.birthDate = today.addDays(-between(1, 60));
             person.birthDateKnown = true;
@@ -464,8 +475,8 @@ struct DemoGenerator::Impl {
         QJsonObject data{{u"memberId"_s, household.members[std::size_t(index)].guid}, {u"reason"_s, reason}};
         if (reason == u"data-correction")
             data.insert(u"note"_s, u"Registered twice: the same person is listed under another name."_s);
-        batch.push_back(make(u"remove-member"_s, household.guid, std::move(data), u"remove-member"_s, plannedMs,
-                             QJsonObject{{u"reason"_s, reason}}));
+        batch.push_back(make(u"remove-member"_s, household.guid, std::move(data), u"remove-member"_s,
+                             plannedMs, QJsonObject{{u"reason"_s, reason}}));
         household.members.erase(household.members.begin() + index);
     }
 
@@ -483,10 +494,11 @@ struct DemoGenerator::Impl {
         from.members.erase(from.members.begin() + index);
         const bool marriage = ageOn(person, today) >= 18 && chance(40);
         batch.push_back(make(u"transfer-member"_s, from.guid,
-                             QJsonObject{{u"memberId"_s, person.guid}, {u"toGroupGuid"_s, to.guid}}, QString(),
-                             plannedMs, QJsonObject{{u"reason"_s, marriage ? u"married"_s : u"moved"_s}}));
+                             QJsonObject{{u"memberId"_s, person.guid}, {u"toGroupGuid"_s, to.guid}},
+                             QString(), plannedMs,
+                             QJsonObject{{u"reason"_s, marriage ? u"married"_s : u"moved"_s}}));
         // In the new household, the relationship is to its head.
-        person.relationship = marriage ? Relationship::Spouse
+        person.relationship = marriage     ? Relationship::Spouse
                               : chance(60) ? Relationship::OtherRelative
                                            : Relationship::NonRelative;
         batch.push_back(make(u"update-individual"_s, person.guid, memberData(person, today, false),
@@ -567,8 +579,9 @@ Result<DemoReport> DemoGenerator::populate(Ledger &ledger, const Clock &clock, c
         report.events += accepted->accepted;
         report.anomalies += accepted->anomalies;
         if (progress && !progress(quint64(report.households), quint64(options.households)))
-            return fail(ErrorCode::Cancelled,
-                        u"demo cancelled after %1 of %2 households"_s.arg(report.households).arg(options.households));
+            return fail(
+                ErrorCode::Cancelled,
+                u"demo cancelled after %1 of %2 households"_s.arg(report.households).arg(options.households));
     }
     return report;
 }

@@ -63,9 +63,8 @@ public:
     // progress(households done, households in all) after each batch; returning false stops
     // with ErrorCode::Cancelled: the batches already accepted stay (each a consistent set of
     // households), nothing of the next one is written.
-    [[nodiscard]] static Result<DemoReport> populate(Ledger &ledger, const Clock &clock,
-                                                     const DemoOptions &options,
-                                                     const Progress &progress = {});
+    [[nodiscard]] static Result<DemoReport>
+    populate(Ledger &ledger, const Clock &clock, const DemoOptions &options, const Progress &progress = {});
 
 private:
     struct Impl;

@@ -145,7 +145,8 @@ Result<Draft> DraftStore::save(Draft draft)
     if (auto ok = requireUser(); !ok)
         return std::unexpected(ok.error());
     if (m_registry.isReadOnly())
-        return fail(ErrorCode::ReadOnly, u"%1 is open read-only: the draft cannot be saved"_s.arg(m_registry.path()));
+        return fail(ErrorCode::ReadOnly,
+                    u"%1 is open read-only: the draft cannot be saved"_s.arg(m_registry.path()));
     const QString &user = m_registry.currentUser().id;
     if (!draft.userId.isEmpty() && draft.userId != user)
         return fail(ErrorCode::PermissionDenied,
@@ -172,7 +173,8 @@ Result<Draft> DraftStore::save(Draft draft)
         }
         query.finish();
     }
-    query.prepare(u"INSERT OR REPLACE INTO drafts ("_s + kColumns + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    query.prepare(u"INSERT OR REPLACE INTO drafts ("_s + kColumns +
+                  u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     const QVariant values[] = {draft.id,
                                user,
                                textValue(draft.formId),
@@ -199,7 +201,8 @@ Result<std::vector<Draft>> DraftStore::list(const QString &userId) const
                     u"permission denied: '%1' may not list the drafts of '%2'"_s.arg(user, userId));
     QSqlQuery query(m_registry.database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + kColumns + u" FROM drafts WHERE user_id = ? ORDER BY updated_at DESC, id DESC"_s);
+    query.prepare(u"SELECT "_s + kColumns +
+                  u" FROM drafts WHERE user_id = ? ORDER BY updated_at DESC, id DESC"_s);
     query.bindValue(0, user);
     if (!query.exec())
         return std::unexpected(sqlError(u"cannot list drafts"_s, query.lastError()));
@@ -236,7 +239,8 @@ Status DraftStore::discard(const QString &id)
     if (auto ok = requireUser(); !ok)
         return ok;
     if (m_registry.isReadOnly())
-        return fail(ErrorCode::ReadOnly, u"%1 is open read-only: the draft cannot be discarded"_s.arg(m_registry.path()));
+        return fail(ErrorCode::ReadOnly,
+                    u"%1 is open read-only: the draft cannot be discarded"_s.arg(m_registry.path()));
     QSqlQuery query(m_registry.database());
     query.prepare(u"DELETE FROM drafts WHERE id = ? AND user_id = ?"_s);
     query.bindValue(0, id);

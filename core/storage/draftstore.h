@@ -18,8 +18,8 @@ class Registry;
 // An unfinished form, kept inside the encrypted registry (table drafts) so that nothing typed is
 // lost: a crash, a lock or closing the window leaves it there, to the last save.
 struct Draft {
-    QString id;          // empty: save() makes one
-    QString userId;      // whose draft it is: always the acting user
+    QString id;     // empty: save() makes one
+    QString userId; // whose draft it is: always the acting user
     QString formId;
     QString formVersion;
     QString entityGuid;  // the household or member an edit form is about; empty for a new one

@@ -153,23 +153,25 @@ struct HouseholdIndex::Statements {
                       " r.rowid, r.search_key"
                       " FROM entities e LEFT JOIN household_rows r ON r.guid = e.guid WHERE e.guid = ?"_s);
         // Its members, in memberIds order, in one statement.
-        members.prepare(u"SELECT e.guid, e.type, e.body FROM entities g,"
-                        " json_each(CAST(g.body AS TEXT), '$.memberIds') j JOIN entities e ON e.guid = j.value"
-                        " WHERE g.guid = ? ORDER BY j.key"_s);
+        members.prepare(
+            u"SELECT e.guid, e.type, e.body FROM entities g,"
+            " json_each(CAST(g.body AS TEXT), '$.memberIds') j JOIN entities e ON e.guid = j.value"
+            " WHERE g.guid = ? ORDER BY j.key"_s);
         // The groups listing any of the changed entities (a JSON array), in one statement.
         parents.prepare(u"SELECT DISTINCT m.group_guid FROM json_each(?) j"
                         " JOIN memberships m ON m.member_guid = j.value"_s);
         rowidOf.prepare(u"SELECT rowid FROM household_rows WHERE guid = ?"_s);
         // In place (the rowid, which household_search uses, stays).
-        upsert.prepare(u"INSERT INTO household_rows (guid, name, head, village, name_key, head_key, village_key,"
-                       " search_key, member_count, registered_by, registered_ns, updated_ns, deleted, nested)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO UPDATE SET"
-                       " name = excluded.name, head = excluded.head, village = excluded.village,"
-                       " name_key = excluded.name_key, head_key = excluded.head_key,"
-                       " village_key = excluded.village_key, search_key = excluded.search_key,"
-                       " member_count = excluded.member_count, registered_by = excluded.registered_by,"
-                       " registered_ns = excluded.registered_ns, updated_ns = excluded.updated_ns,"
-                       " deleted = excluded.deleted, nested = excluded.nested"_s);
+        upsert.prepare(
+            u"INSERT INTO household_rows (guid, name, head, village, name_key, head_key, village_key,"
+            " search_key, member_count, registered_by, registered_ns, updated_ns, deleted, nested)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO UPDATE SET"
+            " name = excluded.name, head = excluded.head, village = excluded.village,"
+            " name_key = excluded.name_key, head_key = excluded.head_key,"
+            " village_key = excluded.village_key, search_key = excluded.search_key,"
+            " member_count = excluded.member_count, registered_by = excluded.registered_by,"
+            " registered_ns = excluded.registered_ns, updated_ns = excluded.updated_ns,"
+            " deleted = excluded.deleted, nested = excluded.nested"_s);
         remove.prepare(u"DELETE FROM household_rows WHERE rowid = ?"_s);
         unsearch.prepare(u"DELETE FROM household_search WHERE rowid = ?"_s);
         search.prepare(u"INSERT INTO household_search (rowid, search_key) VALUES (?, ?)"_s);
@@ -200,6 +202,10 @@ HouseholdIndex::~HouseholdIndex() = default;
 
 Status HouseholdIndex::install(Ledger &ledger, const Progress &progress)
 {
+    // Once per ledger: a second index would keep the same rows twice over.
+    static constexpr const char *kInstalled = "fieldledger.householdIndex";
+    if (ledger.property(kInstalled).toBool())
+        return {};
     auto index = std::make_unique<HouseholdIndex>(ledger.registry().database());
     if (!ledger.registry().isReadOnly()) {
         auto current = index->isCurrent();
@@ -211,6 +217,7 @@ Status HouseholdIndex::install(Ledger &ledger, const Progress &progress)
         }
     }
     ledger.addObserver(std::move(index));
+    ledger.setProperty(kInstalled, true);
     return {};
 }
 
@@ -315,7 +322,9 @@ Status HouseholdIndex::entitiesChanged(const QSet<QString> &guids)
     changed.sort(); // neighbours in the B-trees: fewer pages read
     QSet<QString> groups = guids;
     QSqlQuery &parents = m_statements->parents;
-    parents.bindValue(0, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(changed)).toJson(QJsonDocument::Compact)));
+    parents.bindValue(
+        0,
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(changed)).toJson(QJsonDocument::Compact)));
     if (!parents.exec())
         return std::unexpected(sqlError(u"cannot read memberships"_s, parents.lastError()));
     while (parents.next())

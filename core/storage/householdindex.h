@@ -49,7 +49,8 @@ public:
     // Makes the ledger keep the rows from now on. Rebuilds them first (one transaction,
     // reporting progress; cancelling changes nothing) when they are missing or stale: a registry
     // made before schema v5, rows of an older layout, or events written by a ledger that had no
-    // index. A read-only registry is left as it is.
+    // index. A read-only registry is left as it is. Installing twice on one ledger does nothing
+    // the second time.
     [[nodiscard]] static Status install(Ledger &ledger, const Progress &progress = {});
 
     // Whether the rows were last brought up to date at the current end of the log, by this

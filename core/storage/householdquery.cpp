@@ -6,6 +6,8 @@
 #include "core/storage/registry.h"
 #include "core/storage/sqlerror.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -22,8 +24,9 @@ namespace {
 // More words than anyone types; the rest are ignored rather than making a huge statement.
 constexpr qsizetype kMaxWords = 12;
 
-const QString kColumns = u"h.guid, h.name, h.head, h.village, h.member_count, h.registered_by, h.registered_ns,"
-                         " h.updated_ns, h.deleted"_s;
+const QString kColumns =
+    u"h.guid, h.name, h.head, h.village, h.member_count, h.registered_by, h.registered_ns,"
+    " h.updated_ns, h.deleted"_s;
 
 // A WHERE clause and what to bind into it.
 struct Conditions {
@@ -92,7 +95,8 @@ Conditions conditionsFor(const HouseholdFilter &filter, const User &user)
         conditions.bindings.append({name, words[i]});
     }
     if (!phrases.isEmpty()) {
-        conditions.sql += u" AND h.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH :match)"_s;
+        conditions.sql +=
+            u" AND h.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH :match)"_s;
         conditions.bindings.append({u":match"_s, phrases.join(u" AND "_s)});
     }
     addVisibility(conditions, user);
@@ -165,8 +169,8 @@ Result<qint64> HouseholdQuery::count(const HouseholdFilter &filter) const
     return query.value(0).toLongLong();
 }
 
-Result<std::vector<HouseholdRow>> HouseholdQuery::page(const HouseholdFilter &filter, const HouseholdSort &sort,
-                                                       qint64 offset, int limit) const
+Result<std::vector<HouseholdRow>>
+HouseholdQuery::page(const HouseholdFilter &filter, const HouseholdSort &sort, qint64 offset, int limit) const
 {
     const User &user = m_ledger.user();
     if (auto ok = m_ledger.access().check(user, Action::ListEntities); !ok)
@@ -179,9 +183,9 @@ Result<std::vector<HouseholdRow>> HouseholdQuery::page(const HouseholdFilter &fi
     const QString unary = isSelective(wordsOf(filter)) ? u"+"_s : QString();
     QSqlQuery query(m_ledger.registry().database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT "_s + kColumns + u" FROM household_rows h WHERE "_s + conditions.sql + u" ORDER BY "_s +
-                  unary + sortExpression(sort.column) + direction + u", "_s + unary + u"h.guid"_s + direction +
-                  u" LIMIT :limit OFFSET :offset"_s);
+    query.prepare(u"SELECT "_s + kColumns + u" FROM household_rows h WHERE "_s + conditions.sql +
+                  u" ORDER BY "_s + unary + sortExpression(sort.column) + direction + u", "_s + unary +
+                  u"h.guid"_s + direction + u" LIMIT :limit OFFSET :offset"_s);
     conditions.bindTo(query);
     query.bindValue(u":limit"_s, limit);
     query.bindValue(u":offset"_s, offset);
@@ -243,6 +247,34 @@ Result<std::optional<qint64>> HouseholdQuery::position(const QString &guid, cons
     if (!query.exec() || !query.next())
         return std::unexpected(sqlError(u"cannot place household %1"_s.arg(guid), query.lastError()));
     return std::optional<qint64>(query.value(0).toLongLong());
+}
+
+Result<QStringList> HouseholdQuery::householdsAffectedBy(const QStringList &entityGuids) const
+{
+    const User &user = m_ledger.user();
+    if (auto ok = m_ledger.access().check(user, Action::ListEntities); !ok)
+        return std::unexpected(ok.error());
+    if (entityGuids.isEmpty())
+        return QStringList();
+    Conditions conditions;
+    conditions.sql = u"h.guid IN (SELECT value FROM json_each(:changed)"
+                     " UNION SELECT m.group_guid FROM json_each(:changed) j"
+                     " JOIN memberships m ON m.member_guid = j.value)"_s;
+    conditions.bindings.append(
+        {u":changed"_s,
+         QString::fromUtf8(
+             QJsonDocument(QJsonArray::fromStringList(entityGuids)).toJson(QJsonDocument::Compact))});
+    addVisibility(conditions, user);
+    QSqlQuery query(m_ledger.registry().database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT h.guid FROM household_rows h WHERE "_s + conditions.sql + u" ORDER BY h.guid"_s);
+    conditions.bindTo(query);
+    if (!query.exec())
+        return std::unexpected(sqlError(u"cannot find the households of a change"_s, query.lastError()));
+    QStringList guids;
+    while (query.next())
+        guids.append(query.value(0).toString());
+    return guids;
 }
 
 } // namespace fieldledger::core

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -20,7 +21,7 @@ struct HouseholdRow {
     QString head;
     QString village;
     int memberCount = 0;
-    QString registeredBy; // a user id
+    QString registeredBy;   // a user id
     QDateTime registeredAt; // UTC
     QDateTime updatedAt;    // UTC
     bool deleted = false;
@@ -54,8 +55,8 @@ public:
 
     [[nodiscard]] Result<qint64> count(const HouseholdFilter &filter) const;
     // At most `limit` rows from `offset` on, in `sort` order.
-    [[nodiscard]] Result<std::vector<HouseholdRow>> page(const HouseholdFilter &filter, const HouseholdSort &sort,
-                                                         qint64 offset, int limit) const;
+    [[nodiscard]] Result<std::vector<HouseholdRow>>
+    page(const HouseholdFilter &filter, const HouseholdSort &sort, qint64 offset, int limit) const;
     // One household's row, when the user may see it (whatever a filter says); deleted ones too.
     [[nodiscard]] Result<std::optional<HouseholdRow>> row(const QString &guid) const;
     // Where the household sits in the filtered, sorted list (0-based); nullopt when the filter
@@ -63,6 +64,12 @@ public:
     // or insert it where it belongs.
     [[nodiscard]] Result<std::optional<qint64>> position(const QString &guid, const HouseholdFilter &filter,
                                                          const HouseholdSort &sort) const;
+    // The households whose rows a change of these entities (LedgerChange::entityGuids) may have
+    // changed: those among them, and the groups listing them (a member's new name is its
+    // household's head). A household the change removed has no row any more: a model drops the
+    // guids it shows that are in the change and whose row() is now nullopt. Sorted, visible to
+    // the user.
+    [[nodiscard]] Result<QStringList> householdsAffectedBy(const QStringList &entityGuids) const;
 
 private:
     Ledger &m_ledger;

@@ -25,11 +25,10 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -109,8 +108,8 @@ struct Session {
     std::unique_ptr<Ledger> ledger;
 };
 
-Session open(const QString &path, const QString &user, const char *passphrase, const Clock &clock, IdGenerator &ids,
-             bool withIndex = true)
+Session open(const QString &path, const QString &user, const char *passphrase, const Clock &clock,
+             IdGenerator &ids, bool withIndex = true)
 {
     Session session;
     session.registry = require(Registry::open(path, user, secret(passphrase)), u"open"_s);
@@ -128,17 +127,15 @@ void measureList(Ledger &ledger, const char *who, const QString &someGuid)
     const HouseholdSort byUpdate{HouseholdSortColumn::UpdatedAt, Qt::DescendingOrder};
     qint64 total = 0;
     std::printf("%s\n", who);
-    row("first page, cold (first query after open)", measure(1, [&] {
-            require(query.page({}, byName, 0, kPage), u"page"_s);
-        }));
+    row("first page, cold (first query after open)",
+        measure(1, [&] { require(query.page({}, byName, 0, kPage), u"page"_s); }));
     row("first page by name", measure(9, [&] { require(query.page({}, byName, 0, kPage), u"page"_s); }));
     row("first page by last update, newest first",
         measure(9, [&] { require(query.page({}, byUpdate, 0, kPage), u"page"_s); }));
     const Timing counting = measure(9, [&] { total = require(query.count({}), u"count"_s); });
     row("count", counting, u"%1 households"_s.arg(total));
-    row("page at offset 90% by name", measure(5, [&] {
-            require(query.page({}, byName, total * 9 / 10, kPage), u"page"_s);
-        }));
+    row("page at offset 90% by name",
+        measure(5, [&] { require(query.page({}, byName, total * 9 / 10, kPage), u"page"_s); }));
     for (const char *typed : {"a", "ai", "ais", "aiss", "aissatou di", "ngone"}) {
         const HouseholdFilter filter{QString::fromUtf8(typed), false};
         qint64 matches = 0;
@@ -146,11 +143,12 @@ void measureList(Ledger &ledger, const char *who, const QString &someGuid)
         const Timing count = measure(5, [&] { matches = require(query.count(filter), u"count"_s); });
         const Timing both = Timing{page.median + count.median, page.worst + count.worst};
         row(qPrintable(u"filter '%1': first page + count"_s.arg(QString::fromUtf8(typed))), both,
-            u"%1 matches (page %2 ms, count %3 ms)"_s.arg(matches).arg(page.median, 0, 'f', 2).arg(count.median, 0, 'f', 2));
+            u"%1 matches (page %2 ms, count %3 ms)"_s.arg(matches)
+                .arg(page.median, 0, 'f', 2)
+                .arg(count.median, 0, 'f', 2));
     }
-    row("position of one household (by name)", measure(9, [&] {
-            require(query.position(someGuid, {}, byName), u"position"_s);
-        }));
+    row("position of one household (by name)",
+        measure(9, [&] { require(query.position(someGuid, {}, byName), u"position"_s); }));
     row("one row", measure(9, [&] { require(query.row(someGuid), u"row"_s); }));
 }
 
@@ -176,11 +174,13 @@ int main(int argc, char *argv[])
         Registry::CreateOptions options;
         options.name = u"bench"_s;
         options.adminId = u"admin"_s;
-        auto created = require(Registry::create(path, options, secret("admin passphrase"), clock), u"create"_s);
+        auto created =
+            require(Registry::create(path, options, secret("admin passphrase"), clock), u"create"_s);
         for (int i = 1; i <= kEnumerators; ++i) {
             const QString id = u"enum%1"_s.arg(i);
-            require(created.registry->addUser(User{id, id, Role::Enumerator, true}, secret("enum passphrase")),
-                    u"add user"_s);
+            require(
+                created.registry->addUser(User{id, id, Role::Enumerator, true}, secret("enum passphrase")),
+                u"add user"_s);
         }
         auto ledger = require(Ledger::open(*created.registry, Ledger::Options{&clock, &ids}), u"ledger"_s);
         if (indexWhileBuilding)
@@ -201,10 +201,12 @@ int main(int argc, char *argv[])
                     user = u"enum%1"_s.arg(1 + (qHash(command.entityGuid) % kEnumerators));
                 if (command.type == u"create-group")
                     registrar.insert(command.entityGuid, user);
-                batch.push_back(require(Event::make(command.guid, command.entityGuid, command.type, command.data,
-                                                    command.timestamp, user, command.metadata, command.context),
-                                        u"event"_s));
-                if (someGuid.isEmpty() && command.type == u"create-group" && generator.householdsMade() > households / 2)
+                batch.push_back(
+                    require(Event::make(command.guid, command.entityGuid, command.type, command.data,
+                                        command.timestamp, user, command.metadata, command.context),
+                            u"event"_s));
+                if (someGuid.isEmpty() && command.type == u"create-group" &&
+                    generator.householdsMade() > households / 2)
                     someGuid = command.entityGuid;
             }
             events += qint64(batch.size());
@@ -213,10 +215,11 @@ int main(int argc, char *argv[])
                 std::printf("  (%lld anomalies)\n", report.anomalies);
         }
         const double seconds = msSince(timer) / 1000;
-        std::printf("built: %lld households, %lld people, %lld events in %.1f s, %.1f s of CPU (%.0f events/s, %s)\n",
-                    generator.householdsMade(), generator.individualsMade(), events, seconds,
-                    cpuSeconds() - cpuBefore, double(events) / seconds,
-                    indexWhileBuilding ? "rows kept as they were imported" : "no household rows");
+        std::printf(
+            "built: %lld households, %lld people, %lld events in %.1f s, %.1f s of CPU (%.0f events/s, %s)\n",
+            generator.householdsMade(), generator.individualsMade(), events, seconds,
+            cpuSeconds() - cpuBefore, double(events) / seconds,
+            indexWhileBuilding ? "rows kept as they were imported" : "no household rows");
         if (!indexWhileBuilding) {
             timer.start();
             const double cpuRows = cpuSeconds();
@@ -261,11 +264,12 @@ int main(int argc, char *argv[])
         std::printf("writes\n");
         QString member;
         Session admin = open(path, u"admin"_s, "admin passphrase", clock, ids);
-        require(admin.ledger->forEachEntity(std::nullopt, false, [&](const Entity &entity) {
-                    if (entity.isGroup() && !entity.memberIds.isEmpty())
-                        member = entity.memberIds.front();
-                    return member.isEmpty();
-                }),
+        require(admin.ledger->forEachEntity(std::nullopt, false,
+                                            [&](const Entity &entity) {
+                                                if (entity.isGroup() && !entity.memberIds.isEmpty())
+                                                    member = entity.memberIds.front();
+                                                return member.isEmpty();
+                                            }),
                 u"find a member"_s);
         int n = 0;
         auto rename = [&](Ledger &ledger) {
@@ -282,9 +286,8 @@ int main(int argc, char *argv[])
         Session bare = open(path, u"admin"_s, "admin passphrase", clock, ids, false);
         row("single submit, no index", measure(15, [&] { rename(*bare.ledger); }));
         Ledger &ledger = *bare.ledger;
-        row("full rebuild (install on stale rows)", measure(1, [&] {
-                require(HouseholdIndex::install(ledger), u"install"_s);
-            }));
+        row("full rebuild (install on stale rows)",
+            measure(1, [&] { require(HouseholdIndex::install(ledger), u"install"_s); }));
     }
     return 0;
 }

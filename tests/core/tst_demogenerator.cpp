@@ -41,8 +41,8 @@ QByteArray fingerprint(const std::vector<Command> &commands)
 {
     QByteArray bytes;
     for (const Command &c : commands) {
-        bytes += c.guid.toUtf8() + ' ' + c.type.toUtf8() + ' ' + c.entityGuid.toUtf8() + ' ' + c.timestamp.toUtf8() +
-                 ' ' + QJsonDocument(c.data).toJson(QJsonDocument::Compact) + '\n';
+        bytes += c.guid.toUtf8() + ' ' + c.type.toUtf8() + ' ' + c.entityGuid.toUtf8() + ' ' +
+                 c.timestamp.toUtf8() + ' ' + QJsonDocument(c.data).toJson(QJsonDocument::Compact) + '\n';
     }
     return bytes;
 }
@@ -61,11 +61,12 @@ private slots:
         const DemoOptions options{300, 3, 8, 70};
         quint64 lastDone = 0;
         int calls = 0;
-        auto report = DemoGenerator::populate(f.ledger(), f.clock(), options, [&](quint64 done, quint64 total) {
-            ++calls;
-            lastDone = done;
-            return total == 300;
-        });
+        auto report =
+            DemoGenerator::populate(f.ledger(), f.clock(), options, [&](quint64 done, quint64 total) {
+                ++calls;
+                lastDone = done;
+                return total == 300;
+            });
         FL_VERIFY_OK(report);
         QCOMPARE(report->households, 300);
         QCOMPARE(report->anomalies, 0);
@@ -86,8 +87,8 @@ private slots:
 
         // Every kind of follow-up happened.
         const QJsonObject types = f.ledger().stats()->value(u"eventTypeDistribution"_s).toObject();
-        for (const QString &type : {u"create-group"_s, u"update-group"_s, u"update-individual"_s, u"add-member"_s,
-                                    u"remove-member"_s, u"transfer-member"_s})
+        for (const QString &type : {u"create-group"_s, u"update-group"_s, u"update-individual"_s,
+                                    u"add-member"_s, u"remove-member"_s, u"transfer-member"_s})
             QVERIFY2(types.value(type).toInt() > 0, qPrintable(type));
         QCOMPARE(types.value(u"create-group"_s).toInt(), 300);
 
@@ -122,9 +123,9 @@ private slots:
             core::FormState state(form, form.valuesFromData(command.data), today);
             const std::vector<core::FieldIssue> issues = state.validate();
             if (!issues.empty()) {
-                QFAIL(qPrintable(u"%1 (%2): %3: %4\n%5"_s.arg(formId, command.guid, issues.front().path,
-                                                                issues.front().message,
-                                                                QString::fromUtf8(QJsonDocument(command.data).toJson()))));
+                QFAIL(qPrintable(u"%1 (%2): %3: %4\n%5"_s.arg(
+                    formId, command.guid, issues.front().path, issues.front().message,
+                    QString::fromUtf8(QJsonDocument(command.data).toJson()))));
             }
             // The very data the form would submit for these values.
             QCOMPARE(state.toEventData(), command.data);

@@ -57,7 +57,8 @@ core::FormDefinition everyKindOfField()
 // A form half filled in, as a user leaves it: answers, a cleared answer, three members.
 core::FormState filledIn()
 {
-    core::FormState state(everyKindOfField(), kToday, std::make_unique<core::SequentialIdGenerator>(u"member-"_s));
+    core::FormState state(everyKindOfField(), kToday,
+                          std::make_unique<core::SequentialIdGenerator>(u"member-"_s));
     auto set = [&](const QString &path, const QJsonValue &value) {
         if (!state.setValue(path, value))
             qFatal("setValue %s failed", qPrintable(path));
@@ -78,9 +79,9 @@ core::FormState filledIn()
     set(u"members[0].name"_s, u"Ngoné"_s);
     set(u"members[0].age"_s, 34);
     set(u"members[0].languages"_s, QJsonArray{u"fr"_s, u"wo"_s});
-    set(u"members[1].name"_s, u""_s); // cleared text
+    set(u"members[1].name"_s, u""_s);             // cleared text
     set(u"members[2].age"_s, 9007199254740993LL); // beyond a double's exact integers
-    if (!state.removeInstance(u"members"_s, 1)) // guids must not be renumbered
+    if (!state.removeInstance(u"members"_s, 1))   // guids must not be renumbered
         qFatal("removeInstance failed");
     return state;
 }
@@ -165,8 +166,10 @@ private slots:
     void drafts_areTheirOwnersOnly_supervisorsToo()
     {
         Stores f;
-        QVERIFY(f.registry().addUser({u"enum1"_s, u"E"_s, core::Role::Enumerator, true}, secret("enum1 passphrase")));
-        QVERIFY(f.registry().addUser({u"sup"_s, u"S"_s, core::Role::Supervisor, true}, secret("sup passphrase")));
+        QVERIFY(f.registry().addUser({u"enum1"_s, u"E"_s, core::Role::Enumerator, true},
+                                     secret("enum1 passphrase")));
+        QVERIFY(
+            f.registry().addUser({u"sup"_s, u"S"_s, core::Role::Supervisor, true}, secret("sup passphrase")));
         f.reopenStoreAs(u"enum1"_s, "enum1 passphrase");
         auto mine = f.store->save(draftOf(u"enumerator's"_s));
         FL_VERIFY_OK(mine);
@@ -200,7 +203,8 @@ private slots:
 
         const QJsonObject json = core::formValuesToJson(values);
         // Through bytes, as the store keeps it.
-        const QJsonObject reread = QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact)).object();
+        const QJsonObject reread =
+            QJsonDocument::fromJson(QJsonDocument(json).toJson(QJsonDocument::Compact)).object();
         auto restored = core::formValuesFromJson(reread);
         FL_VERIFY_OK(restored);
         QVERIFY(*restored == values);

@@ -7,8 +7,9 @@
 #include "ledgerfixture.h"
 
 #include <QJsonArray>
-#include <QSqlQuery>
+#include <QSignalSpy>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
 
@@ -43,13 +44,15 @@ core::Command household(const QString &guid, const QString &name, const QString 
 bool searchFollowsRows(QSqlDatabase db)
 {
     QSqlQuery query(db);
-    if (!query.exec(u"SELECT (SELECT group_concat(rowid) FROM (SELECT rowid FROM household_rows ORDER BY rowid)) IS"
-                    " (SELECT group_concat(rowid) FROM (SELECT rowid FROM household_search ORDER BY rowid))"_s) ||
+    if (!query.exec(
+            u"SELECT (SELECT group_concat(rowid) FROM (SELECT rowid FROM household_rows ORDER BY rowid)) IS"
+            " (SELECT group_concat(rowid) FROM (SELECT rowid FROM household_search ORDER BY rowid))"_s) ||
         !query.next() || !query.value(0).toBool())
         return false;
-    if (!query.exec(u"SELECT count(*) FROM household_rows r WHERE length(r.search_key) >= 3 AND r.rowid NOT IN ("
-                    "SELECT rowid FROM household_search WHERE household_search MATCH"
-                    " '\"' || substr(r.search_key, length(r.search_key) - 2) || '\"')"_s) ||
+    if (!query.exec(
+            u"SELECT count(*) FROM household_rows r WHERE length(r.search_key) >= 3 AND r.rowid NOT IN ("
+            "SELECT rowid FROM household_search WHERE household_search MATCH"
+            " '\"' || substr(r.search_key, length(r.search_key) - 2) || '\"')"_s) ||
         !query.next())
         qFatal("cannot check household_search: %s", qPrintable(query.lastError().text()));
     return query.value(0).toInt() == 0;
@@ -70,7 +73,8 @@ QList<QStringList> tableRows(QSqlDatabase db)
         rows.append(row);
     }
     query.finish();
-    rows.append(QStringList{u"household_search follows the rows"_s, searchFollowsRows(db) ? u"yes"_s : u"no"_s});
+    rows.append(
+        QStringList{u"household_search follows the rows"_s, searchFollowsRows(db) ? u"yes"_s : u"no"_s});
     return rows;
 }
 
@@ -173,8 +177,8 @@ private slots:
         IndexedLedger f;
         f.clock().set(QDateTime(QDate(2026, 11, 20), QTime(8, 0), QTimeZone::utc()));
         QVERIFY(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
-                                             {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s),
-                                              person(u"p-2"_s, u"Moussa Diallo"_s, u"spouse"_s)})));
+                                            {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s),
+                                             person(u"p-2"_s, u"Moussa Diallo"_s, u"spouse"_s)})));
         HouseholdQuery query(f.ledger());
         auto row = query.row(u"hh-1"_s);
         FL_VERIFY_OK(row);
@@ -208,13 +212,14 @@ private slots:
     void memberChanges_updateHeadCountAndUpdatedAt()
     {
         IndexedLedger f;
-        QVERIFY(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
-                                             {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s),
-                                              person(u"p-2"_s, u"Moussa Diallo"_s, u"spouse"_s),
-                                              person(u"p-3"_s, u"Awa Diallo"_s)},
-                                             timestampAt(0))));
-        QVERIFY(f.ledger().submit(household(u"hh-2"_s, u"Ndiaye"_s, u"tamba"_s,
-                                             {person(u"p-4"_s, u"Ngoné Ndiaye"_s, u"head"_s)}, timestampAt(10))));
+        QVERIFY(f.ledger().submit(
+            household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
+                      {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s),
+                       person(u"p-2"_s, u"Moussa Diallo"_s, u"spouse"_s), person(u"p-3"_s, u"Awa Diallo"_s)},
+                      timestampAt(0))));
+        QVERIFY(
+            f.ledger().submit(household(u"hh-2"_s, u"Ndiaye"_s, u"tamba"_s,
+                                        {person(u"p-4"_s, u"Ngoné Ndiaye"_s, u"head"_s)}, timestampAt(10))));
         HouseholdQuery query(f.ledger());
 
         // Renaming the head shows in the household's row, and moves its last update.
@@ -253,6 +258,35 @@ private slots:
         QCOMPARE(tableRows(f.registry().database()), rebuiltRows(f.registry().database()));
     }
 
+    void householdsAffectedBy_mapsAChangeToRows()
+    {
+        IndexedLedger f;
+        QVERIFY(f.ledger().submitBatch(
+            {household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {person(u"p-1"_s, u"Awa"_s, u"head"_s)},
+                       timestampAt(0)),
+             household(u"hh-2"_s, u"Sow"_s, u"kalo"_s, {person(u"p-2"_s, u"Ali"_s, u"head"_s)},
+                       timestampAt(1)),
+             command(u"create-individual"_s, u"p-alone"_s, {{u"name"_s, u"Nobody's"_s}}, timestampAt(2))}));
+        HouseholdQuery query(f.ledger());
+        QSignalSpy spy(&f.ledger(), &core::Ledger::changed);
+        QVERIFY(f.ledger().submit(
+            command(u"update-individual"_s, u"p-2"_s, {{u"name"_s, u"Alí"_s}}, timestampAt(3))));
+        QCOMPARE(spy.size(), 1);
+        const auto change = spy.at(0).at(0).value<core::LedgerChange>();
+        QCOMPARE(change.entityGuids, QStringList{u"p-2"_s});
+        QCOMPARE(*query.householdsAffectedBy(change.entityGuids), QStringList{u"hh-2"_s});
+        QCOMPARE(*query.householdsAffectedBy({u"hh-1"_s, u"p-2"_s, u"p-alone"_s}),
+                 (QStringList{u"hh-1"_s, u"hh-2"_s}));
+        QCOMPARE(*query.householdsAffectedBy({u"p-alone"_s, u"unknown"_s}), QStringList{});
+        QCOMPARE(*query.householdsAffectedBy({}), QStringList{});
+
+        // Installing again changes nothing (one index per ledger).
+        FL_VERIFY_OK(HouseholdIndex::install(f.ledger()));
+        QVERIFY(f.ledger().submit(
+            command(u"update-individual"_s, u"p-1"_s, {{u"name"_s, u"Awa Bâ"_s}}, timestampAt(4))));
+        QCOMPARE((*query.row(u"hh-1"_s))->head, u"Awa Bâ"_s);
+    }
+
     void deletedHousehold_isListedOnlyOnRequest()
     {
         IndexedLedger f;
@@ -274,12 +308,12 @@ private slots:
     {
         IndexedLedger f;
         QVERIFY(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
-                                             {person(u"p-1"_s, u"Aïssatou"_s, u"head"_s)}, timestampAt(0))));
-        QVERIFY(f.ledger().submit(
-            command(u"update-individual"_s, u"p-1"_s, {{u"name"_s, u"Aïssatou Diallo"_s}}, timestampAt(100))));
+                                            {person(u"p-1"_s, u"Aïssatou"_s, u"head"_s)}, timestampAt(0))));
+        QVERIFY(f.ledger().submit(command(u"update-individual"_s, u"p-1"_s,
+                                          {{u"name"_s, u"Aïssatou Diallo"_s}}, timestampAt(100))));
         // Recorded earlier, synced later: the later rename still wins, the village changes.
-        QVERIFY(f.ledger().submit(command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"tamba"_s}},
-                                          timestampAt(50))));
+        QVERIFY(f.ledger().submit(
+            command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"tamba"_s}}, timestampAt(50))));
         QVERIFY(f.ledger().submit(
             command(u"update-individual"_s, u"p-1"_s, {{u"name"_s, u"Awa"_s}}, timestampAt(40))));
         HouseholdQuery query(f.ledger());
@@ -314,7 +348,8 @@ private slots:
                 done += size;
                 const QList<QStringList> incremental = tableRows(db);
                 if (incremental != rebuiltRows(db))
-                    QFAIL(qPrintable(u"seed %1: rows differ from a rebuild after %2 events"_s.arg(seed).arg(done)));
+                    QFAIL(qPrintable(
+                        u"seed %1: rows differ from a rebuild after %2 events"_s.arg(seed).arg(done)));
             }
             // Replay rebuilds every projection, and the rows with them.
             const QList<QStringList> before = tableRows(db);
@@ -335,11 +370,12 @@ private slots:
         for (int h = 0; h < 12; ++h) {
             QJsonArray members;
             for (int m = 0; m < pick(1, 4); ++m) {
-                members.append(person(u"p-%1"_s.arg(++people), names[pick(0, 5)] + u" "_s + QString::number(h),
+                members.append(person(u"p-%1"_s.arg(++people),
+                                      names[pick(0, 5)] + u" "_s + QString::number(h),
                                       m == 0 ? u"head"_s : u"child"_s));
             }
             QVERIFY(f.ledger().submit(household(u"hh-%1"_s.arg(h), u"Famille %1"_s.arg(h),
-                                                 villages[pick(0, 2)], members, timestampAt(h * 100))));
+                                                villages[pick(0, 2)], members, timestampAt(h * 100))));
         }
         for (int step = 0; step < 120; ++step) {
             const qint64 when = 1200 + step * 10 - (pick(0, 4) == 0 ? pick(1, 1500) : 0); // some late
@@ -347,7 +383,8 @@ private slots:
             auto group = f.ledger().entity(hh);
             QVERIFY(group && group->has_value());
             const QStringList memberIds = (*group)->memberIds;
-            const QString someone = memberIds.isEmpty() ? QString() : memberIds[pick(0, int(memberIds.size()) - 1)];
+            const QString someone =
+                memberIds.isEmpty() ? QString() : memberIds[pick(0, int(memberIds.size()) - 1)];
             core::Command c;
             switch (pick(0, 4)) {
             case 0:
@@ -396,7 +433,8 @@ private slots:
     void nestedHousehold_followsItsParents()
     {
         IndexedLedger f;
-        QVERIFY(f.registry().addUser({u"enum1"_s, u"E1"_s, core::Role::Enumerator, true}, secret("enum1 passphrase")));
+        QVERIFY(f.registry().addUser({u"enum1"_s, u"E1"_s, core::Role::Enumerator, true},
+                                     secret("enum1 passphrase")));
         auto nested = [&](const QString &guid) {
             QSqlQuery query(f.registry().database());
             query.prepare(u"SELECT nested FROM household_rows WHERE guid = ?"_s);
@@ -437,7 +475,8 @@ private slots:
     void install_onStaleRegistry_rebuilds()
     {
         LedgerFixture f; // no index installed: the rows fall behind
-        QVERIFY(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {person(u"p-1"_s, u"A"_s, u"head"_s)})));
+        QVERIFY(f.ledger().submit(
+            household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {person(u"p-1"_s, u"A"_s, u"head"_s)})));
         {
             QSqlDatabase db = f.registry().database();
             QCOMPARE(rowCount(db), 0);
@@ -481,7 +520,8 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("empty lists all") << QString() << QStringList{u"hh-1"_s, u"hh-2"_s, u"hh-3"_s, u"hh-4"_s};
+        QTest::newRow("empty lists all")
+            << QString() << QStringList{u"hh-1"_s, u"hh-2"_s, u"hh-3"_s, u"hh-4"_s};
         QTest::newRow("without accent finds accented head") << u"aissatou"_s << QStringList{u"hh-1"_s};
         QTest::newRow("prefix while typing") << u"ais"_s << QStringList{u"hh-1"_s};
         QTest::newRow("accent typed") << u"NGONÉ"_s << QStringList{u"hh-2"_s};
@@ -504,11 +544,14 @@ private slots:
         if (!m_filterLedger) {
             m_filterLedger = std::make_unique<IndexedLedger>();
             QVERIFY(m_filterLedger->ledger().submitBatch(
-            {household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s)}),
-             household(u"hh-2"_s, u"N'Diaye"_s, u"tamba"_s, {person(u"p-2"_s, u"Ngoné Sarr"_s, u"head"_s)}),
-             household(u"hh-3"_s, u"García"_s, u"upper_mesa"_s, {person(u"p-3"_s, u"José García"_s, u"head"_s)}),
-             household(u"hh-4"_s, u"Lefèvre"_s, u"upper_mesa"_s,
-                       {person(u"p-4"_s, u"Françoise Lefèvre"_s, u"head"_s)})}));
+                {household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
+                           {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s)}),
+                 household(u"hh-2"_s, u"N'Diaye"_s, u"tamba"_s,
+                           {person(u"p-2"_s, u"Ngoné Sarr"_s, u"head"_s)}),
+                 household(u"hh-3"_s, u"García"_s, u"upper_mesa"_s,
+                           {person(u"p-3"_s, u"José García"_s, u"head"_s)}),
+                 household(u"hh-4"_s, u"Lefèvre"_s, u"upper_mesa"_s,
+                           {person(u"p-4"_s, u"Françoise Lefèvre"_s, u"head"_s)})}));
         }
         HouseholdQuery query(m_filterLedger->ledger());
         const HouseholdFilter filter{text, false};
@@ -528,7 +571,8 @@ private:
             if (!result)
                 qFatal("%s", qPrintable(result.error().message));
         };
-        if (!f.registry().addUser({u"enum1"_s, u"E"_s, core::Role::Enumerator, true}, secret("enum1 passphrase")))
+        if (!f.registry().addUser({u"enum1"_s, u"E"_s, core::Role::Enumerator, true},
+                                  secret("enum1 passphrase")))
             qFatal("addUser failed");
         std::mt19937_64 rng(5);
         auto pick = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng); };
@@ -538,7 +582,8 @@ private:
         for (int i = 0; i < 40; ++i) {
             QJsonArray members;
             for (int m = 0; m < pick(0, 4); ++m)
-                members.append(person(u"p-%1-%2"_s.arg(i).arg(m), names[pick(0, 6)], m == 0 ? u"head"_s : u"child"_s));
+                members.append(
+                    person(u"p-%1-%2"_s.arg(i).arg(m), names[pick(0, 6)], m == 0 ? u"head"_s : u"child"_s));
             commands.push_back(household(u"hh-%1"_s.arg(i, 2, 10, QChar(u'0')), names[pick(0, 6)],
                                          villages[pick(0, 3)], members, timestampAt(pick(0, 5) * 60)));
         }
@@ -547,9 +592,10 @@ private:
         require(f.ledger().submit(household(u"hh-enum"_s, u"Sow"_s, u"kalo"_s, {})));
         f.reopenIndexedAs(u"admin"_s, "admin passphrase");
         // A member's change moves its household's last update.
-        require(f.ledger().submit(household(u"hh-x"_s, u"Sarr"_s, u"kalo"_s, {person(u"p-x"_s, u"Ba"_s)},
-                                                 timestampAt(900))));
-        require(f.ledger().submit(command(u"update-individual"_s, u"p-x"_s, {{u"x"_s, 1}}, timestampAt(999))));
+        require(f.ledger().submit(
+            household(u"hh-x"_s, u"Sarr"_s, u"kalo"_s, {person(u"p-x"_s, u"Ba"_s)}, timestampAt(900))));
+        require(
+            f.ledger().submit(command(u"update-individual"_s, u"p-x"_s, {{u"x"_s, 1}}, timestampAt(999))));
 
         return owned;
     }
@@ -576,7 +622,8 @@ private slots:
             m_sortLedger = makeSortLedger();
         IndexedLedger &f = *m_sortLedger;
         HouseholdQuery query(f.ledger());
-        const HouseholdSort sort{HouseholdSortColumn(column), ascending ? Qt::AscendingOrder : Qt::DescendingOrder};
+        const HouseholdSort sort{HouseholdSortColumn(column),
+                                 ascending ? Qt::AscendingOrder : Qt::DescendingOrder};
         const std::vector<HouseholdRow> rows = everything(query, {}, sort);
         QCOMPARE(rows.size(), std::size_t(42));
 
@@ -613,7 +660,8 @@ private slots:
         const HouseholdFilter selective{u"kal"_s, false};
         QStringList expectedFiltered;
         for (const HouseholdRow &row : rows) {
-            if (core::foldForSearch(QString(row.name + u' ' + row.head + u' ' + row.village)).contains(u"kal"_s))
+            if (core::foldForSearch(QString(row.name + u' ' + row.head + u' ' + row.village))
+                    .contains(u"kal"_s))
                 expectedFiltered.append(row.guid);
         }
         QVERIFY(expectedFiltered.size() > 3);
@@ -667,12 +715,15 @@ private slots:
         }
         // A household of user-3's listed inside one of user-1's: user-1 sees it through that one.
         FL_VERIFY_OK(f.ledger().importEvents(
-            {makeEvent(u"n-1"_s, u"inner"_s, u"create-group"_s, {{u"name"_s, u"Inner"_s}}, timestampAt(90'000), u"user-3"_s),
-             makeEvent(u"n-2"_s, u"outer"_s, u"create-group"_s,
-                       {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"inner"_s}, {u"type"_s, u"group"_s}}}}},
-                       timestampAt(90'001), u"user-1"_s)}));
+            {makeEvent(u"n-1"_s, u"inner"_s, u"create-group"_s, {{u"name"_s, u"Inner"_s}},
+                       timestampAt(90'000), u"user-3"_s),
+             makeEvent(
+                 u"n-2"_s, u"outer"_s, u"create-group"_s,
+                 {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"inner"_s}, {u"type"_s, u"group"_s}}}}},
+                 timestampAt(90'001), u"user-1"_s)}));
         QSqlQuery(f.registry().database())
-            .exec(u"INSERT INTO assignments (entity_guid, user_id) VALUES ('hh-2', 'user-1'), ('hh-5', 'user-2')"_s);
+            .exec(
+                u"INSERT INTO assignments (entity_guid, user_id) VALUES ('hh-2', 'user-1'), ('hh-5', 'user-2')"_s);
         int throughGroups = 0; // granted neither as creator nor by assignment
         for (int u = 1; u <= 3; ++u) {
             f.reopenIndexedAs(u"user-%1"_s.arg(u), "user passphrase");
@@ -681,12 +732,14 @@ private slots:
             listed.sort();
             QStringList granted;
             QSqlQuery groups(f.registry().database());
-            QVERIFY(groups.exec(u"SELECT guid, created_by FROM entities WHERE type = 'group' ORDER BY guid"_s));
+            QVERIFY(
+                groups.exec(u"SELECT guid, created_by FROM entities WHERE type = 'group' ORDER BY guid"_s));
             while (groups.next()) {
                 const QString guid = groups.value(0).toString();
                 if (*f.ledger().access().canSee(f.ledger().user(), guid)) {
                     granted.append(guid);
-                    if (groups.value(1).toString() != f.ledger().user().id && guid != u"hh-2" && guid != u"hh-5")
+                    if (groups.value(1).toString() != f.ledger().user().id && guid != u"hh-2" &&
+                        guid != u"hh-5")
                         ++throughGroups;
                 }
             }
@@ -700,9 +753,12 @@ private slots:
     void enumerator_seesOwnAndAssignedHouseholdsOnly()
     {
         IndexedLedger f;
-        QVERIFY(f.registry().addUser({u"enum1"_s, u"E1"_s, core::Role::Enumerator, true}, secret("enum1 passphrase")));
-        QVERIFY(f.registry().addUser({u"enum2"_s, u"E2"_s, core::Role::Enumerator, true}, secret("enum2 passphrase")));
-        QVERIFY(f.registry().addUser({u"sup"_s, u"S"_s, core::Role::Supervisor, true}, secret("sup passphrase")));
+        QVERIFY(f.registry().addUser({u"enum1"_s, u"E1"_s, core::Role::Enumerator, true},
+                                     secret("enum1 passphrase")));
+        QVERIFY(f.registry().addUser({u"enum2"_s, u"E2"_s, core::Role::Enumerator, true},
+                                     secret("enum2 passphrase")));
+        QVERIFY(
+            f.registry().addUser({u"sup"_s, u"S"_s, core::Role::Supervisor, true}, secret("sup passphrase")));
         f.reopenIndexedAs(u"enum1"_s, "enum1 passphrase");
         QVERIFY(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {})));
         f.reopenIndexedAs(u"enum2"_s, "enum2 passphrase");
