@@ -129,6 +129,7 @@ private slots:
     void editHousehold_changesNameAndVillage();
     void addMember_throughForm();
     void moveMember_toHouseholdPickedFromSearch();
+    void moveMember_refusedByCore_showsMessageAndStaysOpen();
     void splitHousehold_makesAndSelectsNewHousehold();
     void changeHead_showsNewHead();
     void deleteHousehold_needsReasonAndConfirmation();
@@ -449,6 +450,29 @@ void TestHouseholdsPage::moveMember_toHouseholdPickedFromSearch()
     auto sow = m_fixture->ledger().entity(u"hh-sow"_s);
     QVERIFY(sow && *sow);
     QVERIFY((*sow)->memberIds.contains(u"p-2"_s));
+}
+
+void TestHouseholdsPage::moveMember_refusedByCore_showsMessageAndStaysOpen()
+{
+    addHouseholds();
+    makePage();
+    show();
+    QVERIFY(m_page->selectHousehold(u"hh-diallo"_s));
+    m_page->detail()->setCurrentMember(u"p-3"_s);
+    auto *dialog = qobject_cast<ui::MoveMemberDialog *>(m_page->detail()->moveMember());
+    activate(dialog);
+    QVERIFY(dialog->selectHousehold(u"hh-ba"_s));
+    // Meanwhile the member moved elsewhere: core refuses the move from here.
+    FL_VERIFY_OK(m_fixture->ledger().submit(command(u"transfer-member"_s, u"hh-diallo"_s,
+                                                    {{u"memberId"_s, u"p-3"_s}, {u"toGroupGuid"_s, u"hh-sow"_s}})));
+    QSignalSpy submitted(dialog, &ui::CommandDialog::submitted);
+    QTest::mouseClick(child<QDialogButtonBox>(*dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QCOMPARE(submitted.size(), 0);
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(dialog->errorText().contains(u"not a member"_s), qPrintable(dialog->errorText()));
+    QVERIFY(child<QLabel>(*dialog, u"errorLabel"_s)->isVisible());
+    QCOMPARE(dialog->destination(), u"hh-ba"_s); // the choice stays
+    dialog->reject();
 }
 
 void TestHouseholdsPage::splitHousehold_makesAndSelectsNewHousehold()
