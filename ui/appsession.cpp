@@ -2,6 +2,7 @@
 
 #include "core/domain/demogenerator.h"
 #include "core/domain/ledger.h"
+#include "core/storage/draftstore.h"
 #include "core/storage/householdindex.h"
 #include "core/storage/registry.h"
 #include "ui/drafts/draftautosaver.h"
@@ -118,6 +119,7 @@ AppSession::~AppSession()
     m_idle->stop();
     delete m_settings.data();
     m_main.reset();
+    m_drafts.reset();
     m_ledger.reset();
     m_registry.reset();
 }
@@ -421,6 +423,7 @@ void AppSession::showMainWindow()
                           sqlCipherVersion(*m_registry)};
     if (!m_ledger)
         openLedger(); // a registry just created, or one whose ledger did not open on the worker
+    m_drafts = std::make_unique<core::DraftStore>(*m_registry, m_clock, m_ids);
     m_main = std::make_unique<MainWindow>(std::move(info), MainWindow::Services{m_ledger.get(), &m_clock});
     connect(m_main.get(), &MainWindow::lockRequested, this, &AppSession::lock, Qt::QueuedConnection);
     connect(
@@ -480,6 +483,7 @@ void AppSession::lock()
     m_showDraftsOnUnlock = saveOpenDrafts() > 0;
     m_main->saveSettings();
     m_main.reset(); // the windows and their forms go before the registry they show
+    m_drafts.reset();
     m_ledger.reset();
     m_registry.reset(); // closes the database and wipes the data key (SecretBytes)
     showUnlock();
@@ -519,6 +523,7 @@ void AppSession::finish(int exitCode)
     delete m_settings.data();
     saveOpenDrafts();
     m_main.reset();
+    m_drafts.reset();
     m_ledger.reset();
     m_registry.reset();
     emit finished(exitCode);

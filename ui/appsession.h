@@ -14,6 +14,7 @@ class QThread;
 class QWidget;
 
 namespace fieldledger::core {
+class DraftStore;
 class Ledger;
 class Registry;
 } // namespace fieldledger::core
@@ -73,6 +74,9 @@ public:
     [[nodiscard]] core::Registry *registry() const { return m_registry.get(); }
     // The open registry's ledger, made when the main window shows; null otherwise.
     [[nodiscard]] core::Ledger *ledger() const { return m_ledger.get(); }
+    // The signed-in user's drafts in the open registry (for the Drafts page and the forms'
+    // DraftAutosavers); made when the main window shows, gone with it.
+    [[nodiscard]] core::DraftStore *draftStore() const { return m_drafts.get(); }
     // The progress dialog of a demo registry being filled; null otherwise.
     [[nodiscard]] QProgressDialog *progressDialog() const;
     // True while a create or unlock runs on the worker thread.
@@ -129,6 +133,7 @@ private:
     std::unique_ptr<core::Registry> m_registry;
     core::UuidGenerator m_ids;
     std::unique_ptr<core::Ledger> m_ledger; // goes before the registry
+    std::unique_ptr<core::DraftStore> m_drafts; // goes after the main window, before the registry
     std::unique_ptr<RegistrySetupDialog> m_setup;
     std::unique_ptr<UnlockDialog> m_unlock;
     std::unique_ptr<MainWindow> m_main;

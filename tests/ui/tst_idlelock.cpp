@@ -96,8 +96,8 @@ private:
     static std::unique_ptr<Fixture> makeRegistry();
     // Starts the session and unlocks it through the dialog, as a user would.
     static void unlock(AppSession &session);
-    // A household form with an autosaver inside the session's main window (as the window will
-    // open them); the store lives as long as the window.
+    // A household form with an autosaver inside the session's main window, saving through the
+    // session's draft store (as the window will open them).
     static FormView *openForm(AppSession &session);
 };
 
@@ -117,14 +117,26 @@ void TestIdleLock::init()
 
 std::unique_ptr<TestIdleLock::Fixture> TestIdleLock::makeRegistry()
 {
+    // Made once (Argon2id is the slow part), then copied while closed: a copy per test.
+    static QTemporaryDir templateDir;
+    static const QString templatePath = [] {
+        const QString path = templateDir.filePath(u"registry.fieldledger"_s);
+        const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
+        auto created = Registry::create(path, Registry::CreateOptions{u"Kalo district"_s, kUser, u"Amina Kalo"_s, {}},
+                                        passphrase(), clock);
+        if (!created)
+            qFatal("cannot create the test registry: %s", qPrintable(created.error().message));
+        return path;
+    }();
     auto fixture = std::make_unique<Fixture>();
     fixture->path = fixture->dir.filePath(u"registry.fieldledger"_s);
-    const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
-    auto created = Registry::create(fixture->path,
-                                    Registry::CreateOptions{u"Kalo district"_s, kUser, u"Amina Kalo"_s, {}},
-                                    passphrase(), clock);
-    if (!created)
-        qFatal("cannot create the test registry: %s", qPrintable(created.error().message));
+    const QDir from(templateDir.path());
+    for (const QString &file : from.entryList(QDir::Files)) {
+        if (!QFile::copy(from.filePath(file), fixture->dir.filePath(file)))
+            qFatal("cannot copy the test registry");
+    }
+    if (!Registry::exists(fixture->path))
+        qFatal("the copied registry is not there: %s", qPrintable(templatePath));
     return fixture;
 }
 
@@ -150,12 +162,11 @@ void TestIdleLock::unlock(AppSession &session)
 FormView *TestIdleLock::openForm(AppSession &session)
 {
     MainWindow *window = session.mainWindow();
-    static fieldledger::core::SystemClock clock;
-    static fieldledger::core::UuidGenerator ids;
     auto *view = new FormView(window);
     view->setWindowFlag(Qt::Window); // its own window, parented to the main one
-    auto *store = new DraftStore(*session.registry(), clock, ids);
-    connect(view, &QObject::destroyed, view, [store] { delete store; });
+    DraftStore *store = session.draftStore();
+    if (!store)
+        qFatal("no draft store while the main window shows");
     auto form = fieldledger::core::FormDefinition::fromFile(u":/forms/household-registration.json"_s);
     if (!form)
         qFatal("no household form");
