@@ -82,6 +82,9 @@ Conditions conditionsFor(const HouseholdFilter &filter, const User &user)
 {
     Conditions conditions;
     conditions.sql = filter.includeDeleted ? u"1"_s : u"h.deleted = 0"_s;
+    // Visibility first: the sort indexes carry what it reads, so rows the user may not see are
+    // passed over before their text is read.
+    addVisibility(conditions, user);
     const QStringList words = wordsOf(filter);
     QStringList phrases;
     for (qsizetype i = 0; i < words.size(); ++i) {
@@ -99,7 +102,6 @@ Conditions conditionsFor(const HouseholdFilter &filter, const User &user)
             u" AND h.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH :match)"_s;
         conditions.bindings.append({u":match"_s, phrases.join(u" AND "_s)});
     }
-    addVisibility(conditions, user);
     return conditions;
 }
 

@@ -116,8 +116,8 @@ constexpr const char *kV4[] = {
 // projections inside the ledger's transactions; derived, so a rebuild restores them. The *_key
 // columns are folded for search and sorting (foldForSearch): case and accents ignored. nested
 // marks a household some live group lists (access control looks at those). Each sort index
-// carries `deleted`, so walking it skips deleted rows without reading them; the registrar's also
-// carries `nested`, so an enumerator's visibility is decided from it alone. household_search
+// carries `deleted`, `registered_by` and `nested`, so walking it skips deleted rows and decides an
+// enumerator's visibility without reading the rows themselves. household_search
 // holds every row's search_key (by rowid) as trigrams: a typed word of three letters or more is
 // found anywhere in a name without reading every row.
 constexpr const char *kV5[] = {
@@ -136,13 +136,13 @@ constexpr const char *kV5[] = {
     " updated_ns INTEGER NOT NULL,"
     " deleted INTEGER NOT NULL,"
     " nested INTEGER NOT NULL)",
-    "CREATE INDEX household_rows_by_name ON household_rows (name_key, guid, deleted)",
-    "CREATE INDEX household_rows_by_head ON household_rows (head_key, guid, deleted)",
-    "CREATE INDEX household_rows_by_village ON household_rows (village_key, guid, deleted)",
-    "CREATE INDEX household_rows_by_members ON household_rows (member_count, guid, deleted)",
+    "CREATE INDEX household_rows_by_name ON household_rows (name_key, guid, deleted, registered_by, nested)",
+    "CREATE INDEX household_rows_by_head ON household_rows (head_key, guid, deleted, registered_by, nested)",
+    "CREATE INDEX household_rows_by_village ON household_rows (village_key, guid, deleted, registered_by, nested)",
+    "CREATE INDEX household_rows_by_members ON household_rows (member_count, guid, deleted, registered_by, nested)",
     "CREATE INDEX household_rows_by_registrar ON household_rows (registered_by, guid, deleted, nested)",
-    "CREATE INDEX household_rows_by_registered ON household_rows (registered_ns, guid, deleted)",
-    "CREATE INDEX household_rows_by_updated ON household_rows (updated_ns, guid, deleted)",
+    "CREATE INDEX household_rows_by_registered ON household_rows (registered_ns, guid, deleted, registered_by, nested)",
+    "CREATE INDEX household_rows_by_updated ON household_rows (updated_ns, guid, deleted, registered_by, nested)",
     "CREATE INDEX household_rows_nested ON household_rows (guid) WHERE nested = 1",
     "CREATE VIRTUAL TABLE household_search USING fts5("
     " search_key, content = '', contentless_delete = 1, tokenize = 'trigram')",
