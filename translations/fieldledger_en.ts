@@ -2,19 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>fieldledger::ui::AnomaliesView</name>
+    <message numerus="yes">
+        <source>%n anomaly(ies): events that could not apply as intended. Enter or a double click opens the record&apos;s audit trail.</source>
+        <translation>
+            <numerusform>%n anomaly: an event that could not apply as intended. Enter or a double click opens the record&apos;s audit trail.</numerusform>
+            <numerusform>%n anomalies: events that could not apply as intended. Enter or a double click opens the record&apos;s audit trail.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::AuditTrailView</name>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DeleteHouseholdDialog</name>
+    <message numerus="yes">
+        <source>The household %1 and its %n member(s) leave the household list. Their records stay in the audit trail, with the reason given here.</source>
+        <translation>
+            <numerusform>The household %1 and its %n member leave the household list. Their records stay in the audit trail, with the reason given here.</numerusform>
+            <numerusform>The household %1 and its %n members leave the household list. Their records stay in the audit trail, with the reason given here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the household %1 and its %n member(s)?</source>
+        <translation>
+            <numerusform>Delete the household %1 and its %n member?</numerusform>
+            <numerusform>Delete the household %1 and its %n members?</numerusform>
         </translation>
     </message>
 </context>
@@ -38,17 +65,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Issues to fix before the form can be submitted: %n. Press Enter on one to go to its field.</source>
-        <translation>
-            <numerusform>Issue to fix before the form can be submitted: %n. Press Enter on it to go to its field.</numerusform>
-            <numerusform>Issues to fix before the form can be submitted: %n. Press Enter on one to go to its field.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Entries: %n</source>
         <translation>
             <numerusform>Entries: %n</numerusform>
             <numerusform>Entries: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Issues to fix before the form can be submitted: %n. Click one, or press Enter on it, to go to its field.</source>
+        <translation>
+            <numerusform>Issue to fix before the form can be submitted: %n. Click it, or press Enter on it, to go to its field.</numerusform>
+            <numerusform>Issues to fix before the form can be submitted: %n. Click one, or press Enter on it, to go to its field.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdDetail</name>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
         </translation>
     </message>
 </context>
@@ -62,10 +99,44 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>History (%n events)</source>
+        <source>History (events: %n)</source>
         <translation>
-            <numerusform>History (%n event)</numerusform>
-            <numerusform>History (%n events)</numerusform>
+            <numerusform>History (events: %n)</numerusform>
+            <numerusform>History (events: %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdsPage</name>
+    <message numerus="yes">
+        <source>%Ln household(s)</source>
+        <translation>
+            <numerusform>%Ln household</numerusform>
+            <numerusform>%Ln households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln found</source>
+        <translation>
+            <numerusform>%Ln found</numerusform>
+            <numerusform>%Ln found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::IntegrityPanel</name>
+    <message numerus="yes">
+        <source>%n event(s), signed %1</source>
+        <translation>
+            <numerusform>%n event, signed %1</numerusform>
+            <numerusform>%n events, signed %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit path (%n hash(es), the leaf&apos;s sibling first):</source>
+        <translation>
+            <numerusform>Audit path (%n hash, the leaf&apos;s sibling first):</numerusform>
+            <numerusform>Audit path (%n hashes, the leaf&apos;s sibling first):</numerusform>
         </translation>
     </message>
 </context>
@@ -107,16 +178,16 @@
     <name>fieldledger::ui::TimeTravelView</name>
     <message numerus="yes">
         <source>At %1, before the first of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>At %1, before the first of %n event</numerusform>
+            <numerusform>At %1, before the first of %n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Before the first of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Before the first of %n event</numerusform>
+            <numerusform>Before the first of %n events</numerusform>
         </translation>
     </message>
 </context>

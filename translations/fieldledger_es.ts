@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ChangeHeadDialog</name>
+    <message>
+        <source>Change the Head of Household</source>
+        <translation>Cambiar el jefe del hogar</translation>
+    </message>
+    <message>
+        <source>New &amp;head:</source>
+        <translation>Nuevo &amp;jefe:</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteHouseholdDialog</name>
+    <message>
+        <source>Delete Household</source>
+        <translation>Eliminar el hogar</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export — FieldLedger</source>
@@ -54,6 +80,21 @@
     <message>
         <source>&amp;Browse…</source>
         <translation>E&amp;xaminar…</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMemberDialog</name>
+    <message>
+        <source>Move to Another Household</source>
+        <translation>Trasladar a otro hogar</translation>
+    </message>
+    <message>
+        <source>Find the household by name, head or village…</source>
+        <translation>Buscar el hogar por nombre, jefe o aldea…</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
     </message>
 </context>
 <context>
@@ -138,10 +179,6 @@
         <translation>Creando el registro y sus claves…</translation>
     </message>
     <message>
-        <source>Trying FieldLedger out? A demo registry comes filled with generated households.</source>
-        <translation>¿Está probando FieldLedger? Un registro de demostración viene lleno de hogares generados.</translation>
-    </message>
-    <message>
         <source>Create a De&amp;mo Registry</source>
         <translation>Crear un registro de de&amp;mostración</translation>
     </message>
@@ -160,6 +197,14 @@
     <message>
         <source>I have &amp;written the recovery key down and stored it safely</source>
         <translation>He &amp;anotado la clave de recuperación y la he guardado en un lugar seguro</translation>
+    </message>
+    <message>
+        <source>Just trying FieldLedger out?</source>
+        <translation>¿Solo quiere probar FieldLedger?</translation>
+    </message>
+    <message>
+        <source>Creates the registry filled with generated households: names, villages, members, and some later edits and moves</source>
+        <translation>Crea el registro lleno de hogares generados: nombres, aldeas, miembros y algunos cambios y traslados posteriores</translation>
     </message>
 </context>
 <context>
@@ -202,6 +247,25 @@
     </message>
 </context>
 <context>
+    <name>SplitHouseholdDialog</name>
+    <message>
+        <source>Split Household</source>
+        <translation>Dividir el hogar</translation>
+    </message>
+    <message>
+        <source>&amp;New household&apos;s name:</source>
+        <translation>&amp;Nombre del nuevo hogar:</translation>
+    </message>
+    <message>
+        <source>&amp;Members who leave for the new household:</source>
+        <translation>&amp;Miembros que pasan al nuevo hogar:</translation>
+    </message>
+    <message>
+        <source>&amp;Head of the new household:</source>
+        <translation>&amp;Jefe del nuevo hogar:</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock — FieldLedger</source>
@@ -241,6 +305,126 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::AddUserDialog</name>
+    <message>
+        <source>Add User</source>
+        <translation>Añadir un usuario</translation>
+    </message>
+    <message>
+        <source>what they type to unlock, e.g. aminata</source>
+        <translation>lo que escribe para desbloquear, p. ej. aminata</translation>
+    </message>
+    <message>
+        <source>User &amp;id:</source>
+        <translation>&amp;Identificador:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>First &amp;passphrase:</source>
+        <translation>Primera &amp;frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <translation>&amp;Confirmar la frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Enter the user&apos;s id.</source>
+        <translation>Escriba el identificador del usuario.</translation>
+    </message>
+    <message>
+        <source>The id may not contain spaces or unusual characters.</source>
+        <translation>El identificador no puede contener espacios ni caracteres poco habituales.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>La frase de contraseña necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AnomaliesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalía</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ficha</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Event %1 (%2) by %3 — Enter or a double click opens the record&apos;s audit trail</source>
+        <translation>Evento %1 (%2) de %3 — Intro o un doble clic abre el historial de auditoría de la ficha</translation>
+    </message>
+    <message>
+        <source>Type mismatch</source>
+        <translation>Tipo incompatible</translation>
+    </message>
+    <message>
+        <source>Changed after deletion</source>
+        <translation>Modificado tras la eliminación</translation>
+    </message>
+    <message>
+        <source>Unknown record</source>
+        <translation>Ficha desconocida</translation>
+    </message>
+    <message>
+        <source>Member without ID</source>
+        <translation>Miembro sin ID</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation>No es miembro</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>Ya existe</translation>
+    </message>
+    <message>
+        <source>Unknown event type</source>
+        <translation>Tipo de evento desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AnomaliesView</name>
+    <message>
+        <source>The anomalies could not be read: %1</source>
+        <translation>No se pudieron leer las anomalías: %1</translation>
+    </message>
+    <message>
+        <source>No anomalies: every event applied as intended.</source>
+        <translation>Sin anomalías: cada evento se aplicó como estaba previsto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(ies): events that could not apply as intended. Enter or a double click opens the record&apos;s audit trail.</source>
+        <translation>
+            <numerusform>%n anomalía: un evento que no se pudo aplicar como estaba previsto. Intro o un doble clic abre el historial de auditoría de la ficha.</numerusform>
+            <numerusform>%n anomalías: eventos que no se pudieron aplicar como estaba previsto. Intro o un doble clic abre el historial de auditoría de la ficha.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::AppSession</name>
     <message>
         <source>Demo Registry — FieldLedger</source>
@@ -269,6 +453,26 @@
     <message>
         <source>Adding generated households: %1 of %2…</source>
         <translation>Añadiendo hogares generados: %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s events cannot be read: %1</source>
+        <translation>No se pueden leer los eventos del registro: %1</translation>
+    </message>
+    <message>
+        <source>The household list cannot be brought up to date: %1</source>
+        <translation>No se puede actualizar la lista de hogares: %1</translation>
+    </message>
+    <message>
+        <source>Opening — FieldLedger</source>
+        <translation>Apertura — FieldLedger</translation>
+    </message>
+    <message>
+        <source>Bringing the household list up to date…</source>
+        <translation>Actualizando la lista de hogares…</translation>
     </message>
 </context>
 <context>
@@ -394,15 +598,15 @@
     </message>
     <message>
         <source>Search in values…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en los valores…</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuario:</translation>
     </message>
     <message>
         <source>&amp;Event:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Evento:</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -410,29 +614,44 @@
     </message>
     <message>
         <source>The audit trail could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el historial de auditoría: %1</translation>
     </message>
     <message>
         <source>All users</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los usuarios</translation>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los eventos</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 de %n evento</numerusform>
+            <numerusform>%1 de %n eventos</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ChangeHeadDialog</name>
+    <message>
+        <source>%1 is the head of %2 now.</source>
+        <translation>%1 es ahora el jefe de %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no head of household yet.</source>
+        <translation>%1 aún no tiene jefe del hogar.</translation>
+    </message>
+    <message>
+        <source>&amp;Change Head</source>
+        <translation>&amp;Cambiar de jefe</translation>
     </message>
 </context>
 <context>
@@ -520,6 +739,146 @@
     <message>
         <source>Registered only: %1</source>
         <translation>Solo registrados: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DeleteHouseholdDialog</name>
+    <message numerus="yes">
+        <source>The household %1 and its %n member(s) leave the household list. Their records stay in the audit trail, with the reason given here.</source>
+        <translation>
+            <numerusform>El hogar %1 y su %n miembro salen de la lista de hogares. Sus fichas permanecen en el historial de auditoría, con el motivo indicado aquí.</numerusform>
+            <numerusform>El hogar %1 y sus %n miembros salen de la lista de hogares. Sus fichas permanecen en el historial de auditoría, con el motivo indicado aquí.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Elija un motivo…</translation>
+    </message>
+    <message>
+        <source>Registered twice (duplicate)</source>
+        <translation>Registrado dos veces (duplicado)</translation>
+    </message>
+    <message>
+        <source>The household no longer exists</source>
+        <translation>El hogar ya no existe</translation>
+    </message>
+    <message>
+        <source>Data correction (never a household)</source>
+        <translation>Corrección de datos (nunca fue un hogar)</translation>
+    </message>
+    <message>
+        <source>Other reason (say which in the note)</source>
+        <translation>Otro motivo (indíquelo en la nota)</translation>
+    </message>
+    <message>
+        <source>Required for a data correction or another reason.</source>
+        <translation>Obligatoria para una corrección de datos u otro motivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>Give a reason, and a note for a data correction or another reason.</source>
+        <translation>Indique un motivo, y una nota para una corrección de datos u otro motivo.</translation>
+    </message>
+    <message>
+        <source>Delete Household</source>
+        <translation>Eliminar el hogar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the household %1 and its %n member(s)?</source>
+        <translation>
+            <numerusform>¿Eliminar el hogar %1 y su %n miembro?</numerusform>
+            <numerusform>¿Eliminar el hogar %1 y sus %n miembros?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DraftAutosaver</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DraftListModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>%1
+Form: %2 (version %3)
+Started: %4
+Last saved: %5</source>
+        <translation>%1
+Formulario: %2 (versión %3)
+Iniciado: %4
+Último guardado: %5</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>Último guardado</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DraftsPage</name>
+    <message>
+        <source>The drafts could not be read: %1</source>
+        <translation>No se pudieron leer los borradores: %1</translation>
+    </message>
+    <message>
+        <source>Discard Draft?</source>
+        <translation>¿Descartar el borrador?</translation>
+    </message>
+    <message>
+        <source>Discard the draft “%1”? What was typed into it cannot be brought back.</source>
+        <translation>¿Descartar el borrador «%1»? Lo que se escribió en él no se podrá recuperar.</translation>
+    </message>
+    <message>
+        <source>Discard Draft</source>
+        <translation>Descartar el borrador</translation>
+    </message>
+    <message>
+        <source>The draft could not be discarded: %1</source>
+        <translation>No se pudo descartar el borrador: %1</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Borradores</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>Open the form where it was left (Enter)</source>
+        <translation>Abrir el formulario donde se dejó (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Descartar…</translation>
+    </message>
+    <message>
+        <source>Delete the draft (Delete)</source>
+        <translation>Eliminar el borrador (Supr)</translation>
+    </message>
+    <message>
+        <source>No drafts</source>
+        <translation>No hay borradores</translation>
+    </message>
+    <message>
+        <source>Forms you start are saved here as you type, until you submit them. Nothing typed is lost.</source>
+        <translation>Los formularios que empiece se guardan aquí mientras escribe, hasta que los envíe. No se pierde nada de lo escrito.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +1043,17 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::FormDialog</name>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Descartar los cambios</translation>
+    </message>
+    <message>
+        <source>Close the form and lose what you entered in it?</source>
+        <translation>¿Cerrar el formulario y perder lo que ha escrito en él?</translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::FormView</name>
     <message>
         <source>&amp;Back</source>
@@ -753,19 +1123,8 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Everything needed is answered. Check the answers, then submit.</source>
         <translation>Todo lo necesario está respondido. Revise las respuestas y envíe.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Issues to fix before the form can be submitted: %n. Press Enter on one to go to its field.</source>
-        <translation>
-            <numerusform>Problema que corregir antes de poder enviar el formulario: %n. Pulse Intro sobre él para ir a su campo.</numerusform>
-            <numerusform>Problemas que corregir antes de poder enviar el formulario: %n. Pulse Intro sobre uno para ir a su campo.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Entries: %n</source>
@@ -781,6 +1140,203 @@
     <message>
         <source>(no answer)</source>
         <translation>(sin respuesta)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issues to fix before the form can be submitted: %n. Click one, or press Enter on it, to go to its field.</source>
+        <translation>
+            <numerusform>Problema que corregir antes de poder enviar el formulario: %n. Haga clic en él, o pulse Intro, para ir a su campo.</numerusform>
+            <numerusform>Problemas que corregir antes de poder enviar el formulario: %n. Haga clic en uno, o pulse Intro sobre él, para ir a su campo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdDetail</name>
+    <message>
+        <source>&amp;Edit Household…</source>
+        <translation>&amp;Editar el hogar…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Correct the household&apos;s name, location or phone (F2)</source>
+        <translation>Corregir el nombre, la ubicación o el teléfono del hogar (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Member…</source>
+        <translation>&amp;Añadir un miembro…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Register someone who joined the household (Insert)</source>
+        <translation>Registrar a alguien que se incorporó al hogar (Insert)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Member…</source>
+        <translation>Editar el mie&amp;mbro…</translation>
+    </message>
+    <message>
+        <source>Correct the selected member&apos;s details (Enter)</source>
+        <translation>Corregir los datos del miembro seleccionado (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Member…</source>
+        <translation>&amp;Quitar el miembro…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>The selected member left the household: say why (Delete)</source>
+        <translation>El miembro seleccionado dejó el hogar: indique por qué (Supr)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve to Another Household…</source>
+        <translation>&amp;Trasladar a otro hogar…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Trasladar…</translation>
+    </message>
+    <message>
+        <source>The selected member now lives in another household</source>
+        <translation>El miembro seleccionado vive ahora en otro hogar</translation>
+    </message>
+    <message>
+        <source>S&amp;plit Household…</source>
+        <translation>D&amp;ividir el hogar…</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>Dividir…</translation>
+    </message>
+    <message>
+        <source>Some members form a household of their own</source>
+        <translation>Algunos miembros forman su propio hogar</translation>
+    </message>
+    <message>
+        <source>Change &amp;Head…</source>
+        <translation>Cambiar de &amp;jefe…</translation>
+    </message>
+    <message>
+        <source>Change Head…</source>
+        <translation>Cambiar de jefe…</translation>
+    </message>
+    <message>
+        <source>Another member becomes the head of household</source>
+        <translation>Otro miembro pasa a ser el jefe del hogar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Household…</source>
+        <translation>E&amp;liminar el hogar…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Eliminar…</translation>
+    </message>
+    <message>
+        <source>Remove the household from the list (it stays in the audit trail)</source>
+        <translation>Quitar el hogar de la lista (permanece en el historial de auditoría)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Age or birth date</source>
+        <translation>Edad o fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Relationship to the head</source>
+        <translation>Parentesco con el jefe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select a household to see its members and what can be done with it.</source>
+        <translation>Seleccione un hogar para ver sus miembros y lo que se puede hacer con él.</translation>
+    </message>
+    <message>
+        <source>This household cannot be shown: %1</source>
+        <translation>No se puede mostrar este hogar: %1</translation>
+    </message>
+    <message>
+        <source>This household is not in the registry.</source>
+        <translation>Este hogar no está en el registro.</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (eliminado)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrado</translation>
+    </message>
+    <message>
+        <source>by %1 on %2</source>
+        <translation>por %1 el %2</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Última actualización</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Former head</source>
+        <translation>Antiguo jefe</translation>
+    </message>
+    <message>
+        <source>Form Missing</source>
+        <translation>Falta el formulario</translation>
+    </message>
+    <message>
+        <source>The form “%1” is not installed.</source>
+        <translation>El formulario «%1» no está instalado.</translation>
+    </message>
+    <message>
+        <source>New member of %1</source>
+        <translation>Nuevo miembro de %1</translation>
+    </message>
+    <message>
+        <source>%1, member of %2</source>
+        <translation>%1, miembro de %2</translation>
+    </message>
+    <message>
+        <source>%1 leaves the household %2</source>
+        <translation>%1 deja el hogar %2</translation>
     </message>
 </context>
 <context>
@@ -891,13 +1447,6 @@
         <source>Member ID</source>
         <translation>ID del miembro</translation>
     </message>
-    <message numerus="yes">
-        <source>History (%n events)</source>
-        <translation>
-            <numerusform>Historial (%n evento)</numerusform>
-            <numerusform>Historial (%n eventos)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (arrived late)</source>
         <translation>%1 (llegó con retraso)</translation>
@@ -997,6 +1546,311 @@
     <message>
         <source>reason: %1</source>
         <translation>motivo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (events: %n)</source>
+        <translation>
+            <numerusform>Historial (eventos: %n)</numerusform>
+            <numerusform>Historial (eventos: %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdsPage</name>
+    <message>
+        <source>The list cannot be read: %1</source>
+        <translation>No se puede leer la lista: %1</translation>
+    </message>
+    <message>
+        <source>The forms cannot be loaded: %1</source>
+        <translation>No se pueden cargar los formularios: %1</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Hogares</translation>
+    </message>
+    <message>
+        <source>Find households by name, head or village…</source>
+        <translation>Buscar hogares por nombre, jefe o aldea…</translation>
+    </message>
+    <message>
+        <source>Find households</source>
+        <translation>Buscar hogares</translation>
+    </message>
+    <message>
+        <source>&amp;Register a Household…</source>
+        <translation>&amp;Registrar un hogar…</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Columnas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln household(s)</source>
+        <translation>
+            <numerusform>%Ln hogar</numerusform>
+            <numerusform>%Ln hogares</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln found</source>
+        <translation>
+            <numerusform>%Ln encontrado</numerusform>
+            <numerusform>%Ln encontrados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No household matches “%1”</source>
+        <translation>Ningún hogar coincide con «%1»</translation>
+    </message>
+    <message>
+        <source>No households yet</source>
+        <translation>Aún no hay hogares</translation>
+    </message>
+    <message>
+        <source>Search looks at household names, heads and villages; accents and capitals do not matter.</source>
+        <translation>La búsqueda mira los nombres de los hogares, los jefes y las aldeas; los acentos y las mayúsculas no importan.</translation>
+    </message>
+    <message>
+        <source>Households registered in %1 will be listed here.</source>
+        <translation>Los hogares registrados en %1 aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>Form Missing</source>
+        <translation>Falta el formulario</translation>
+    </message>
+    <message>
+        <source>The household registration form is not installed.</source>
+        <translation>El formulario de registro de hogares no está instalado.</translation>
+    </message>
+    <message>
+        <source>New household — submit with Ctrl+Enter, leave with Esc</source>
+        <translation>Nuevo hogar — enviar con Ctrl+Intro, salir con Esc</translation>
+    </message>
+    <message>
+        <source>Discard Household</source>
+        <translation>Descartar el hogar</translation>
+    </message>
+    <message>
+        <source>Leave the registration form and lose what you entered in it?</source>
+        <translation>¿Salir del formulario de registro y perder lo que ha escrito en él?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::IntegrityPanel</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Dar por enterado</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Registro de eventos</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Eventos:</translation>
+    </message>
+    <message>
+        <source>Root:</source>
+        <translation>Raíz:</translation>
+    </message>
+    <message>
+        <source>Latest signed checkpoint:</source>
+        <translation>Último punto de control firmado:</translation>
+    </message>
+    <message>
+        <source>Checkpoint root:</source>
+        <translation>Raíz del punto de control:</translation>
+    </message>
+    <message>
+        <source>Device key fingerprint:</source>
+        <translation>Huella de la clave del dispositivo:</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verificación</translation>
+    </message>
+    <message>
+        <source>&amp;Verify now</source>
+        <translation>&amp;Verificar ahora</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash, the Merkle tree and the root, and check the signed checkpoint</source>
+        <translation>Recalcular el hash de cada evento, el árbol de Merkle y la raíz, y comprobar el punto de control firmado</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Not verified in this session.</source>
+        <translation>No verificado en esta sesión.</translation>
+    </message>
+    <message>
+        <source>Prove this record</source>
+        <translation>Demostrar este registro</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>ID del evento</translation>
+    </message>
+    <message>
+        <source>&amp;Prove</source>
+        <translation>&amp;Demostrar</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Save the proof as JSON, as `fieldledger-cli log proof` prints it</source>
+        <translation>Guardar la prueba en JSON, tal como la muestra `fieldledger-cli log proof`</translation>
+    </message>
+    <message>
+        <source>Enter an event ID, or select an event in an audit trail, then Prove.</source>
+        <translation>Escriba el ID de un evento, o seleccione un evento en un historial de auditoría, y luego Demostrar.</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>E&amp;vento:</translation>
+    </message>
+    <message>
+        <source>INTEGRITY ALARM</source>
+        <translation>ALARMA DE INTEGRIDAD</translation>
+    </message>
+    <message>
+        <source>Changes are refused until this is resolved.</source>
+        <translation>Se rechazan los cambios hasta que esto se resuelva.</translation>
+    </message>
+    <message>
+        <source>An administrator must acknowledge this alarm.</source>
+        <translation>Un administrador debe dar por enterada esta alarma.</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>No se puede leer: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), signed %1</source>
+        <translation>
+            <numerusform>%n evento, firmado el %1</numerusform>
+            <numerusform>%n eventos, firmado el %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>None yet (one is signed when the registry is closed)</source>
+        <translation>Ninguno aún (se firma uno al cerrar el registro)</translation>
+    </message>
+    <message>
+        <source>(no device key)</source>
+        <translation>(sin clave de dispositivo)</translation>
+    </message>
+    <message>
+        <source>Public key: %1</source>
+        <translation>Clave pública: %1</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Verificación cancelada.</translation>
+    </message>
+    <message>
+        <source>Verification could not run: %1</source>
+        <translation>No se pudo ejecutar la verificación: %1</translation>
+    </message>
+    <message>
+        <source>OK — all %1 events, the Merkle tree and the signed checkpoint verify.</source>
+        <translation>OK — los %1 eventos, el árbol de Merkle y el punto de control firmado se verifican.</translation>
+    </message>
+    <message>
+        <source>Root %1</source>
+        <translation>Raíz %1</translation>
+    </message>
+    <message>
+        <source>FAILED at event %1 (sequence %2)</source>
+        <translation>FALLO en el evento %1 (secuencia %2)</translation>
+    </message>
+    <message>
+        <source>FAILED at sequence %1</source>
+        <translation>FALLO en la secuencia %1</translation>
+    </message>
+    <message>
+        <source>FAILED: the signed checkpoint</source>
+        <translation>FALLO: el punto de control firmado</translation>
+    </message>
+    <message>
+        <source>Enter the ID of an event.</source>
+        <translation>Escriba el ID de un evento.</translation>
+    </message>
+    <message>
+        <source>No event %1 in this registry&apos;s log.</source>
+        <translation>No hay ningún evento %1 en el registro de eventos de este registro.</translation>
+    </message>
+    <message>
+        <source>No proof: %1</source>
+        <translation>Sin prueba: %1</translation>
+    </message>
+    <message>
+        <source>Event:       %1</source>
+        <translation>Evento:      %1</translation>
+    </message>
+    <message>
+        <source>Leaf index:  %1</source>
+        <translation>Índice hoja: %1</translation>
+    </message>
+    <message>
+        <source>Tree size:   %1</source>
+        <translation>Tamaño:      %1</translation>
+    </message>
+    <message>
+        <source>Root:        %1</source>
+        <translation>Raíz:        %1</translation>
+    </message>
+    <message>
+        <source>Leaf hash:   %1</source>
+        <translation>Hash hoja:   %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit path (%n hash(es), the leaf&apos;s sibling first):</source>
+        <translation>
+            <numerusform>Camino de auditoría (%n hash, primero el hermano de la hoja):</numerusform>
+            <numerusform>Camino de auditoría (%n hashes, primero el hermano de la hoja):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked here (RFC 9162): the path leads from the leaf to the root.</source>
+        <translation>Comprobado aquí (RFC 9162): el camino lleva de la hoja a la raíz.</translation>
+    </message>
+    <message>
+        <source>The proof does not lead to the root: %1</source>
+        <translation>La prueba no lleva a la raíz: %1</translation>
+    </message>
+    <message>
+        <source>Prove an event first.</source>
+        <translation>Demuestre primero un evento.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Proof of %1 saved to %2.</source>
+        <translation>Prueba de %1 guardada en %2.</translation>
+    </message>
+    <message>
+        <source>Export Proof</source>
+        <translation>Exportar la prueba</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1975,105 @@
         <source>About FieldLedger</source>
         <translation>Acerca de FieldLedger</translation>
     </message>
+    <message>
+        <source>S&amp;ubmit Form</source>
+        <translation>E&amp;nviar el formulario</translation>
+    </message>
+    <message>
+        <source>Submit the form once it has no issues</source>
+        <translation>Enviar el formulario cuando no tenga problemas</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Guardar el &amp;borrador</translation>
+    </message>
+    <message>
+        <source>Keep the form as it is, to finish it later</source>
+        <translation>Conservar el formulario tal como está para terminarlo más tarde</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Export households, individuals, events or reports (CSV, XLSX, JSON Lines, PDF)</source>
+        <translation>Exportar hogares, personas, eventos o informes (CSV, XLSX, JSON Lines, PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Trail of the Household</source>
+        <translation>&amp;Historial de auditoría del hogar</translation>
+    </message>
+    <message>
+        <source>Who changed what, when and why, for the selected household</source>
+        <translation>Quién cambió qué, cuándo y por qué, en el hogar seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Time Travel…</source>
+        <translation>&amp;Viaje en el tiempo…</translation>
+    </message>
+    <message>
+        <source>The selected household as it was at any moment</source>
+        <translation>El hogar seleccionado tal como estaba en cualquier momento</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalías</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integridad</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <source>Select a household first.</source>
+        <translation>Seleccione primero un hogar.</translation>
+    </message>
+    <message>
+        <source>Time travel</source>
+        <translation>Viaje en el tiempo</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Historial de auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::MoveMemberDialog</name>
+    <message>
+        <source>Move %1 from the household %2 to the household chosen below.</source>
+        <translation>Trasladar a %1 del hogar %2 al hogar elegido abajo.</translation>
+    </message>
+    <message>
+        <source>Moved to live there</source>
+        <translation>Se mudó allí</translation>
+    </message>
+    <message>
+        <source>Married into that household</source>
+        <translation>Se casó en ese hogar</translation>
+    </message>
+    <message>
+        <source>Data correction (registered in the wrong household)</source>
+        <translation>Corrección de datos (registrado en el hogar equivocado)</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Trasladar</translation>
+    </message>
+    <message>
+        <source>This is the household the member is in now: choose another one.</source>
+        <translation>Este es el hogar en el que está ahora el miembro: elija otro.</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::RegistrySetupDialog</name>
@@ -1199,6 +2152,124 @@ Continue without writing it down?</source>
         <translation>La clave de recuperación no se volverá a mostrar. Sin ella, nadie podrá abrir un registro cuyos administradores hayan olvidado todos su frase de contraseña.
 
 ¿Continuar sin anotarla?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ReviewPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Aprobar</translation>
+    </message>
+    <message>
+        <source>Approve the selected submission (Ctrl+Shift+A)</source>
+        <translation>Aprobar el envío seleccionado (Ctrl+Mayús+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Flag…</source>
+        <translation>&amp;Señalar…</translation>
+    </message>
+    <message>
+        <source>Flag the selected submission with a comment</source>
+        <translation>Señalar el envío seleccionado con un comentario</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Rechazar…</translation>
+    </message>
+    <message>
+        <source>Reject the selected submission with a reason</source>
+        <translation>Rechazar el envío seleccionado con un motivo</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Flag %1</source>
+        <translation>Señalar %1</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>Rechazar %1</translation>
+    </message>
+    <message>
+        <source>What should the enumerator look at?</source>
+        <translation>¿Qué debe revisar el encuestador?</translation>
+    </message>
+    <message>
+        <source>Why is this submission rejected?</source>
+        <translation>¿Por qué se rechaza este envío?</translation>
+    </message>
+    <message>
+        <source>A flag needs a comment.</source>
+        <translation>Un señalamiento necesita un comentario.</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>Un rechazo necesita un motivo.</translation>
+    </message>
+    <message>
+        <source>The decision was not recorded: %1</source>
+        <translation>No se registró la decisión: %1</translation>
+    </message>
+    <message>
+        <source>%1 awaiting review · %2 flagged · %3 rejected · %4 approved</source>
+        <translation>%1 pendientes · %2 señalados · %3 rechazados · %4 aprobados</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ReviewQueueModel</name>
+    <message>
+        <source>Awaiting review</source>
+        <translation>Pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Señalado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 on %2</source>
+        <translation>Revisado por %1 el %2</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>%1, changed since</source>
+        <translation>%1, modificado desde entonces</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hogar</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Registrado por</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Último cambio</translation>
+    </message>
+    <message>
+        <source>Last decision</source>
+        <translation>Última decisión</translation>
+    </message>
+    <message>
+        <source>Comment or reason</source>
+        <translation>Comentario o motivo</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +2391,29 @@ Continue without writing it down?</source>
     <message>
         <source>Device name</source>
         <translation>Nombre del dispositivo</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::SplitHouseholdDialog</name>
+    <message>
+        <source>Some members of %1 form a household of their own. It keeps the location of %1.</source>
+        <translation>Algunos miembros de %1 forman su propio hogar. Conserva la ubicación de %1.</translation>
+    </message>
+    <message>
+        <source>Head of this household</source>
+        <translation>Jefe de este hogar</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Dividir</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Nadie todavía</translation>
+    </message>
+    <message>
+        <source>Name the new household and tick at least one member who leaves.</source>
+        <translation>Ponga nombre al nuevo hogar y marque al menos un miembro que se va.</translation>
     </message>
 </context>
 <context>
@@ -1457,83 +2551,83 @@ Continue without writing it down?</source>
     </message>
     <message>
         <source>As it &amp;happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Tal como &amp;ocurrió</translation>
     </message>
     <message>
         <source>Events in the order they happened in the field (their timestamps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Los eventos en el orden en que ocurrieron sobre el terreno (sus marcas de tiempo)</translation>
     </message>
     <message>
         <source>As this &amp;registry recorded it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tal como lo &amp;registró este registro</translation>
     </message>
     <message>
         <source>Events in the order this registry received them</source>
-        <translation type="unfinished"></translation>
+        <translation>Los eventos en el orden en que este registro los recibió</translation>
     </message>
     <message>
         <source>Show the household:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el hogar:</translation>
     </message>
     <message>
         <source>First event</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer evento</translation>
     </message>
     <message>
         <source>First event (Home)</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer evento (Inicio)</translation>
     </message>
     <message>
         <source>Previous event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento anterior</translation>
     </message>
     <message>
         <source>Previous event (Left, Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento anterior (Izquierda, Alt+Izquierda)</translation>
     </message>
     <message>
         <source>Next event</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento siguiente</translation>
     </message>
     <message>
         <source>Next event (Right, Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evento siguiente (Derecha, Alt+Derecha)</translation>
     </message>
     <message>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Último evento</translation>
     </message>
     <message>
         <source>Last event: now (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Último evento: ahora (Fin)</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Cronología</translation>
     </message>
     <message>
         <source>Show the household as it was at this moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar el hogar tal como estaba en ese momento</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Campo</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Entonces</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Miembro</translation>
     </message>
     <message>
         <source>Since then</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde entonces</translation>
     </message>
     <message>
         <source>Household</source>
@@ -1545,37 +2639,37 @@ Continue without writing it down?</source>
     </message>
     <message>
         <source>Highlighted: different now — fields changed since, members who left (red) or joined (green) since.</source>
-        <translation type="unfinished"></translation>
+        <translation>Resaltado: lo que es distinto ahora — campos cambiados desde entonces, miembros que se fueron (rojo) o llegaron (verde) desde entonces.</translation>
     </message>
     <message>
         <source>This record has no events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta ficha no tiene eventos.</translation>
     </message>
     <message numerus="yes">
         <source>At %1, before the first of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El %1, antes del primero de %n evento</numerusform>
+            <numerusform>El %1, antes del primero de %n eventos</numerusform>
         </translation>
     </message>
     <message>
         <source>At %1, after event %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>El %1, tras el evento %2 de %3</translation>
     </message>
     <message numerus="yes">
         <source>Before the first of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Antes del primero de %n evento</numerusform>
+            <numerusform>Antes del primero de %n eventos</numerusform>
         </translation>
     </message>
     <message>
         <source>After event %1 of %2: %3 by %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Tras el evento %1 de %2: %3 por %4, %5</translation>
     </message>
     <message>
         <source>After the registry received event %1 of %2: %3 by %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Tras recibir el registro el evento %1 de %2: %3 por %4, %5</translation>
     </message>
     <message>
         <source>reason: %1</source>
@@ -1583,59 +2677,59 @@ Continue without writing it down?</source>
     </message>
     <message>
         <source>received late</source>
-        <translation type="unfinished"></translation>
+        <translation>recibido con retraso</translation>
     </message>
     <message>
         <source>(latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>(el más reciente)</translation>
     </message>
     <message>
         <source>As it happened: the events in the order they happened in the field, late arrivals included where they belong. Pick any moment with the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tal como ocurrió: los eventos en el orden en que ocurrieron sobre el terreno, con los que llegaron tarde en su lugar. Elija cualquier momento con la fecha.</translation>
     </message>
     <message>
         <source>As this registry recorded it: the events in the order this registry received them — what it showed at the time, before late events arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tal como lo registró este registro: los eventos en el orden en que los recibió — lo que mostraba entonces, antes de que llegaran los eventos tardíos.</translation>
     </message>
     <message>
         <source>Not registered yet at this point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no registrado en ese momento.</translation>
     </message>
     <message>
         <source>%1 — version %2, last changed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — versión %2, último cambio %3</translation>
     </message>
     <message>
         <source>DELETED at this point</source>
-        <translation type="unfinished"></translation>
+        <translation>ELIMINADO en ese momento</translation>
     </message>
     <message>
         <source>deleted since</source>
-        <translation type="unfinished"></translation>
+        <translation>eliminado desde entonces</translation>
     </message>
     <message>
         <source>Changed since</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado desde entonces</translation>
     </message>
     <message>
         <source>Left since</source>
-        <translation type="unfinished"></translation>
+        <translation>Se fue desde entonces</translation>
     </message>
     <message>
         <source>Changed since: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiado desde entonces: %1</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminado</translation>
     </message>
     <message>
         <source>Joined since</source>
-        <translation type="unfinished"></translation>
+        <translation>Llegó desde entonces</translation>
     </message>
     <message>
         <source>Time travel could not read this record: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El viaje en el tiempo no pudo leer esta ficha: %1</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +2809,65 @@ Continue without writing it down?</source>
     <message>
         <source>FieldLedger registries (*.fieldledger);;All files (*)</source>
         <translation>Registros de FieldLedger (*.fieldledger);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::UsersPage</name>
+    <message>
+        <source>User id</source>
+        <translation>Identificador</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>&amp;Add User…</source>
+        <translation>&amp;Añadir un usuario…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove User…</source>
+        <translation>&amp;Quitar el usuario…</translation>
+    </message>
+    <message>
+        <source>Roles are chosen when a user is added; to change one, remove the user and add them again.</source>
+        <translation>Los roles se eligen al añadir un usuario; para cambiar uno, quite el usuario y vuelva a añadirlo.</translation>
+    </message>
+    <message>
+        <source>The users cannot be read: %1</source>
+        <translation>No se pueden leer los usuarios: %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>No se añadió a %1: %2</translation>
+    </message>
+    <message>
+        <source>Remove User</source>
+        <translation>Quitar el usuario</translation>
+    </message>
+    <message>
+        <source>Remove %1? They will no longer be able to unlock this registry. What they recorded stays.</source>
+        <translation>¿Quitar a %1? Ya no podrá desbloquear este registro. Lo que registró se conserva.</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>No se quitó a %1: %2</translation>
     </message>
 </context>
 <context>

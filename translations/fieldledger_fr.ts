@@ -2,6 +2,32 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ChangeHeadDialog</name>
+    <message>
+        <source>Change the Head of Household</source>
+        <translation>Changer le chef de ménage</translation>
+    </message>
+    <message>
+        <source>New &amp;head:</source>
+        <translation>Nouveau &amp;chef&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteHouseholdDialog</name>
+    <message>
+        <source>Delete Household</source>
+        <translation>Supprimer le ménage</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export — FieldLedger</source>
@@ -54,6 +80,21 @@
     <message>
         <source>&amp;Browse…</source>
         <translation>Pa&amp;rcourir…</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMemberDialog</name>
+    <message>
+        <source>Move to Another Household</source>
+        <translation>Transférer dans un autre ménage</translation>
+    </message>
+    <message>
+        <source>Find the household by name, head or village…</source>
+        <translation>Rechercher le ménage par nom, chef ou village…</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -138,10 +179,6 @@
         <translation>Création du registre et de ses clés…</translation>
     </message>
     <message>
-        <source>Trying FieldLedger out? A demo registry comes filled with generated households.</source>
-        <translation>Vous découvrez FieldLedger&#xa0;? Un registre de démonstration est rempli de ménages générés.</translation>
-    </message>
-    <message>
         <source>Create a De&amp;mo Registry</source>
         <translation>Créer un registre de dé&amp;monstration</translation>
     </message>
@@ -160,6 +197,14 @@
     <message>
         <source>I have &amp;written the recovery key down and stored it safely</source>
         <translation>J’ai &amp;noté la clé de récupération et je l’ai mise en lieu sûr</translation>
+    </message>
+    <message>
+        <source>Just trying FieldLedger out?</source>
+        <translation>Vous voulez juste essayer FieldLedger&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Creates the registry filled with generated households: names, villages, members, and some later edits and moves</source>
+        <translation>Crée le registre rempli de ménages générés&#xa0;: noms, villages, membres, ainsi que quelques modifications et déménagements ultérieurs</translation>
     </message>
 </context>
 <context>
@@ -202,6 +247,25 @@
     </message>
 </context>
 <context>
+    <name>SplitHouseholdDialog</name>
+    <message>
+        <source>Split Household</source>
+        <translation>Scinder le ménage</translation>
+    </message>
+    <message>
+        <source>&amp;New household&apos;s name:</source>
+        <translation>&amp;Nom du nouveau ménage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Members who leave for the new household:</source>
+        <translation>&amp;Membres qui partent dans le nouveau ménage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Head of the new household:</source>
+        <translation>&amp;Chef du nouveau ménage&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock — FieldLedger</source>
@@ -241,6 +305,126 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::AddUserDialog</name>
+    <message>
+        <source>Add User</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <source>what they type to unlock, e.g. aminata</source>
+        <translation>ce qu’il saisit pour déverrouiller, p. ex. aminata</translation>
+    </message>
+    <message>
+        <source>User &amp;id:</source>
+        <translation>&amp;Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>First &amp;passphrase:</source>
+        <translation>Première &amp;phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <translation>&amp;Confirmer la phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Enter the user&apos;s id.</source>
+        <translation>Saisissez l’identifiant de l’utilisateur.</translation>
+    </message>
+    <message>
+        <source>The id may not contain spaces or unusual characters.</source>
+        <translation>L’identifiant ne peut contenir ni espaces ni caractères inhabituels.</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation>La phrase secrète doit compter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AnomaliesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Event %1 (%2) by %3 — Enter or a double click opens the record&apos;s audit trail</source>
+        <translation>Événement %1 (%2) par %3 — Entrée ou un double-clic ouvre la piste d’audit de la fiche</translation>
+    </message>
+    <message>
+        <source>Type mismatch</source>
+        <translation>Type incompatible</translation>
+    </message>
+    <message>
+        <source>Changed after deletion</source>
+        <translation>Modifié après suppression</translation>
+    </message>
+    <message>
+        <source>Unknown record</source>
+        <translation>Fiche inconnue</translation>
+    </message>
+    <message>
+        <source>Member without ID</source>
+        <translation>Membre sans identifiant</translation>
+    </message>
+    <message>
+        <source>Not a member</source>
+        <translation>Pas un membre</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>Existe déjà</translation>
+    </message>
+    <message>
+        <source>Unknown event type</source>
+        <translation>Type d’événement inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AnomaliesView</name>
+    <message>
+        <source>The anomalies could not be read: %1</source>
+        <translation>Les anomalies n’ont pas pu être lues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No anomalies: every event applied as intended.</source>
+        <translation>Aucune anomalie&#xa0;: chaque événement s’est appliqué comme prévu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(ies): events that could not apply as intended. Enter or a double click opens the record&apos;s audit trail.</source>
+        <translation>
+            <numerusform>%n anomalie&#xa0;: un événement qui n’a pas pu s’appliquer comme prévu. Entrée ou un double-clic ouvre la piste d’audit de la fiche.</numerusform>
+            <numerusform>%n anomalies&#xa0;: des événements qui n’ont pas pu s’appliquer comme prévu. Entrée ou un double-clic ouvre la piste d’audit de la fiche.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::AppSession</name>
     <message>
         <source>Demo Registry — FieldLedger</source>
@@ -269,6 +453,26 @@
     <message>
         <source>Adding generated households: %1 of %2…</source>
         <translation>Ajout de ménages générés&#xa0;: %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registre</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s events cannot be read: %1</source>
+        <translation>Les événements du registre ne peuvent pas être lus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The household list cannot be brought up to date: %1</source>
+        <translation>La liste des ménages ne peut pas être mise à jour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Opening — FieldLedger</source>
+        <translation>Ouverture — FieldLedger</translation>
+    </message>
+    <message>
+        <source>Bringing the household list up to date…</source>
+        <translation>Mise à jour de la liste des ménages…</translation>
     </message>
 </context>
 <context>
@@ -394,15 +598,15 @@
     </message>
     <message>
         <source>Search in values…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les valeurs…</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Event:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Événement&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -410,29 +614,44 @@
     </message>
     <message>
         <source>The audit trail could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La piste d’audit n’a pas pu être lue&#xa0;: %1</translation>
     </message>
     <message>
         <source>All users</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les utilisateurs</translation>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les événements</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n événement</numerusform>
+            <numerusform>%1 sur %n événements</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ChangeHeadDialog</name>
+    <message>
+        <source>%1 is the head of %2 now.</source>
+        <translation>%1 est actuellement le chef de %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no head of household yet.</source>
+        <translation>%1 n’a pas encore de chef de ménage.</translation>
+    </message>
+    <message>
+        <source>&amp;Change Head</source>
+        <translation>&amp;Changer de chef</translation>
     </message>
 </context>
 <context>
@@ -520,6 +739,146 @@
     <message>
         <source>Registered only: %1</source>
         <translation>Enregistrés seulement&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DeleteHouseholdDialog</name>
+    <message numerus="yes">
+        <source>The household %1 and its %n member(s) leave the household list. Their records stay in the audit trail, with the reason given here.</source>
+        <translation>
+            <numerusform>Le ménage %1 et son %n membre quittent la liste des ménages. Leurs fiches restent dans la piste d’audit, avec le motif indiqué ici.</numerusform>
+            <numerusform>Le ménage %1 et ses %n membres quittent la liste des ménages. Leurs fiches restent dans la piste d’audit, avec le motif indiqué ici.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>Choisissez un motif…</translation>
+    </message>
+    <message>
+        <source>Registered twice (duplicate)</source>
+        <translation>Enregistré deux fois (doublon)</translation>
+    </message>
+    <message>
+        <source>The household no longer exists</source>
+        <translation>Le ménage n’existe plus</translation>
+    </message>
+    <message>
+        <source>Data correction (never a household)</source>
+        <translation>Correction de données (jamais un ménage)</translation>
+    </message>
+    <message>
+        <source>Other reason (say which in the note)</source>
+        <translation>Autre motif (à préciser dans la note)</translation>
+    </message>
+    <message>
+        <source>Required for a data correction or another reason.</source>
+        <translation>Obligatoire pour une correction de données ou un autre motif.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Give a reason, and a note for a data correction or another reason.</source>
+        <translation>Indiquez un motif, et une note pour une correction de données ou un autre motif.</translation>
+    </message>
+    <message>
+        <source>Delete Household</source>
+        <translation>Supprimer le ménage</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the household %1 and its %n member(s)?</source>
+        <translation>
+            <numerusform>Supprimer le ménage %1 et son %n membre&#xa0;?</numerusform>
+            <numerusform>Supprimer le ménage %1 et ses %n membres&#xa0;?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DraftAutosaver</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DraftListModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>%1
+Form: %2 (version %3)
+Started: %4
+Last saved: %5</source>
+        <translation>%1
+Formulaire&#xa0;: %2 (version %3)
+Commencé&#xa0;: %4
+Dernier enregistrement&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulaire</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>Dernier enregistrement</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DraftsPage</name>
+    <message>
+        <source>The drafts could not be read: %1</source>
+        <translation>Les brouillons n’ont pas pu être lus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Discard Draft?</source>
+        <translation>Abandonner le brouillon&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Discard the draft “%1”? What was typed into it cannot be brought back.</source>
+        <translation>Abandonner le brouillon «&#xa0;%1&#xa0;»&#xa0;? Ce qui y a été saisi ne pourra pas être récupéré.</translation>
+    </message>
+    <message>
+        <source>Discard Draft</source>
+        <translation>Abandonner le brouillon</translation>
+    </message>
+    <message>
+        <source>The draft could not be discarded: %1</source>
+        <translation>Le brouillon n’a pas pu être abandonné&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Brouillons</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Open the form where it was left (Enter)</source>
+        <translation>Rouvrir le formulaire là où il a été laissé (Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Abandonner…</translation>
+    </message>
+    <message>
+        <source>Delete the draft (Delete)</source>
+        <translation>Supprimer le brouillon (Suppr)</translation>
+    </message>
+    <message>
+        <source>No drafts</source>
+        <translation>Aucun brouillon</translation>
+    </message>
+    <message>
+        <source>Forms you start are saved here as you type, until you submit them. Nothing typed is lost.</source>
+        <translation>Les formulaires commencés sont enregistrés ici au fil de la saisie, jusqu’à leur envoi. Rien de ce qui est saisi n’est perdu.</translation>
     </message>
 </context>
 <context>
@@ -684,6 +1043,17 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::FormDialog</name>
+    <message>
+        <source>Discard Changes</source>
+        <translation>Abandonner les modifications</translation>
+    </message>
+    <message>
+        <source>Close the form and lose what you entered in it?</source>
+        <translation>Fermer le formulaire et perdre ce que vous y avez saisi&#xa0;?</translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::FormView</name>
     <message>
         <source>&amp;Back</source>
@@ -753,19 +1123,8 @@
         <translation>%1 %2</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1&#xa0;: %2</translation>
-    </message>
-    <message>
         <source>Everything needed is answered. Check the answers, then submit.</source>
         <translation>Tout ce qui est nécessaire est renseigné. Vérifiez les réponses, puis envoyez.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Issues to fix before the form can be submitted: %n. Press Enter on one to go to its field.</source>
-        <translation>
-            <numerusform>Problème à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n. Appuyez sur Entrée dessus pour aller à son champ.</numerusform>
-            <numerusform>Problèmes à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n. Appuyez sur Entrée sur l’un d’eux pour aller à son champ.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Entries: %n</source>
@@ -781,6 +1140,203 @@
     <message>
         <source>(no answer)</source>
         <translation>(pas de réponse)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Issues to fix before the form can be submitted: %n. Click one, or press Enter on it, to go to its field.</source>
+        <translation>
+            <numerusform>Problème à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n. Cliquez dessus, ou appuyez sur Entrée, pour aller à son champ.</numerusform>
+            <numerusform>Problèmes à corriger avant de pouvoir envoyer le formulaire&#xa0;: %n. Cliquez sur l’un d’eux, ou appuyez sur Entrée, pour aller à son champ.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdDetail</name>
+    <message>
+        <source>&amp;Edit Household…</source>
+        <translation>&amp;Modifier le ménage…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Correct the household&apos;s name, location or phone (F2)</source>
+        <translation>Corriger le nom, la localisation ou le téléphone du ménage (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Member…</source>
+        <translation>&amp;Ajouter un membre…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Register someone who joined the household (Insert)</source>
+        <translation>Enregistrer une personne arrivée dans le ménage (Inser)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Member…</source>
+        <translation>Modifier le m&amp;embre…</translation>
+    </message>
+    <message>
+        <source>Correct the selected member&apos;s details (Enter)</source>
+        <translation>Corriger les informations du membre sélectionné (Entrée)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Member…</source>
+        <translation>&amp;Retirer le membre…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
+    </message>
+    <message>
+        <source>The selected member left the household: say why (Delete)</source>
+        <translation>Le membre sélectionné a quitté le ménage&#xa0;: indiquez pourquoi (Suppr)</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve to Another Household…</source>
+        <translation>&amp;Transférer dans un autre ménage…</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>The selected member now lives in another household</source>
+        <translation>Le membre sélectionné vit désormais dans un autre ménage</translation>
+    </message>
+    <message>
+        <source>S&amp;plit Household…</source>
+        <translation>Sc&amp;inder le ménage…</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>Scinder…</translation>
+    </message>
+    <message>
+        <source>Some members form a household of their own</source>
+        <translation>Certains membres forment leur propre ménage</translation>
+    </message>
+    <message>
+        <source>Change &amp;Head…</source>
+        <translation>Changer de &amp;chef…</translation>
+    </message>
+    <message>
+        <source>Change Head…</source>
+        <translation>Changer de chef…</translation>
+    </message>
+    <message>
+        <source>Another member becomes the head of household</source>
+        <translation>Un autre membre devient chef de ménage</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Household…</source>
+        <translation>&amp;Supprimer le ménage…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove the household from the list (it stays in the audit trail)</source>
+        <translation>Retirer le ménage de la liste (il reste dans la piste d’audit)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Age or birth date</source>
+        <translation>Âge ou date de naissance</translation>
+    </message>
+    <message>
+        <source>Relationship to the head</source>
+        <translation>Lien avec le chef de ménage</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select a household to see its members and what can be done with it.</source>
+        <translation>Sélectionnez un ménage pour voir ses membres et ce que vous pouvez en faire.</translation>
+    </message>
+    <message>
+        <source>This household cannot be shown: %1</source>
+        <translation>Ce ménage ne peut pas être affiché&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This household is not in the registry.</source>
+        <translation>Ce ménage n’est pas dans le registre.</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (supprimé)</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>by %1 on %2</source>
+        <translation>par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Former head</source>
+        <translation>Ancien chef</translation>
+    </message>
+    <message>
+        <source>Form Missing</source>
+        <translation>Formulaire manquant</translation>
+    </message>
+    <message>
+        <source>The form “%1” is not installed.</source>
+        <translation>Le formulaire «&#xa0;%1&#xa0;» n’est pas installé.</translation>
+    </message>
+    <message>
+        <source>New member of %1</source>
+        <translation>Nouveau membre de %1</translation>
+    </message>
+    <message>
+        <source>%1, member of %2</source>
+        <translation>%1, membre de %2</translation>
+    </message>
+    <message>
+        <source>%1 leaves the household %2</source>
+        <translation>%1 quitte le ménage %2</translation>
     </message>
 </context>
 <context>
@@ -891,13 +1447,6 @@
         <source>Member ID</source>
         <translation>Identifiant du membre</translation>
     </message>
-    <message numerus="yes">
-        <source>History (%n events)</source>
-        <translation>
-            <numerusform>Historique (%n événement)</numerusform>
-            <numerusform>Historique (%n événements)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 (arrived late)</source>
         <translation>%1 (arrivé en retard)</translation>
@@ -997,6 +1546,311 @@
     <message>
         <source>reason: %1</source>
         <translation>motif&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (events: %n)</source>
+        <translation>
+            <numerusform>Historique (événements&#xa0;: %n)</numerusform>
+            <numerusform>Historique (événements&#xa0;: %n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::HouseholdsPage</name>
+    <message>
+        <source>The list cannot be read: %1</source>
+        <translation>La liste ne peut pas être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The forms cannot be loaded: %1</source>
+        <translation>Les formulaires ne peuvent pas être chargés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Ménages</translation>
+    </message>
+    <message>
+        <source>Find households by name, head or village…</source>
+        <translation>Rechercher des ménages par nom, chef ou village…</translation>
+    </message>
+    <message>
+        <source>Find households</source>
+        <translation>Rechercher des ménages</translation>
+    </message>
+    <message>
+        <source>&amp;Register a Household…</source>
+        <translation>&amp;Enregistrer un ménage…</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Colonnes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln household(s)</source>
+        <translation>
+            <numerusform>%Ln ménage</numerusform>
+            <numerusform>%Ln ménages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln found</source>
+        <translation>
+            <numerusform>%Ln trouvé</numerusform>
+            <numerusform>%Ln trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No household matches “%1”</source>
+        <translation>Aucun ménage ne correspond à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>No households yet</source>
+        <translation>Aucun ménage pour l’instant</translation>
+    </message>
+    <message>
+        <source>Search looks at household names, heads and villages; accents and capitals do not matter.</source>
+        <translation>La recherche porte sur les noms des ménages, les chefs et les villages&#xa0;; les accents et les majuscules ne comptent pas.</translation>
+    </message>
+    <message>
+        <source>Households registered in %1 will be listed here.</source>
+        <translation>Les ménages enregistrés dans %1 apparaîtront ici.</translation>
+    </message>
+    <message>
+        <source>Form Missing</source>
+        <translation>Formulaire manquant</translation>
+    </message>
+    <message>
+        <source>The household registration form is not installed.</source>
+        <translation>Le formulaire d’enregistrement des ménages n’est pas installé.</translation>
+    </message>
+    <message>
+        <source>New household — submit with Ctrl+Enter, leave with Esc</source>
+        <translation>Nouveau ménage — envoyer avec Ctrl+Entrée, quitter avec Échap</translation>
+    </message>
+    <message>
+        <source>Discard Household</source>
+        <translation>Abandonner le ménage</translation>
+    </message>
+    <message>
+        <source>Leave the registration form and lose what you entered in it?</source>
+        <translation>Quitter le formulaire d’enregistrement et perdre ce que vous y avez saisi&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::IntegrityPanel</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Prendre acte</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Journal des événements</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Événements&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Root:</source>
+        <translation>Racine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Latest signed checkpoint:</source>
+        <translation>Dernier point de contrôle signé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Checkpoint root:</source>
+        <translation>Racine du point de contrôle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Device key fingerprint:</source>
+        <translation>Empreinte de la clé de l’appareil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Verify now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Recompute every event&apos;s hash, the Merkle tree and the root, and check the signed checkpoint</source>
+        <translation>Recalculer l’empreinte de chaque événement, l’arbre de Merkle et la racine, et vérifier le point de contrôle signé</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Not verified in this session.</source>
+        <translation>Non vérifié pendant cette session.</translation>
+    </message>
+    <message>
+        <source>Prove this record</source>
+        <translation>Prouver cet enregistrement</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>Identifiant de l’événement</translation>
+    </message>
+    <message>
+        <source>&amp;Prove</source>
+        <translation>&amp;Prouver</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Save the proof as JSON, as `fieldledger-cli log proof` prints it</source>
+        <translation>Enregistrer la preuve en JSON, telle que l’affiche `fieldledger-cli log proof`</translation>
+    </message>
+    <message>
+        <source>Enter an event ID, or select an event in an audit trail, then Prove.</source>
+        <translation>Saisissez l’identifiant d’un événement, ou sélectionnez un événement dans une piste d’audit, puis Prouver.</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>É&amp;vénement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>INTEGRITY ALARM</source>
+        <translation>ALARME D’INTÉGRITÉ</translation>
+    </message>
+    <message>
+        <source>Changes are refused until this is resolved.</source>
+        <translation>Les modifications sont refusées tant que ce n’est pas résolu.</translation>
+    </message>
+    <message>
+        <source>An administrator must acknowledge this alarm.</source>
+        <translation>Un administrateur doit prendre acte de cette alarme.</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation>Illisible&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), signed %1</source>
+        <translation>
+            <numerusform>%n événement, signé le %1</numerusform>
+            <numerusform>%n événements, signé le %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>None yet (one is signed when the registry is closed)</source>
+        <translation>Aucun pour l’instant (un point est signé à la fermeture du registre)</translation>
+    </message>
+    <message>
+        <source>(no device key)</source>
+        <translation>(pas de clé d’appareil)</translation>
+    </message>
+    <message>
+        <source>Public key: %1</source>
+        <translation>Clé publique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Vérification annulée.</translation>
+    </message>
+    <message>
+        <source>Verification could not run: %1</source>
+        <translation>La vérification n’a pas pu s’exécuter&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>OK — all %1 events, the Merkle tree and the signed checkpoint verify.</source>
+        <translation>OK — les %1 événements, l’arbre de Merkle et le point de contrôle signé sont vérifiés.</translation>
+    </message>
+    <message>
+        <source>Root %1</source>
+        <translation>Racine %1</translation>
+    </message>
+    <message>
+        <source>FAILED at event %1 (sequence %2)</source>
+        <translation>ÉCHEC à l’événement %1 (séquence %2)</translation>
+    </message>
+    <message>
+        <source>FAILED at sequence %1</source>
+        <translation>ÉCHEC à la séquence %1</translation>
+    </message>
+    <message>
+        <source>FAILED: the signed checkpoint</source>
+        <translation>ÉCHEC&#xa0;: le point de contrôle signé</translation>
+    </message>
+    <message>
+        <source>Enter the ID of an event.</source>
+        <translation>Saisissez l’identifiant d’un événement.</translation>
+    </message>
+    <message>
+        <source>No event %1 in this registry&apos;s log.</source>
+        <translation>Aucun événement %1 dans le journal de ce registre.</translation>
+    </message>
+    <message>
+        <source>No proof: %1</source>
+        <translation>Pas de preuve&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Event:       %1</source>
+        <translation>Événement&#xa0;:  %1</translation>
+    </message>
+    <message>
+        <source>Leaf index:  %1</source>
+        <translation>Indice&#xa0;:     %1</translation>
+    </message>
+    <message>
+        <source>Tree size:   %1</source>
+        <translation>Taille&#xa0;:     %1</translation>
+    </message>
+    <message>
+        <source>Root:        %1</source>
+        <translation>Racine&#xa0;:     %1</translation>
+    </message>
+    <message>
+        <source>Leaf hash:   %1</source>
+        <translation>Empreinte&#xa0;:  %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit path (%n hash(es), the leaf&apos;s sibling first):</source>
+        <translation>
+            <numerusform>Chemin d’audit (%n empreinte, la sœur de la feuille d’abord)&#xa0;:</numerusform>
+            <numerusform>Chemin d’audit (%n empreintes, la sœur de la feuille d’abord)&#xa0;:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked here (RFC 9162): the path leads from the leaf to the root.</source>
+        <translation>Vérifié ici (RFC 9162)&#xa0;: le chemin mène de la feuille à la racine.</translation>
+    </message>
+    <message>
+        <source>The proof does not lead to the root: %1</source>
+        <translation>La preuve ne mène pas à la racine&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Prove an event first.</source>
+        <translation>Prouvez d’abord un événement.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Proof of %1 saved to %2.</source>
+        <translation>Preuve de %1 enregistrée dans %2.</translation>
+    </message>
+    <message>
+        <source>Export Proof</source>
+        <translation>Exporter la preuve</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1975,105 @@
         <source>About FieldLedger</source>
         <translation>À propos de FieldLedger</translation>
     </message>
+    <message>
+        <source>S&amp;ubmit Form</source>
+        <translation>&amp;Envoyer le formulaire</translation>
+    </message>
+    <message>
+        <source>Submit the form once it has no issues</source>
+        <translation>Envoyer le formulaire une fois qu’il n’a plus de problème</translation>
+    </message>
+    <message>
+        <source>Save &amp;Draft</source>
+        <translation>Enregistrer le &amp;brouillon</translation>
+    </message>
+    <message>
+        <source>Keep the form as it is, to finish it later</source>
+        <translation>Garder le formulaire tel quel pour le terminer plus tard</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Export households, individuals, events or reports (CSV, XLSX, JSON Lines, PDF)</source>
+        <translation>Exporter des ménages, des personnes, des événements ou des rapports (CSV, XLSX, JSON Lines, PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Trail of the Household</source>
+        <translation>&amp;Piste d’audit du ménage</translation>
+    </message>
+    <message>
+        <source>Who changed what, when and why, for the selected household</source>
+        <translation>Qui a modifié quoi, quand et pourquoi, pour le ménage sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Time Travel…</source>
+        <translation>&amp;Voyage dans le temps…</translation>
+    </message>
+    <message>
+        <source>The selected household as it was at any moment</source>
+        <translation>Le ménage sélectionné tel qu’il était à tout moment</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalies</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Intégrité</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Select a household first.</source>
+        <translation>Sélectionnez d’abord un ménage.</translation>
+    </message>
+    <message>
+        <source>Time travel</source>
+        <translation>Voyage dans le temps</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Piste d’audit</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::MoveMemberDialog</name>
+    <message>
+        <source>Move %1 from the household %2 to the household chosen below.</source>
+        <translation>Transférer %1 du ménage %2 vers le ménage choisi ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Moved to live there</source>
+        <translation>Parti y vivre</translation>
+    </message>
+    <message>
+        <source>Married into that household</source>
+        <translation>Marié dans ce ménage</translation>
+    </message>
+    <message>
+        <source>Data correction (registered in the wrong household)</source>
+        <translation>Correction de données (enregistré dans le mauvais ménage)</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Transférer</translation>
+    </message>
+    <message>
+        <source>This is the household the member is in now: choose another one.</source>
+        <translation>C’est le ménage actuel du membre&#xa0;: choisissez-en un autre.</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::RegistrySetupDialog</name>
@@ -1199,6 +2152,124 @@ Continue without writing it down?</source>
         <translation>La clé de récupération ne sera plus affichée. Sans elle, un registre dont tous les administrateurs ont oublié leur phrase secrète ne peut plus être ouvert par personne.
 
 Continuer sans la noter&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ReviewPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>A&amp;pprouver</translation>
+    </message>
+    <message>
+        <source>Approve the selected submission (Ctrl+Shift+A)</source>
+        <translation>Approuver l’envoi sélectionné (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Flag…</source>
+        <translation>&amp;Signaler…</translation>
+    </message>
+    <message>
+        <source>Flag the selected submission with a comment</source>
+        <translation>Signaler l’envoi sélectionné avec un commentaire</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Rejeter…</translation>
+    </message>
+    <message>
+        <source>Reject the selected submission with a reason</source>
+        <translation>Rejeter l’envoi sélectionné avec un motif</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Flag %1</source>
+        <translation>Signaler %1</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>Rejeter %1</translation>
+    </message>
+    <message>
+        <source>What should the enumerator look at?</source>
+        <translation>Que doit examiner l’enquêteur&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Why is this submission rejected?</source>
+        <translation>Pourquoi cet envoi est-il rejeté&#xa0;?</translation>
+    </message>
+    <message>
+        <source>A flag needs a comment.</source>
+        <translation>Un signalement demande un commentaire.</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>Un rejet demande un motif.</translation>
+    </message>
+    <message>
+        <source>The decision was not recorded: %1</source>
+        <translation>La décision n’a pas été enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 awaiting review · %2 flagged · %3 rejected · %4 approved</source>
+        <translation>%1 en attente · %2 signalés · %3 rejetés · %4 approuvés</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ReviewQueueModel</name>
+    <message>
+        <source>Awaiting review</source>
+        <translation>En attente de vérification</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approuvé</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Signalé</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejeté</translation>
+    </message>
+    <message>
+        <source>Reviewed by %1 on %2</source>
+        <translation>Vérifié par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>%1, changed since</source>
+        <translation>%1, modifié depuis</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Dernière modification</translation>
+    </message>
+    <message>
+        <source>Last decision</source>
+        <translation>Dernière décision</translation>
+    </message>
+    <message>
+        <source>Comment or reason</source>
+        <translation>Commentaire ou motif</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +2391,29 @@ Continuer sans la noter&#xa0;?</translation>
     <message>
         <source>Device name</source>
         <translation>Nom de l’appareil</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::SplitHouseholdDialog</name>
+    <message>
+        <source>Some members of %1 form a household of their own. It keeps the location of %1.</source>
+        <translation>Certains membres de %1 forment leur propre ménage. Il garde la localisation de %1.</translation>
+    </message>
+    <message>
+        <source>Head of this household</source>
+        <translation>Chef de ce ménage</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Scinder</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>Personne pour l’instant</translation>
+    </message>
+    <message>
+        <source>Name the new household and tick at least one member who leaves.</source>
+        <translation>Nommez le nouveau ménage et cochez au moins un membre qui part.</translation>
     </message>
 </context>
 <context>
@@ -1457,83 +2551,83 @@ Continuer sans la noter&#xa0;?</translation>
     </message>
     <message>
         <source>As it &amp;happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel que c’est &amp;arrivé</translation>
     </message>
     <message>
         <source>Events in the order they happened in the field (their timestamps)</source>
-        <translation type="unfinished"></translation>
+        <translation>Les événements dans l’ordre où ils se sont produits sur le terrain (leurs horodatages)</translation>
     </message>
     <message>
         <source>As this &amp;registry recorded it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel que ce &amp;registre l’a enregistré</translation>
     </message>
     <message>
         <source>Events in the order this registry received them</source>
-        <translation type="unfinished"></translation>
+        <translation>Les événements dans l’ordre où ce registre les a reçus</translation>
     </message>
     <message>
         <source>Show the household:</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le ménage&#xa0;:</translation>
     </message>
     <message>
         <source>First event</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier événement</translation>
     </message>
     <message>
         <source>First event (Home)</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier événement (Début)</translation>
     </message>
     <message>
         <source>Previous event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement précédent</translation>
     </message>
     <message>
         <source>Previous event (Left, Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement précédent (Gauche, Alt+Gauche)</translation>
     </message>
     <message>
         <source>Next event</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement suivant</translation>
     </message>
     <message>
         <source>Next event (Right, Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Événement suivant (Droite, Alt+Droite)</translation>
     </message>
     <message>
         <source>Last event</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier événement</translation>
     </message>
     <message>
         <source>Last event: now (End)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier événement&#xa0;: maintenant (Fin)</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Chronologie</translation>
     </message>
     <message>
         <source>Show the household as it was at this moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher le ménage tel qu’il était à ce moment</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ</translation>
     </message>
     <message>
         <source>Then</source>
-        <translation type="unfinished"></translation>
+        <translation>Alors</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenant</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Membre</translation>
     </message>
     <message>
         <source>Since then</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Household</source>
@@ -1545,97 +2639,97 @@ Continuer sans la noter&#xa0;?</translation>
     </message>
     <message>
         <source>Highlighted: different now — fields changed since, members who left (red) or joined (green) since.</source>
-        <translation type="unfinished"></translation>
+        <translation>En surbrillance&#xa0;: ce qui diffère maintenant — champs modifiés depuis, membres partis (rouge) ou arrivés (vert) depuis.</translation>
     </message>
     <message>
         <source>This record has no events.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette fiche n’a aucun événement.</translation>
     </message>
     <message numerus="yes">
         <source>At %1, before the first of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le %1, avant le premier de %n événement</numerusform>
+            <numerusform>Le %1, avant le premier de %n événements</numerusform>
         </translation>
     </message>
     <message>
         <source>At %1, after event %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Le %1, après l’événement %2 sur %3</translation>
     </message>
     <message numerus="yes">
         <source>Before the first of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Avant le premier de %n événement</numerusform>
+            <numerusform>Avant le premier de %n événements</numerusform>
         </translation>
     </message>
     <message>
         <source>After event %1 of %2: %3 by %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Après l’événement %1 sur %2&#xa0;: %3 par %4, %5</translation>
     </message>
     <message>
         <source>After the registry received event %1 of %2: %3 by %4, %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Après réception par le registre de l’événement %1 sur %2&#xa0;: %3 par %4, %5</translation>
     </message>
     <message>
         <source>reason: %1</source>
-        <translation>motif : %1</translation>
+        <translation>motif&#xa0;: %1</translation>
     </message>
     <message>
         <source>received late</source>
-        <translation type="unfinished"></translation>
+        <translation>reçu en retard</translation>
     </message>
     <message>
         <source>(latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>(le plus récent)</translation>
     </message>
     <message>
         <source>As it happened: the events in the order they happened in the field, late arrivals included where they belong. Pick any moment with the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel que c’est arrivé&#xa0;: les événements dans l’ordre où ils se sont produits sur le terrain, les arrivées tardives à leur place. Choisissez n’importe quel moment avec la date.</translation>
     </message>
     <message>
         <source>As this registry recorded it: the events in the order this registry received them — what it showed at the time, before late events arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tel que ce registre l’a enregistré&#xa0;: les événements dans l’ordre où ce registre les a reçus — ce qu’il montrait alors, avant l’arrivée des événements tardifs.</translation>
     </message>
     <message>
         <source>Not registered yet at this point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore enregistré à ce moment-là.</translation>
     </message>
     <message>
         <source>%1 — version %2, last changed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — version %2, modifié le %3</translation>
     </message>
     <message>
         <source>DELETED at this point</source>
-        <translation type="unfinished"></translation>
+        <translation>SUPPRIMÉ à ce moment-là</translation>
     </message>
     <message>
         <source>deleted since</source>
-        <translation type="unfinished"></translation>
+        <translation>supprimé depuis</translation>
     </message>
     <message>
         <source>Changed since</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié depuis</translation>
     </message>
     <message>
         <source>Left since</source>
-        <translation type="unfinished"></translation>
+        <translation>Parti depuis</translation>
     </message>
     <message>
         <source>Changed since: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié depuis&#xa0;: %1</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimé</translation>
     </message>
     <message>
         <source>Joined since</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrivé depuis</translation>
     </message>
     <message>
         <source>Time travel could not read this record: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le voyage dans le temps n’a pas pu lire cette fiche&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +2809,65 @@ Continuer sans la noter&#xa0;?</translation>
     <message>
         <source>FieldLedger registries (*.fieldledger);;All files (*)</source>
         <translation>Registres FieldLedger (*.fieldledger);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::UsersPage</name>
+    <message>
+        <source>User id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>&amp;Add User…</source>
+        <translation>&amp;Ajouter un utilisateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove User…</source>
+        <translation>&amp;Retirer l’utilisateur…</translation>
+    </message>
+    <message>
+        <source>Roles are chosen when a user is added; to change one, remove the user and add them again.</source>
+        <translation>Les rôles sont choisis à l’ajout d’un utilisateur&#xa0;; pour en changer, retirez l’utilisateur puis ajoutez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>The users cannot be read: %1</source>
+        <translation>Les utilisateurs ne peuvent pas être lus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>%1 was not added: %2</source>
+        <translation>%1 n’a pas été ajouté&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Remove User</source>
+        <translation>Retirer l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Remove %1? They will no longer be able to unlock this registry. What they recorded stays.</source>
+        <translation>Retirer %1&#xa0;? Cette personne ne pourra plus déverrouiller ce registre. Ce qu’elle a enregistré reste.</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>%1 n’a pas été retiré&#xa0;: %2</translation>
     </message>
 </context>
 <context>
