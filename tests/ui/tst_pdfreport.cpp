@@ -263,6 +263,14 @@ private slots:
         QVERIFY(text.contains(u"in Mbale"_s));
         QVERIFY(QRegularExpression(u"Mbale\\s+2\\b"_s).match(text).hasMatch());
         QVERIFY(!QRegularExpression(u"Kalo\\s+\\d"_s).match(text).hasMatch());
+        // The log's size and root are never split over two pages.
+        const QString root = toHex(*m_fixture->ledger().rootAt(std::nullopt));
+        bool together = false;
+        for (const QString &page : text.split(u'\f')) {
+            if (page.contains(root))
+                together = page.contains(u"Log size"_s);
+        }
+        QVERIFY(together);
     }
 
     void cancelled_leavesNoFile()

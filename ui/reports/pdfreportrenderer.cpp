@@ -531,7 +531,7 @@ public:
         doc.stackedBar({{tr("Changed since registration"), summary.householdsEdited},
                         {tr("Unchanged"), summary.householdsUnchanged()}});
 
-        doc.heading(tr("Verification"), 10);
+        doc.heading(tr("Verification"), 14); // both rows stay with the heading
         doc.keyValues({{tr("Log size"), QString::number(summary.logSize)}, {tr("Log root"), summary.rootHex}}, {1});
         return doc.finish();
     }
