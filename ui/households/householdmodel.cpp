@@ -308,50 +308,25 @@ void HouseholdModel::ledgerChanged(const core::LedgerChange &change)
     applyChanges(change.entityGuids);
 }
 
-QStringList HouseholdModel::membersOf(const QString &household)
-{
-    auto entity = m_ledger.entity(household);
-    if (!entity || !*entity)
-        return {};
-    return (*entity)->memberIds;
-}
-
-// The loaded rows are always the first rows of core's list. A change keeps it so. Each changed
-// household is looked up afresh (its row and its position); the list the loaded rows should
-// become is worked out (the unchanged rows keep their order; each changed one sits at its
-// position, or leaves when it falls past the loaded rows), and the rows are taken there with
-// fine-grained removes, moves, inserts and dataChanged.
-//
-// A change that names an entity which is neither a household nor a member of a changed
-// household (update-individual names only the member) cannot be placed that way, since core has
-// no query from a member to its household: then the loaded rows are compared with core's first
-// rows (one page query) and brought in line, still row by row.
+// The loaded rows are always the first rows of core's list. A change keeps it so. Core names the
+// households the change may have touched (householdsAffectedBy: those changed, and the groups of
+// changed members); each is looked up afresh (its row and its position), and so is any loaded
+// household the change names that core no longer lists. The list the loaded rows should become
+// is worked out (the unchanged rows keep their order; each changed one sits at its position, or
+// leaves when it falls past the loaded rows), and the rows are taken there with fine-grained
+// removes, moves, inserts and dataChanged.
 void HouseholdModel::applyChanges(const QStringList &guids)
 {
-    QStringList households;
-    QStringList others;
-    for (const QString &guid : guids) {
-        auto row = m_query.row(guid);
-        if (!row) {
-            report(row.error());
-            return;
-        }
-        if (row->has_value() || rowOf(guid) >= 0)
-            households.append(guid);
-        else
-            others.append(guid);
-    }
-    if (!others.isEmpty()) {
-        QSet<QString> covered; // a registration or an added member names the members too
-        for (const QString &household : std::as_const(households)) {
-            for (const QString &member : membersOf(household))
-                covered.insert(member);
-        }
-        others.removeIf([&](const QString &guid) { return covered.contains(guid); });
-    }
-    if (!others.isEmpty()) {
-        refresh();
+    auto affected = m_query.householdsAffectedBy(guids);
+    if (!affected) {
+        report(affected.error());
+        refresh(); // compare the loaded rows with core's first page instead
         return;
+    }
+    QStringList households = std::move(*affected);
+    for (const QString &guid : guids) {
+        if (rowOf(guid) >= 0 && !households.contains(guid))
+            households.append(guid);
     }
     if (households.isEmpty())
         return;

@@ -23,11 +23,12 @@ namespace fieldledger::ui {
 //
 // Rows arrive a page at a time (canFetchMore/fetchMore), so the first rows of a registry of any
 // size show at once. A new filter text or sort order is "everything changes": a reset and the
-// first page again. When the ledger reports changed entities, only those households' rows move:
-// updated in place (dataChanged), moved, inserted at the position core gives them or removed,
-// with the matching begin/end calls; a member's change updates its household's row. A Reset
-// from the ledger (replay) resets the model, and so does a change of many entities at once (an
-// import), which is cheaper to reload than to place one by one.
+// first page again. When the ledger reports changed entities, only the rows of the households
+// they touch move (core says which: HouseholdQuery::householdsAffectedBy, so a member's change
+// updates its household's row): updated in place (dataChanged), moved, inserted at the position
+// core gives them or removed, with the matching begin/end calls. A Reset from the ledger
+// (replay) resets the model, and so does a change of many entities at once (an import), which is
+// cheaper to reload than to place one by one.
 //
 // Failures of the query (the registry gone, permission) leave the rows as they were and are
 // reported by errorOccurred().
@@ -102,11 +103,11 @@ private:
 
     void ledgerChanged(const core::LedgerChange &change);
     void applyChanges(const QStringList &guids);
-    // Brings the loaded rows in line with core's first rows (as many as are loaded).
+    // Brings the loaded rows in line with core's first rows (as many as are loaded): the
+    // fallback when core cannot say which households a change touched.
     void refresh();
     // Turns the loaded rows into `target` with removes, moves, inserts and dataChanged.
     void becomeRows(std::vector<core::HouseholdRow> target);
-    [[nodiscard]] QStringList membersOf(const QString &household);
     [[nodiscard]] std::vector<core::HouseholdRow> fetchPage(qint64 offset, int limit, bool &ok);
     [[nodiscard]] QString displayText(const core::HouseholdRow &row, int column) const;
     void report(const core::Error &error);
