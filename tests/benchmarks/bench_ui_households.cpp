@@ -283,7 +283,7 @@ int main(int argc, char *argv[])
                  command.data = {{u"age"_s, 30 + (++edits % 40)}};
                  require(ledger->submit(command), u"submit"_s);
              }),
-             u"a member's change: the loaded rows compared with core's first page"_s);
+             u"a member's change: core names its household (householdsAffectedBy)"_s);
     }
     return 0;
 }
