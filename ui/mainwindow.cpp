@@ -1,10 +1,22 @@
 #include "ui/mainwindow.h"
 
+#include "core/domain/ledger.h"
+#include "core/storage/registry.h"
 #include "ui/households/householdspage.h"
 #include "ui/messagebox.h"
+#include "ui/reports/dashboardview.h"
+#include "ui/reports/exportdialog.h"
+#include "ui/review/reviewpage.h"
+#include "ui/supervision/anomaliesview.h"
+#include "ui/supervision/audittrailview.h"
+#include "ui/supervision/integritypanel.h"
+#include "ui/supervision/timetravelview.h"
+#include "ui/users/userspage.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -176,6 +188,27 @@ void MainWindow::createActions()
     m_sidebarAction->setChecked(true);
     m_sidebarAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
 
+    m_exportAction = new QAction(tr("&Export…"), this);
+    m_exportAction->setObjectName(u"exportAction"_s);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setStatusTip(tr("Export households, individuals, events or reports (CSV, XLSX, JSON Lines, PDF)"));
+    m_exportAction->setEnabled(m_services.ledger != nullptr && m_info.user.role != core::Role::Enumerator);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportData);
+
+    m_auditTrailAction = new QAction(tr("&Audit Trail of the Household"), this);
+    m_auditTrailAction->setObjectName(u"auditTrailAction"_s);
+    m_auditTrailAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_auditTrailAction->setStatusTip(tr("Who changed what, when and why, for the selected household"));
+    m_auditTrailAction->setEnabled(m_services.ledger != nullptr);
+    connect(m_auditTrailAction, &QAction::triggered, this, [this] { showHouseholdHistory(false); });
+
+    m_timeTravelAction = new QAction(tr("&Time Travel…"), this);
+    m_timeTravelAction->setObjectName(u"timeTravelAction"_s);
+    m_timeTravelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_timeTravelAction->setStatusTip(tr("The selected household as it was at any moment"));
+    m_timeTravelAction->setEnabled(m_services.ledger != nullptr);
+    connect(m_timeTravelAction, &QAction::triggered, this, [this] { showHouseholdHistory(true); });
+
     m_aboutAction = new QAction(tr("&About FieldLedger"), this);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -186,6 +219,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newHouseholdAction);
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_lockAction);
     file->addSeparator();
@@ -199,6 +233,10 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_sidebarAction);
+    view->addSeparator();
+    view->addAction(m_auditTrailAction);
+    view->addAction(m_timeTravelAction);
+    view->addSeparator();
     if (m_householdsPage) {
         m_columnsMenu = m_householdsPage->columnsMenu();
         view->addMenu(m_columnsMenu);
@@ -249,6 +287,7 @@ void MainWindow::createCentralArea()
                                      tr("Forms you save before submitting them wait here until you finish "
                                         "them.")));
 
+    addSupervisionPages();
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
     m_splitter = new QSplitter(Qt::Horizontal);
@@ -319,6 +358,72 @@ void MainWindow::saveSettings() const
 MainWindow::Page MainWindow::currentPage() const
 {
     return static_cast<Page>(m_pages->currentIndex());
+}
+
+void MainWindow::addSupervisionPages()
+{
+    if (!m_services.ledger || m_info.user.role == core::Role::Enumerator)
+        return;
+    core::Ledger &ledger = *m_services.ledger;
+    auto addSection = [this](const QString &text, const QString &icon, Page page, QWidget *widget) {
+        auto *item = new QListWidgetItem(QIcon(icon), text, m_sidebar);
+        item->setData(Qt::UserRole, static_cast<int>(page));
+        item->setSizeHint(QSize(0, 34));
+        m_pages->addWidget(widget);
+    };
+    auto *review = new ReviewPage(ledger);
+    connect(review, &ReviewPage::householdActivated, this, [this](const QString &guid) {
+        if (m_householdsPage && m_householdsPage->selectHousehold(guid))
+            showPage(Page::Households);
+    });
+    addSection(tr("Review"), u":/icons/households.svg"_s, Page::Review, review);
+    addSection(tr("Dashboard"), u":/icons/households.svg"_s, Page::Dashboard, new DashboardView(ledger));
+    auto *anomalies = new AnomaliesView(ledger);
+    connect(anomalies, &AnomaliesView::showEntity, this, [this](const QString &guid, const QString &) {
+        if (m_householdsPage && m_householdsPage->selectHousehold(guid)) {
+            showPage(Page::Households);
+            showHouseholdHistory(false);
+        }
+    });
+    addSection(tr("Anomalies"), u":/icons/drafts.svg"_s, Page::Anomalies, anomalies);
+    addSection(tr("Integrity"), u":/icons/drafts.svg"_s, Page::Integrity, new IntegrityPanel(ledger));
+    if (m_info.user.role == core::Role::Administrator)
+        addSection(tr("Users"), u":/icons/households.svg"_s, Page::Users, new UsersPage(ledger.registry()));
+}
+
+void MainWindow::exportData()
+{
+    if (!m_services.ledger || !m_services.clock)
+        return;
+    auto *dialog = new ExportDialog(*m_services.ledger, *m_services.clock, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_householdsPage && !m_householdsPage->currentHousehold().isEmpty())
+        dialog->setHouseholdGuid(m_householdsPage->currentHousehold());
+    dialog->open();
+}
+
+void MainWindow::showHouseholdHistory(bool timeTravel)
+{
+    if (!m_services.ledger)
+        return;
+    const QString guid = m_householdsPage ? m_householdsPage->currentHousehold() : QString();
+    if (guid.isEmpty()) {
+        statusBar()->showMessage(tr("Select a household first."), 4000);
+        return;
+    }
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(timeTravel ? tr("Time travel") : tr("Audit trail"));
+    auto *layout = new QVBoxLayout(dialog);
+    if (timeTravel)
+        layout->addWidget(new TimeTravelView(*m_services.ledger, guid));
+    else
+        layout->addWidget(new AuditTrailView(*m_services.ledger, guid));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(900, 600);
+    dialog->open();
 }
 
 void MainWindow::showPage(Page page)

@@ -53,8 +53,9 @@ public:
         const core::Clock *clock = nullptr;
     };
 
-    // The sidebar's sections, in order.
-    enum class Page { Households, Drafts };
+    // The sidebar's sections, in order. With a ledger, supervisors' and administrators' sections
+    // follow (Review, Dashboard, Anomalies, Integrity; Users for administrators).
+    enum class Page { Households, Drafts, Review, Dashboard, Anomalies, Integrity, Users };
 
     explicit MainWindow(Info info, QWidget *parent = nullptr);
     MainWindow(Info info, Services services, QWidget *parent = nullptr);
@@ -93,6 +94,10 @@ private:
     void newHousehold();
     void formOpenChanged(bool open);
     void showAbout();
+    void addSupervisionPages();
+    // Opens the export dialog, or the audit trail / time travel of the selected household.
+    void exportData();
+    void showHouseholdHistory(bool timeTravel);
 
     Info m_info;
     Services m_services;
@@ -112,6 +117,9 @@ private:
     QAction *m_saveDraftAction = nullptr;
     QAction *m_sidebarAction = nullptr;
     QMenu *m_columnsMenu = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_auditTrailAction = nullptr;
+    QAction *m_timeTravelAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };
 

@@ -392,6 +392,11 @@ Result<IngestReport> Ledger::submitBatch(const std::vector<Command> &commands)
         auto prefix = [&]() { return commands.size() > 1 ? u"command %1: "_s.arg(index) : QString(); };
         if (auto ok = m_access.check(user(), Action::Submit, command.entityGuid); !ok)
             return rollback(Error{ok.error().code, prefix() + ok.error().message});
+        // A review decision is a supervisor's (ReviewService checks it too; this is the gate).
+        if (command.type == u"review-household") {
+            if (auto ok = m_access.check(user(), Action::Review, command.entityGuid); !ok)
+                return rollback(Error{ok.error().code, prefix() + ok.error().message});
+        }
         if (auto ok = validateCommand(command); !ok)
             return rollback(Error{ok.error().code, prefix() + ok.error().message});
         auto event = buildEvent(command);
