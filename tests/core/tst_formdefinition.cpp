@@ -628,7 +628,7 @@ private slots:
         QCOMPARE(loadFormsFrom(dir.filePath(u"nowhere"_s)).error().code, ErrorCode::NotFound);
     }
 
-    void defaultForms_allLoadWithEnglishAndFrench()
+    void defaultForms_allLoadWithEnglishFrenchAndSpanish()
     {
         const Result<std::vector<FormDefinition>> forms = loadFormsFrom(defaultFormsDir);
         QVERIFY2(forms.has_value(), messageOf(forms).constData());
@@ -637,14 +637,14 @@ private slots:
         for (const FormDefinition &form : *forms) {
             ids.push_back(form.id());
             eventTypes.push_back(form.eventType());
-            QCOMPARE(form.languages(), (QStringList{u"en"_s, u"fr"_s}));
+            QCOMPARE(form.languages(), (QStringList{u"en"_s, u"es"_s, u"fr"_s}));
             QCOMPARE(form.defaultLanguage(), u"en"_s);
             QVERIFY(!form.version().isEmpty());
-            // Every text a user reads exists in both languages (plain strings are names: villages).
+            // Every text a user reads exists in every language (plain strings are names: villages).
             for (const Field *field : form.allFields()) {
                 for (const LocalizedText *text : {&field->label, &field->hint, &field->constraintMessage}) {
                     if (!text->isEmpty())
-                        QVERIFY2(text->languages() == (QStringList{u"en"_s, u"fr"_s}),
+                        QVERIFY2(text->languages() == (QStringList{u"en"_s, u"es"_s, u"fr"_s}),
                                  qPrintable(form.id() + u": "_s + field->name));
                 }
                 if (field->isInput() || field->type == FieldType::Note)
