@@ -43,7 +43,7 @@ struct ExportArgs {
 Result<ExportArgs> parseExportArgs(const QStringList &args)
 {
     static const QSet<QString> valueOptions{
-        u"--what"_s,   u"--format"_s, u"--at"_s,    u"--out"_s,   u"--columns"_s, u"--member-columns"_s,
+        u"--what"_s,   u"--format"_s, u"--at"_s,     u"--out"_s,  u"--columns"_s, u"--member-columns"_s,
         u"--entity"_s, u"--paper"_s,  u"--locale"_s, u"--from"_s, u"--to"_s,      u"--limit"_s};
     static const QSet<QString> flagOptions{u"--excel"_s, u"--include-deleted"_s, u"--log"_s};
     ExportArgs parsed;
@@ -128,7 +128,8 @@ Result<QDate> dayOption(const QString &option, const QString &text)
 {
     const QDate day = QDate::fromString(text, Qt::ISODate);
     if (!day.isValid() || text.size() != 10)
-        return fail(ErrorCode::InvalidArgument, u"%1: expected a day such as 2026-11-26, not '%2'"_s.arg(option, text));
+        return fail(ErrorCode::InvalidArgument,
+                    u"%1: expected a day such as 2026-11-26, not '%2'"_s.arg(option, text));
     return day;
 }
 
@@ -225,7 +226,8 @@ int commandExport(CliContext &context)
         const QString name = args->options.value(u"--locale"_s);
         const QLocale locale(name);
         if (locale.language() == QLocale::C && name != u"C")
-            return usageError(context, u"export: --locale: unknown locale '%1' (e.g. fr_FR, de_DE)"_s.arg(name));
+            return usageError(context,
+                              u"export: --locale: unknown locale '%1' (e.g. fr_FR, de_DE)"_s.arg(name));
         request.locale = locale;
     }
     if (args->options.contains(u"--at"_s)) {

@@ -74,10 +74,11 @@ Result<std::vector<ReviewItem>> ReviewQueue::select(const QString &condition, co
         return std::unexpected(ok.error());
     QSqlQuery query(m_ledger.registry().database());
     query.setForwardOnly(true);
-    const QString sql = reviewRows(user) +
-                        u"SELECT guid, name, created_by, last_updated, version, status, decision, comment, reason,"
-                        " reviewed_by, reviewed_at FROM rows WHERE "_s +
-                        condition + u" ORDER BY last_updated, guid LIMIT :limit"_s;
+    const QString sql =
+        reviewRows(user) +
+        u"SELECT guid, name, created_by, last_updated, version, status, decision, comment, reason,"
+        " reviewed_by, reviewed_at FROM rows WHERE "_s +
+        condition + u" ORDER BY last_updated, guid LIMIT :limit"_s;
     if (!query.prepare(sql))
         return std::unexpected(sqlError(u"cannot read the review queue"_s, query.lastError()));
     if (user.role == Role::Enumerator)

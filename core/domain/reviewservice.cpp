@@ -85,7 +85,8 @@ Result<Command> ReviewService::reviewCommand(const QString &householdGuid, Revie
     return command;
 }
 
-Result<Event> ReviewService::review(const QString &householdGuid, ReviewDecision decision, const QString &text)
+Result<Event> ReviewService::review(const QString &householdGuid, ReviewDecision decision,
+                                    const QString &text)
 {
     auto command = reviewCommand(householdGuid, decision, text);
     if (!command)

@@ -702,8 +702,7 @@ Result<ExportWhat> exportWhatFromName(QStringView name)
     return fail(
         ErrorCode::InvalidArgument,
         u"unknown export '%1': expected households, individuals, events, entities, audit, summary, all "
-        "or household"_s
-            .arg(name));
+        "or household"_s.arg(name));
 }
 
 QString exportFormatName(ExportFormat format)
@@ -807,8 +806,8 @@ Status Exporter::checkAllowed(const ExportRequest &request) const
 
 Status Exporter::writeReport(const ExportRequest &request, QIODevice &device, ExportReport &report)
 {
-    const ReportContext context{m_ledger.registry().name(), formatUtcMillis(m_clock.now()), m_ledger.user().id,
-                                request.paper};
+    const ReportContext context{m_ledger.registry().name(), formatUtcMillis(m_clock.now()),
+                                m_ledger.user().id, request.paper};
     Result<int> pages = 0;
     if (request.what == ExportWhat::Household) {
         auto profile =

@@ -40,8 +40,7 @@ Status SqlExportRecorder::ready() const
     if (m_registry.isReadOnly())
         return fail(ErrorCode::ReadOnly,
                     u"%1 is open read-only (another program holds it for writing), so this export "
-                    "could not be recorded; close that program and export again"_s
-                        .arg(m_registry.path()));
+                    "could not be recorded; close that program and export again"_s.arg(m_registry.path()));
     return {};
 }
 
@@ -109,13 +108,11 @@ Result<std::vector<QJsonObject>> exportLog(Registry &registry, const ExportLogQu
         return std::unexpected(sqlError(u"cannot read the export log"_s, select.lastError()));
     std::vector<QJsonObject> records;
     while (select.next()) {
-        QJsonObject record{{u"id"_s, select.value(0).toLongLong()},
-                           {u"userId"_s, select.value(1).toString()},
-                           {u"what"_s, select.value(2).toString()},
-                           {u"format"_s, select.value(3).toString()},
-                           {u"exportedAt"_s, select.value(4).toString()},
-                           {u"rows"_s, select.value(6).toLongLong()},
-                           {u"file"_s, select.value(7).toString()}};
+        QJsonObject record{
+            {u"id"_s, select.value(0).toLongLong()},       {u"userId"_s, select.value(1).toString()},
+            {u"what"_s, select.value(2).toString()},       {u"format"_s, select.value(3).toString()},
+            {u"exportedAt"_s, select.value(4).toString()}, {u"rows"_s, select.value(6).toLongLong()},
+            {u"file"_s, select.value(7).toString()}};
         if (!select.value(5).isNull())
             record.insert(u"asOf"_s, select.value(5).toString());
         records.push_back(std::move(record));

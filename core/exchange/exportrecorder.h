@@ -80,6 +80,7 @@ struct ExportLogQuery {
 // The export log of a registry, oldest first: each record as SqlExportRecorder was given it,
 // plus "id" (its row id). Reading it is a supervisor's or an administrator's right
 // (Action::ReadLog, checked for the registry's current user).
-[[nodiscard]] Result<std::vector<QJsonObject>> exportLog(Registry &registry, const ExportLogQuery &query = {});
+[[nodiscard]] Result<std::vector<QJsonObject>> exportLog(Registry &registry,
+                                                         const ExportLogQuery &query = {});
 
 } // namespace fieldledger::core

@@ -83,9 +83,10 @@ Result<HouseholdProfile> householdProfile(Ledger &ledger, const QString &guid, s
     if (!state)
         return std::unexpected(state.error());
     if (!*state)
-        return fail(ErrorCode::NotFound, asOfNs ? u"no household %1 as of %2"_s.arg(
-                                                      guid, Timestamp::fromNsSinceEpoch(*asOfNs).toUtcMillisString())
-                                                : u"no household %1"_s.arg(guid));
+        return fail(ErrorCode::NotFound,
+                    asOfNs ? u"no household %1 as of %2"_s.arg(
+                                 guid, Timestamp::fromNsSinceEpoch(*asOfNs).toUtcMillisString())
+                           : u"no household %1"_s.arg(guid));
     if (!(*state)->isGroup())
         return fail(ErrorCode::InvalidArgument, u"%1 is an individual, not a household"_s.arg(guid));
 
