@@ -91,8 +91,8 @@ Timing measure(int runs, const std::function<void()> &work)
 
 void line(const QString &what, const Timing &timing, const QString &note = {})
 {
-    std::printf("  %-48s %9.2f %9.2f %9.2f  %s\n", qPrintable(what), timing.first, timing.median, timing.worst,
-                qPrintable(note));
+    std::printf("  %-48s %9.2f %9.2f %9.2f  %s\n", qPrintable(what), timing.first, timing.median,
+                timing.worst, qPrintable(note));
 }
 
 void heading(const char *title)
@@ -115,8 +115,8 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir(QDir::currentPath() + u"/bench-ui-households-XXXXXX"_s); // the real disk, not tmpfs
     const QString path = dir.filePath(u"r.fieldledger"_s);
-    std::printf("bench_ui_households: %lld households, %d per import, %d runs, in %s\n", households, perImport,
-                runs, qPrintable(dir.path()));
+    std::printf("bench_ui_households: %lld households, %d per import, %d runs, in %s\n", households,
+                perImport, runs, qPrintable(dir.path()));
 
     core::ManualClock clock(kNow);
     core::SequentialIdGenerator ids(u"bench-"_s);
@@ -124,9 +124,9 @@ int main(int argc, char *argv[])
     options.name = u"bench"_s;
     options.adminId = u"admin"_s;
     const char passphrase[] = "admin passphrase";
-    auto created = require(core::Registry::create(path, options, core::SecretBytes(passphrase, std::strlen(passphrase)),
-                                                  clock),
-                           u"create"_s);
+    auto created = require(
+        core::Registry::create(path, options, core::SecretBytes(passphrase, std::strlen(passphrase)), clock),
+        u"create"_s);
     std::unique_ptr<core::Registry> registry = std::move(created.registry);
     auto ledger = require(core::Ledger::open(*registry, core::Ledger::Options{&clock, &ids}), u"ledger"_s);
     require(core::HouseholdIndex::install(*ledger), u"install"_s);
@@ -141,14 +141,15 @@ int main(int argc, char *argv[])
     while (!generator.atEnd()) {
         std::vector<core::Event> batch;
         for (const core::Command &command : generator.nextBatch(perImport)) {
-            batch.push_back(require(core::Event::make(command.guid, command.entityGuid, command.type, command.data,
-                                                      command.timestamp, u"admin"_s, command.metadata,
-                                                      command.context),
-                                    u"event"_s));
+            batch.push_back(
+                require(core::Event::make(command.guid, command.entityGuid, command.type, command.data,
+                                          command.timestamp, u"admin"_s, command.metadata, command.context),
+                        u"event"_s));
             if (someHousehold.isEmpty() && command.type == u"create-group" &&
                 generator.householdsMade() > households / 3) {
                 someHousehold = command.entityGuid;
-                someMember = command.data.value(u"members"_s).toArray().first().toObject().value(u"guid"_s).toString();
+                someMember =
+                    command.data.value(u"members"_s).toArray().first().toObject().value(u"guid"_s).toString();
             }
         }
         events += qint64(batch.size());
@@ -165,7 +166,8 @@ int main(int argc, char *argv[])
     line(u"core: HouseholdQuery::page(0, %1)"_s.arg(page),
          measure(runs, [&] { require(query.page({}, byName, 0, page), u"page"_s); }));
     line(u"core: HouseholdQuery::count"_s, measure(runs, [&] { require(query.count({}), u"count"_s); }),
-         u"%1 households (the page's count label; asked after the rows show)"_s.arg(require(query.count({}), u"count"_s)));
+         u"%1 households (the page's count label; asked after the rows show)"_s.arg(
+             require(query.count({}), u"count"_s)));
     line(u"model: created, first page fetched"_s, measure(runs, [&] {
              HouseholdModel model(*ledger);
              if (model.rowCount() == 0)
@@ -194,17 +196,20 @@ int main(int argc, char *argv[])
              }));
         HouseholdModel model(*ledger);
         view.setModel(&model);
-        line(u"table repainted, same rows (Qt's painting alone)"_s, measure(runs, [&] { (void)view.grab(); }));
+        line(u"table repainted, same rows (Qt's painting alone)"_s,
+             measure(runs, [&] { (void)view.grab(); }));
         view.setModel(nullptr);
     }
-    line(u"model + new table window: first rows painted"_s, measure(runs, [&] {
-             HouseholdModel model(*ledger);
-             QTableView view;
-             view.resize(900, 700);
-             view.setModel(&model);
-             view.show();
-             (void)view.grab();
-         }),
+    line(u"model + new table window: first rows painted"_s,
+         measure(runs,
+                 [&] {
+                     HouseholdModel model(*ledger);
+                     QTableView view;
+                     view.resize(900, 700);
+                     view.setModel(&model);
+                     view.show();
+                     (void)view.grab();
+                 }),
          u"a top-level window made each time"_s);
     {
         HouseholdModel model(*ledger);
@@ -231,7 +236,8 @@ int main(int argc, char *argv[])
                  u"%1 rows shown"_s.arg(rows));
             qint64 matches = 0;
             const Timing counted = measure(runs, [&] { matches = require(query.count(filter), u"count"_s); });
-            line(u"core: count, filter '%1' (the label, after)"_s.arg(text), counted, u"%1 matches"_s.arg(matches));
+            line(u"core: count, filter '%1' (the label, after)"_s.arg(text), counted,
+                 u"%1 matches"_s.arg(matches));
         }
         // Typing one letter after the other, as a user does (the previous step's filter set).
         model.setFilterText(QString());
@@ -275,14 +281,16 @@ int main(int argc, char *argv[])
              }));
         HouseholdModel byUpdate(*ledger);
         byUpdate.sort(HouseholdModel::Updated, Qt::DescendingOrder);
-        line(u"submit update-individual, two models follow"_s, measure(runs, [&] {
-                 clock.advanceMs(1000);
-                 core::Command command;
-                 command.type = u"update-individual"_s;
-                 command.entityGuid = someMember;
-                 command.data = {{u"age"_s, 30 + (++edits % 40)}};
-                 require(ledger->submit(command), u"submit"_s);
-             }),
+        line(u"submit update-individual, two models follow"_s,
+             measure(runs,
+                     [&] {
+                         clock.advanceMs(1000);
+                         core::Command command;
+                         command.type = u"update-individual"_s;
+                         command.entityGuid = someMember;
+                         command.data = {{u"age"_s, 30 + (++edits % 40)}};
+                         require(ledger->submit(command), u"submit"_s);
+                     }),
              u"a member's change: core names its household (householdsAffectedBy)"_s);
     }
     return 0;

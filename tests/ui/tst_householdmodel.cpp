@@ -30,7 +30,8 @@ QJsonObject person(const QString &guid, const QString &name, const QString &rela
 core::Command household(const QString &guid, const QString &name, const QString &village,
                         const QJsonArray &members = {})
 {
-    return command(u"create-group"_s, guid, {{u"name"_s, name}, {u"village"_s, village}, {u"members"_s, members}});
+    return command(u"create-group"_s, guid,
+                   {{u"name"_s, name}, {u"village"_s, village}, {u"members"_s, members}});
 }
 
 // A registry whose ledger keeps the household list's rows, with a model over it.
@@ -85,14 +86,17 @@ QStringList guids(const HouseholdModel &model)
 // Five households of the default villages, named so that name order and village order differ.
 void addFive(Registry &registry)
 {
-    registry.submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
-                              {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s), person(u"p-2"_s, u"Issa Diallo"_s)}));
+    registry.submit(
+        household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
+                  {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s), person(u"p-2"_s, u"Issa Diallo"_s)}));
     registry.submit(household(u"hh-2"_s, u"Bâ"_s, u"tamba"_s, {person(u"p-3"_s, u"Oumar Bâ"_s, u"head"_s)}));
     registry.submit(household(u"hh-3"_s, u"Coulibaly"_s, u"dembe"_s,
                               {person(u"p-4"_s, u"Fanta Coulibaly"_s, u"head"_s), person(u"p-5"_s, u"Awa"_s),
                                person(u"p-6"_s, u"Moussa"_s)}));
-    registry.submit(household(u"hh-4"_s, u"Éboué"_s, u"kalo"_s, {person(u"p-7"_s, u"Félix Éboué"_s, u"head"_s)}));
-    registry.submit(household(u"hh-5"_s, u"Sow"_s, u"nanga"_s, {person(u"p-8"_s, u"Ngoné Sow"_s, u"head"_s)}));
+    registry.submit(
+        household(u"hh-4"_s, u"Éboué"_s, u"kalo"_s, {person(u"p-7"_s, u"Félix Éboué"_s, u"head"_s)}));
+    registry.submit(
+        household(u"hh-5"_s, u"Sow"_s, u"nanga"_s, {person(u"p-8"_s, u"Ngoné Sow"_s, u"head"_s)}));
 }
 
 // Records what a model announces.
@@ -209,16 +213,21 @@ void TestHouseholdModel::sort_asksCoreForTheOrder_data()
     QTest::addColumn<Qt::SortOrder>("order");
     QTest::addColumn<QStringList>("names");
     QTest::newRow("name descending") << int(HouseholdModel::Name) << Qt::DescendingOrder
-                                     << QStringList{u"Sow"_s, u"Éboué"_s, u"Diallo"_s, u"Coulibaly"_s, u"Bâ"_s};
+                                     << QStringList{u"Sow"_s, u"Éboué"_s, u"Diallo"_s, u"Coulibaly"_s,
+                                                    u"Bâ"_s};
     QTest::newRow("head ascending") << int(HouseholdModel::Head) << Qt::AscendingOrder
-                                    << QStringList{u"Diallo"_s, u"Coulibaly"_s, u"Éboué"_s, u"Sow"_s, u"Bâ"_s};
+                                    << QStringList{u"Diallo"_s, u"Coulibaly"_s, u"Éboué"_s, u"Sow"_s,
+                                                   u"Bâ"_s};
     // Villages by stored name, ties by guid: dembe, kalo (hh-1, hh-4), nanga, tamba.
-    QTest::newRow("village ascending") << int(HouseholdModel::Village) << Qt::AscendingOrder
-                                       << QStringList{u"Coulibaly"_s, u"Diallo"_s, u"Éboué"_s, u"Sow"_s, u"Bâ"_s};
-    QTest::newRow("members descending") << int(HouseholdModel::Members) << Qt::DescendingOrder
-                                        << QStringList{u"Coulibaly"_s, u"Diallo"_s, u"Sow"_s, u"Éboué"_s, u"Bâ"_s};
-    QTest::newRow("updated descending") << int(HouseholdModel::Updated) << Qt::DescendingOrder
-                                        << QStringList{u"Sow"_s, u"Éboué"_s, u"Coulibaly"_s, u"Bâ"_s, u"Diallo"_s};
+    QTest::newRow("village ascending")
+        << int(HouseholdModel::Village) << Qt::AscendingOrder
+        << QStringList{u"Coulibaly"_s, u"Diallo"_s, u"Éboué"_s, u"Sow"_s, u"Bâ"_s};
+    QTest::newRow("members descending")
+        << int(HouseholdModel::Members) << Qt::DescendingOrder
+        << QStringList{u"Coulibaly"_s, u"Diallo"_s, u"Sow"_s, u"Éboué"_s, u"Bâ"_s};
+    QTest::newRow("updated descending")
+        << int(HouseholdModel::Updated) << Qt::DescendingOrder
+        << QStringList{u"Sow"_s, u"Éboué"_s, u"Coulibaly"_s, u"Bâ"_s, u"Diallo"_s};
 }
 
 void TestHouseholdModel::sort_asksCoreForTheOrder()
@@ -248,8 +257,8 @@ void TestHouseholdModel::filter_isCaseAndAccentInsensitive_data()
     QTest::newRow("village") << u"kalo"_s << QStringList{u"Diallo"_s, u"Éboué"_s};
     QTest::newRow("two words") << u"ngone sow"_s << QStringList{u"Sow"_s};
     QTest::newRow("nothing") << u"zzz"_s << QStringList{};
-    QTest::newRow("empty: everything") << QString()
-                                       << QStringList{u"Bâ"_s, u"Coulibaly"_s, u"Diallo"_s, u"Éboué"_s, u"Sow"_s};
+    QTest::newRow("empty: everything")
+        << QString() << QStringList{u"Bâ"_s, u"Coulibaly"_s, u"Diallo"_s, u"Éboué"_s, u"Sow"_s};
 }
 
 void TestHouseholdModel::filter_isCaseAndAccentInsensitive()
@@ -294,7 +303,8 @@ void TestHouseholdModel::memberUpdate_updatesItsHouseholdsRow()
     Signals spy(model);
 
     // update-individual names only the member: its household's row changes (head, last update).
-    const QString before = model.index(2, HouseholdModel::Updated).data(HouseholdModel::SortValueRole).toString();
+    const QString before =
+        model.index(2, HouseholdModel::Updated).data(HouseholdModel::SortValueRole).toString();
     registry.fixture().clock().advanceMs(60'000);
     registry.submit(command(u"update-individual"_s, u"p-1"_s, {{u"name"_s, u"Aïssata Diallo"_s}}));
     QCOMPARE(spy.reset.size(), 0);
@@ -304,7 +314,8 @@ void TestHouseholdModel::memberUpdate_updatesItsHouseholdsRow()
     QVERIFY(model.index(2, HouseholdModel::Updated).data(HouseholdModel::SortValueRole).toString() != before);
 
     // A member added: the count moves.
-    registry.submit(command(u"add-member"_s, u"hh-2"_s, {{u"members"_s, QJsonArray{person(u"p-9"_s, u"Binta Bâ"_s)}}}));
+    registry.submit(
+        command(u"add-member"_s, u"hh-2"_s, {{u"members"_s, QJsonArray{person(u"p-9"_s, u"Binta Bâ"_s)}}}));
     QCOMPARE(spy.reset.size(), 0);
     QCOMPARE(model.index(0, HouseholdModel::Members).data().toString(), u"2"_s);
 }
@@ -317,7 +328,8 @@ void TestHouseholdModel::newHousehold_insertsRowWhereCorePlacesIt()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Signals spy(model);
 
-    registry.submit(household(u"hh-6"_s, u"Cissé"_s, u"kalo"_s, {person(u"p-10"_s, u"Ali Cissé"_s, u"head"_s)}));
+    registry.submit(
+        household(u"hh-6"_s, u"Cissé"_s, u"kalo"_s, {person(u"p-10"_s, u"Ali Cissé"_s, u"head"_s)}));
     QCOMPARE(spy.reset.size(), 0);
     QCOMPARE(spy.inserted.size(), 1);
     QCOMPARE(spy.inserted.first().at(1).toInt(), 1); // Bâ, Cissé, Coulibaly, ...
@@ -354,8 +366,9 @@ void TestHouseholdModel::newHousehold_pastLoadedRows_waitsForFetch()
     QCOMPARE(model.rowCount(), 3);
     while (model.canFetchMore({}))
         model.fetchMore({});
-    QCOMPARE(column(model, HouseholdModel::Name),
-             (QStringList{u"Adama"_s, u"Bâ"_s, u"Coulibaly"_s, u"Diallo"_s, u"Éboué"_s, u"Sow"_s, u"Touré"_s}));
+    QCOMPARE(
+        column(model, HouseholdModel::Name),
+        (QStringList{u"Adama"_s, u"Bâ"_s, u"Coulibaly"_s, u"Diallo"_s, u"Éboué"_s, u"Sow"_s, u"Touré"_s}));
 }
 
 void TestHouseholdModel::rename_movesRowAndKeepsOthers()
@@ -425,7 +438,8 @@ void TestHouseholdModel::transfer_updatesBothRows()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     Signals spy(model);
 
-    registry.submit(command(u"transfer-member"_s, u"hh-3"_s, {{u"memberId"_s, u"p-5"_s}, {u"toGroupGuid"_s, u"hh-5"_s}}));
+    registry.submit(
+        command(u"transfer-member"_s, u"hh-3"_s, {{u"memberId"_s, u"p-5"_s}, {u"toGroupGuid"_s, u"hh-5"_s}}));
     QCOMPARE(spy.reset.size(), 0);
     QCOMPARE(spy.changed.size(), 2);
     QCOMPARE(column(model, HouseholdModel::Members), (QStringList{u"1"_s, u"2"_s, u"2"_s, u"1"_s, u"2"_s}));
@@ -509,8 +523,8 @@ void TestHouseholdModel::randomChanges_keepLoadedRowsEqualToCoresFirstRows()
 {
     Registry registry;
     QRandomGenerator random(20261126);
-    const QStringList names{u"Aïssatou"_s, u"Bâ"_s, u"Cissé"_s, u"Diallo"_s, u"Éboué"_s, u"Fall"_s,
-                            u"Gueye"_s,    u"Ndiaye"_s, u"Sow"_s, u"Touré"_s};
+    const QStringList names{u"Aïssatou"_s, u"Bâ"_s,    u"Cissé"_s,  u"Diallo"_s, u"Éboué"_s,
+                            u"Fall"_s,     u"Gueye"_s, u"Ndiaye"_s, u"Sow"_s,    u"Touré"_s};
     const QStringList villages{u"kalo"_s, u"tamba"_s, u"nanga"_s};
     int households = 0;
     int people = 0;
@@ -519,7 +533,8 @@ void TestHouseholdModel::randomChanges_keepLoadedRowsEqualToCoresFirstRows()
         QJsonArray members;
         for (int m = int(random.bounded(3)); m >= 0; --m)
             members.append(person(u"p-%1"_s.arg(++people), names[random.bounded(names.size())], u"child"_s));
-        registry.submit(household(guid, names[random.bounded(names.size())] + u' ' + QString::number(households),
+        registry.submit(household(guid,
+                                  names[random.bounded(names.size())] + u' ' + QString::number(households),
                                   villages[random.bounded(villages.size())], members));
     };
     for (int i = 0; i < 12; ++i)
@@ -535,7 +550,7 @@ void TestHouseholdModel::randomChanges_keepLoadedRowsEqualToCoresFirstRows()
             HouseholdModel model(registry.ledger());
             model.setPageSize(4);
             model.setFilterText(filter);
-            model.sort(sort.column == core::HouseholdSortColumn::Name          ? HouseholdModel::Name
+            model.sort(sort.column == core::HouseholdSortColumn::Name        ? HouseholdModel::Name
                        : sort.column == core::HouseholdSortColumn::UpdatedAt ? HouseholdModel::Updated
                                                                              : HouseholdModel::Members,
                        sort.order);
@@ -559,8 +574,9 @@ void TestHouseholdModel::randomChanges_keepLoadedRowsEqualToCoresFirstRows()
                                              {u"village"_s, villages[random.bounded(villages.size())]}}));
                     break;
                 case 2:
-                    registry.submit(command(u"add-member"_s, target,
-                                            {{u"members"_s, QJsonArray{person(u"p-%1"_s.arg(++people), u"New"_s)}}}));
+                    registry.submit(
+                        command(u"add-member"_s, target,
+                                {{u"members"_s, QJsonArray{person(u"p-%1"_s.arg(++people), u"New"_s)}}}));
                     break;
                 case 3:
                     if (!members.isEmpty()) {
@@ -573,8 +589,9 @@ void TestHouseholdModel::randomChanges_keepLoadedRowsEqualToCoresFirstRows()
                         const QString to = u"hh-%1"_s.arg(1 + random.bounded(households));
                         auto destination = registry.ledger().entity(to);
                         if (to != target && destination && *destination && !(*destination)->deleted) {
-                            registry.submit(command(u"transfer-member"_s, target,
-                                                    {{u"memberId"_s, members.last()}, {u"toGroupGuid"_s, to}}));
+                            registry.submit(
+                                command(u"transfer-member"_s, target,
+                                        {{u"memberId"_s, members.last()}, {u"toGroupGuid"_s, to}}));
                         }
                     }
                     break;

@@ -49,8 +49,11 @@ namespace {
 QJsonObject person(const QString &guid, const QString &name, const QString &relationship, const QString &sex,
                    int age)
 {
-    return QJsonObject{{u"guid"_s, guid},         {u"name"_s, name}, {u"relationship"_s, relationship},
-                       {u"sex"_s, sex},           {u"birth_date_known"_s, u"no"_s},
+    return QJsonObject{{u"guid"_s, guid},
+                       {u"name"_s, name},
+                       {u"relationship"_s, relationship},
+                       {u"sex"_s, sex},
+                       {u"birth_date_known"_s, u"no"_s},
                        {u"age"_s, age}};
 }
 
@@ -198,10 +201,12 @@ void TestHouseholdsPage::addHouseholds()
     const auto submit = [this](const QString &guid, const QString &name, const QString &village,
                                const QJsonArray &members) {
         m_fixture->clock().advanceMs(1000);
-        FL_VERIFY_OK(m_fixture->ledger().submit(command(
-            u"create-group"_s, guid,
-            {{u"name"_s, name}, {u"region"_s, u"north"_s}, {u"district"_s, u"hillside"_s}, {u"village"_s, village},
-             {u"members"_s, members}})));
+        FL_VERIFY_OK(m_fixture->ledger().submit(command(u"create-group"_s, guid,
+                                                        {{u"name"_s, name},
+                                                         {u"region"_s, u"north"_s},
+                                                         {u"district"_s, u"hillside"_s},
+                                                         {u"village"_s, village},
+                                                         {u"members"_s, members}})));
     };
     submit(u"hh-diallo"_s, u"Diallo"_s, u"kalo"_s,
            {person(u"p-1"_s, u"Aïssatou Diallo"_s, u"head"_s, u"female"_s, 41),
@@ -463,10 +468,11 @@ void TestHouseholdsPage::moveMember_refusedByCore_showsMessageAndStaysOpen()
     activate(dialog);
     QVERIFY(dialog->selectHousehold(u"hh-ba"_s));
     // Meanwhile the member moved elsewhere: core refuses the move from here.
-    FL_VERIFY_OK(m_fixture->ledger().submit(command(u"transfer-member"_s, u"hh-diallo"_s,
-                                                    {{u"memberId"_s, u"p-3"_s}, {u"toGroupGuid"_s, u"hh-sow"_s}})));
+    FL_VERIFY_OK(m_fixture->ledger().submit(command(
+        u"transfer-member"_s, u"hh-diallo"_s, {{u"memberId"_s, u"p-3"_s}, {u"toGroupGuid"_s, u"hh-sow"_s}})));
     QSignalSpy submitted(dialog, &ui::CommandDialog::submitted);
-    QTest::mouseClick(child<QDialogButtonBox>(*dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTest::mouseClick(child<QDialogButtonBox>(*dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
     QCOMPARE(submitted.size(), 0);
     QVERIFY(dialog->isVisible());
     QVERIFY2(dialog->errorText().contains(u"not a member"_s), qPrintable(dialog->errorText()));
@@ -598,7 +604,8 @@ void TestHouseholdsPage::columnsAndSplitter_persist()
     show();
     QHeaderView *header = m_page->table()->horizontalHeader();
     QMenu *columns = m_page->columnsMenu();
-    QAction *registeredBy = child<QAction>(*columns, u"column%1Action"_s.arg(int(HouseholdModel::RegisteredBy)));
+    QAction *registeredBy =
+        child<QAction>(*columns, u"column%1Action"_s.arg(int(HouseholdModel::RegisteredBy)));
     QAction *name = child<QAction>(*columns, u"column%1Action"_s.arg(int(HouseholdModel::Name)));
     QVERIFY(!name->isEnabled()); // the name always shows
     QVERIFY(!header->isSectionHidden(HouseholdModel::RegisteredBy));

@@ -20,8 +20,9 @@ ChangeHeadDialog::ChangeHeadDialog(core::Ledger &ledger, HouseholdSnapshot house
     const QString head = m_household.headGuid();
     const MemberSnapshot *current = m_household.member(head);
     m_ui->introLabel->setTextFormat(Qt::PlainText);
-    m_ui->introLabel->setText(current ? tr("%1 is the head of %2 now.").arg(current->name(), m_household.name())
-                                      : tr("%1 has no head of household yet.").arg(m_household.name()));
+    m_ui->introLabel->setText(current
+                                  ? tr("%1 is the head of %2 now.").arg(current->name(), m_household.name())
+                                  : tr("%1 has no head of household yet.").arg(m_household.name()));
     for (const MemberSnapshot &member : m_household.members)
         m_ui->headCombo->addItem(member.name(), member.guid);
     chooseHead(!proposed.isEmpty() && proposed != head ? proposed : head);
@@ -50,8 +51,8 @@ void ChangeHeadDialog::chooseHead(const QString &memberGuid)
 void ChangeHeadDialog::updateButtons()
 {
     const QString chosen = chosenHead();
-    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!chosen.isEmpty() &&
-                                                              chosen != m_household.headGuid());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setEnabled(!chosen.isEmpty() && chosen != m_household.headGuid());
 }
 
 std::optional<core::Command> ChangeHeadDialog::command()

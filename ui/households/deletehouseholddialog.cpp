@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace fieldledger::ui {
 
-DeleteHouseholdDialog::DeleteHouseholdDialog(core::Ledger &ledger, HouseholdSnapshot household, QWidget *parent)
+DeleteHouseholdDialog::DeleteHouseholdDialog(core::Ledger &ledger, HouseholdSnapshot household,
+                                             QWidget *parent)
     : CommandDialog(ledger, parent)
     , m_ui(std::make_unique<::Ui::DeleteHouseholdDialog>())
     , m_household(std::move(household))

@@ -28,7 +28,8 @@ public:
     // list ("villages", "sex", "relationship", "regions", "districts"). Empty when no form has it.
     [[nodiscard]] QHash<QString, QString> choiceLabels(const QString &list, const QString &language) const;
     // The label of one choice, or the name itself when no list knows it.
-    [[nodiscard]] QString choiceLabel(const QString &list, const QString &name, const QString &language) const;
+    [[nodiscard]] QString choiceLabel(const QString &list, const QString &name,
+                                      const QString &language) const;
 
     // The language forms are shown in: the UI language (QLocale) when forms speak it, else the
     // form's own default (the renderer falls back per text).

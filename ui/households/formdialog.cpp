@@ -54,9 +54,10 @@ const QString &FormDialog::entityGuid() const
 
 void FormDialog::cancelRequested()
 {
-    if (m_edited &&
-        MessageBox::question(this, tr("Discard Changes"), tr("Close the form and lose what you entered in it?"),
-                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+    if (m_edited && MessageBox::question(this, tr("Discard Changes"),
+                                         tr("Close the form and lose what you entered in it?"),
+                                         QMessageBox::Discard | QMessageBox::Cancel,
+                                         QMessageBox::Cancel) != QMessageBox::Discard)
         return;
     reject();
 }

@@ -19,7 +19,8 @@ FormSubmitter::~FormSubmitter() = default;
 
 void FormSubmitter::submit(const QString &eventType, const QJsonObject &data, const QJsonObject &metadata)
 {
-    core::Command command = householdcommands::fromForm(eventType, m_entityGuid, data, metadata, m_contextKeys);
+    core::Command command =
+        householdcommands::fromForm(eventType, m_entityGuid, data, metadata, m_contextKeys);
     if (m_draftIdSource)
         command.draftId = m_draftIdSource();
     auto event = m_ledger.submit(command);

@@ -52,8 +52,8 @@ core::Command transferMember(const QString &household, const QString &memberGuid
     return command;
 }
 
-core::Command splitHousehold(const QString &household, const QStringList &memberGuids, const QString &newHousehold,
-                             const QJsonObject &newData, const QString &headGuid)
+core::Command splitHousehold(const QString &household, const QStringList &memberGuids,
+                             const QString &newHousehold, const QJsonObject &newData, const QString &headGuid)
 {
     QJsonObject data{{u"memberIds"_s, QJsonArray::fromStringList(memberGuids)},
                      {u"newGroupGuid"_s, newHousehold},

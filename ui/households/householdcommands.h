@@ -16,8 +16,9 @@ namespace fieldledger::ui::householdcommands {
 
 // What a form asks to submit (FormView::submitRequested) for `entityGuid`. `contextKeys` are
 // copied from the data into the context too (remove-member: "reason").
-[[nodiscard]] core::Command fromForm(const QString &eventType, const QString &entityGuid, const QJsonObject &data,
-                                     const QJsonObject &metadata, const QStringList &contextKeys = {});
+[[nodiscard]] core::Command fromForm(const QString &eventType, const QString &entityGuid,
+                                     const QJsonObject &data, const QJsonObject &metadata,
+                                     const QStringList &contextKeys = {});
 
 // transfer-member: `memberGuid` leaves `household` and joins `toHousehold`.
 [[nodiscard]] core::Command transferMember(const QString &household, const QString &memberGuid,
@@ -33,7 +34,8 @@ namespace fieldledger::ui::householdcommands {
 [[nodiscard]] core::Command changeHead(const QString &household, const QString &memberGuid);
 
 // delete-entity: the household and its members become tombstones (kept for the audit trail).
-[[nodiscard]] core::Command deleteHousehold(const QString &household, const QString &reason, const QString &note);
+[[nodiscard]] core::Command deleteHousehold(const QString &household, const QString &reason,
+                                            const QString &note);
 
 // The location a split-off household keeps from the one it leaves: region, district, village
 // (and the GPS point, since they share the dwelling until someone records otherwise).

@@ -78,8 +78,8 @@ void HouseholdDetail::createActions()
 {
     // Menus show the full text; the pane's buttons the short one (iconText), under a heading that
     // already says whether they act on the household or on the selected member.
-    const auto make = [this](QAction *&action, const QString &text, const QString &shortText, const char *name,
-                             const QString &tip, QDialog *(HouseholdDetail::*slot)()) {
+    const auto make = [this](QAction *&action, const QString &text, const QString &shortText,
+                             const char *name, const QString &tip, QDialog *(HouseholdDetail::*slot)()) {
         action = new QAction(text, this);
         action->setIconText(shortText);
         action->setObjectName(QString::fromLatin1(name));
@@ -89,20 +89,21 @@ void HouseholdDetail::createActions()
     };
     make(m_editHousehold, tr("&Edit Household…"), tr("Edit…"), "editHouseholdAction",
          tr("Correct the household's name, location or phone (F2)"), &HouseholdDetail::editHousehold);
-    make(m_addMember, tr("&Add Member…"), tr("Add…"), "addMemberAction", tr("Register someone who joined the household (Insert)"),
-         &HouseholdDetail::addMember);
-    make(m_editMember, tr("Edit &Member…"), tr("Edit…"), "editMemberAction", tr("Correct the selected member's details (Enter)"),
-         &HouseholdDetail::editMember);
+    make(m_addMember, tr("&Add Member…"), tr("Add…"), "addMemberAction",
+         tr("Register someone who joined the household (Insert)"), &HouseholdDetail::addMember);
+    make(m_editMember, tr("Edit &Member…"), tr("Edit…"), "editMemberAction",
+         tr("Correct the selected member's details (Enter)"), &HouseholdDetail::editMember);
     make(m_removeMember, tr("&Remove Member…"), tr("Remove…"), "removeMemberAction",
          tr("The selected member left the household: say why (Delete)"), &HouseholdDetail::removeMember);
     make(m_moveMember, tr("Mo&ve to Another Household…"), tr("Move…"), "moveMemberAction",
          tr("The selected member now lives in another household"), &HouseholdDetail::moveMember);
     make(m_splitHousehold, tr("S&plit Household…"), tr("Split…"), "splitHouseholdAction",
          tr("Some members form a household of their own"), &HouseholdDetail::splitHousehold);
-    make(m_changeHead, tr("Change &Head…"), tr("Change Head…"), "changeHeadAction", tr("Another member becomes the head of household"),
-         &HouseholdDetail::changeHead);
+    make(m_changeHead, tr("Change &Head…"), tr("Change Head…"), "changeHeadAction",
+         tr("Another member becomes the head of household"), &HouseholdDetail::changeHead);
     make(m_deleteHousehold, tr("&Delete Household…"), tr("Delete…"), "deleteHouseholdAction",
-         tr("Remove the household from the list (it stays in the audit trail)"), &HouseholdDetail::deleteHousehold);
+         tr("Remove the household from the list (it stays in the audit trail)"),
+         &HouseholdDetail::deleteHousehold);
 
     // Keys work while the focus is anywhere in the pane; Enter, Insert and Delete in the list.
     m_editHousehold->setShortcut(QKeySequence(Qt::Key_F2));
@@ -185,7 +186,8 @@ void HouseholdDetail::buildLayout()
     m_members->setObjectName(u"membersList"_s);
     m_members->setAccessibleName(tr("Members"));
     m_members->setColumnCount(MemberColumnCount);
-    m_members->setHeaderLabels({tr("Name"), tr("Sex"), tr("Age or birth date"), tr("Relationship to the head")});
+    m_members->setHeaderLabels(
+        {tr("Name"), tr("Sex"), tr("Age or birth date"), tr("Relationship to the head")});
     m_members->setRootIsDecorated(false);
     m_members->setUniformRowHeights(true);
     m_members->setAlternatingRowColors(true);
@@ -318,8 +320,9 @@ void HouseholdDetail::showSnapshot()
     m_title->setText(household.deleted ? tr("%1 (deleted)").arg(household.name()) : household.name());
 
     QStringList place;
-    for (const auto &[key, list] : {std::pair{u"village"_s, u"villages"_s}, std::pair{u"district"_s, u"districts"_s},
-                                    std::pair{u"region"_s, u"regions"_s}}) {
+    for (const auto &[key, list] :
+         {std::pair{u"village"_s, u"villages"_s}, std::pair{u"district"_s, u"districts"_s},
+          std::pair{u"region"_s, u"regions"_s}}) {
         const QString value = label(list, household.data.value(key).toString());
         if (!value.isEmpty())
             place.append(value);
@@ -330,16 +333,18 @@ void HouseholdDetail::showSnapshot()
     QString rows;
     const auto addRow = [&rows](const QString &name, const QString &value) {
         if (!value.isEmpty())
-            rows += u"<tr><td style='padding-right:12px'>%1</td><td>%2</td></tr>"_s.arg(escaped(name), escaped(value));
+            rows += u"<tr><td style='padding-right:12px'>%1</td><td>%2</td></tr>"_s.arg(escaped(name),
+                                                                                        escaped(value));
     };
     addRow(tr("Phone"), household.data.value(u"phone"_s).toString());
     addRow(tr("GPS"), gpsText(household.data.value(u"gps"_s)));
     auto row = core::HouseholdQuery(m_ledger).row(household.guid);
     if (row && *row) {
         const core::HouseholdRow &r = **row;
-        addRow(tr("Registered"), tr("by %1 on %2")
-                                     .arg(m_userNames.value(r.registeredBy, r.registeredBy),
-                                          QLocale().toString(r.registeredAt.toLocalTime(), QLocale::ShortFormat)));
+        addRow(tr("Registered"),
+               tr("by %1 on %2")
+                   .arg(m_userNames.value(r.registeredBy, r.registeredBy),
+                        QLocale().toString(r.registeredAt.toLocalTime(), QLocale::ShortFormat)));
         addRow(tr("Last updated"), QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat));
     }
     m_fields->setText(u"<table>"_s + rows + u"</table>"_s);
@@ -358,8 +363,9 @@ void HouseholdDetail::showSnapshot()
             relationshipText = label(u"relationship"_s, u"head"_s);
         else if (relationship == u"head")
             relationshipText = tr("Former head");
-        auto *item = new QTreeWidgetItem({member.name(), label(u"sex"_s, member.data.value(u"sex"_s).toString()),
-                                          ageText(member.data, now), relationshipText});
+        auto *item =
+            new QTreeWidgetItem({member.name(), label(u"sex"_s, member.data.value(u"sex"_s).toString()),
+                                 ageText(member.data, now), relationshipText});
         item->setData(NameColumn, Qt::UserRole, member.guid);
         if (isHead) {
             QFont font = item->font(NameColumn);
@@ -469,7 +475,8 @@ QDialog *HouseholdDetail::editMember()
     if (!member || m_snapshot->deleted)
         return nullptr;
     const core::FormDefinition *form = m_forms.form(u"member-edit"_s);
-    return openForm(u"member-edit"_s, member->guid, tr("%1, member of %2").arg(member->name(), m_snapshot->name()),
+    return openForm(u"member-edit"_s, member->guid,
+                    tr("%1, member of %2").arg(member->name(), m_snapshot->name()),
                     form ? std::optional(form->valuesFromData(member->data)) : std::nullopt);
 }
 

@@ -110,7 +110,8 @@ private:
     // Opens a dialog over this pane, deleted when it closes.
     QDialog *present(QDialog *dialog);
     QDialog *openForm(const QString &formId, const QString &entityGuid, const QString &heading,
-                      std::optional<core::FormValues> initial = std::nullopt, const QStringList &contextKeys = {});
+                      std::optional<core::FormValues> initial = std::nullopt,
+                      const QStringList &contextKeys = {});
 
     core::Ledger &m_ledger;
     const FormCatalog &m_forms;

@@ -225,7 +225,8 @@ void HouseholdModel::setVillageLabels(QHash<QString, QString> labels)
 {
     m_villageLabels = std::move(labels);
     if (!m_rows.empty())
-        emit dataChanged(index(0, Village), index(rowCount() - 1, Village), {Qt::DisplayRole, Qt::ToolTipRole});
+        emit dataChanged(index(0, Village), index(rowCount() - 1, Village),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void HouseholdModel::setUserNames(QHash<QString, QString> names)
@@ -250,8 +251,8 @@ qint64 HouseholdModel::totalCount() const
 
 int HouseholdModel::rowOf(const QString &guid) const
 {
-    const auto found =
-        std::find_if(m_rows.cbegin(), m_rows.cend(), [&](const core::HouseholdRow &row) { return row.guid == guid; });
+    const auto found = std::find_if(m_rows.cbegin(), m_rows.cend(),
+                                    [&](const core::HouseholdRow &row) { return row.guid == guid; });
     return found == m_rows.cend() ? -1 : int(found - m_rows.cbegin());
 }
 
@@ -392,7 +393,8 @@ void HouseholdModel::refresh()
     m_total.reset();
     // As many rows as are loaded (a page at least); when every row was loaded, all of them and
     // any newcomers.
-    const int wanted = m_complete ? int(m_rows.size()) + m_pageSize : std::max(int(m_rows.size()), m_pageSize);
+    const int wanted =
+        m_complete ? int(m_rows.size()) + m_pageSize : std::max(int(m_rows.size()), m_pageSize);
     bool ok = false;
     std::vector<core::HouseholdRow> rows = fetchPage(0, wanted, ok);
     if (!ok)

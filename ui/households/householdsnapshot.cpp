@@ -37,7 +37,8 @@ QString HouseholdSnapshot::headGuid() const
     return {};
 }
 
-core::Result<std::optional<HouseholdSnapshot>> HouseholdSnapshot::read(core::Ledger &ledger, const QString &guid)
+core::Result<std::optional<HouseholdSnapshot>> HouseholdSnapshot::read(core::Ledger &ledger,
+                                                                       const QString &guid)
 {
     auto entity = ledger.entity(guid);
     if (!entity)

@@ -117,7 +117,8 @@ HouseholdsPage::HouseholdsPage(core::Ledger &ledger, const core::Clock &clock, Q
     connect(m_model, &HouseholdModel::errorOccurred, this, [this](const QString &message) {
         m_count->setText(tr("The list cannot be read: %1").arg(message));
     });
-    connect(m_detail, &HouseholdDetail::householdCreated, this, [this](const QString &guid) { selectHousehold(guid); });
+    connect(m_detail, &HouseholdDetail::householdCreated, this,
+            [this](const QString &guid) { selectHousehold(guid); });
     connect(m_detail, &HouseholdDetail::formOpened, this, &HouseholdsPage::formOpened);
 
     restoreSettings();
@@ -184,8 +185,10 @@ void HouseholdsPage::buildBrowser()
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     header->setSortIndicator(HouseholdModel::Name, Qt::AscendingOrder);
-    const std::pair<int, int> widths[] = {{HouseholdModel::Name, 150},   {HouseholdModel::Head, 170},
-                                          {HouseholdModel::Village, 110}, {HouseholdModel::Members, 75},
+    const std::pair<int, int> widths[] = {{HouseholdModel::Name, 150},
+                                          {HouseholdModel::Head, 170},
+                                          {HouseholdModel::Village, 110},
+                                          {HouseholdModel::Members, 75},
                                           {HouseholdModel::RegisteredBy, 120}};
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width);
@@ -264,7 +267,8 @@ void HouseholdsPage::buildColumnsMenu()
         action->setData(column);
         // The household's name always shows.
         action->setEnabled(column != HouseholdModel::Name);
-        connect(action, &QAction::toggled, this, [header, column](bool shown) { header->setSectionHidden(column, !shown); });
+        connect(action, &QAction::toggled, this,
+                [header, column](bool shown) { header->setSectionHidden(column, !shown); });
     }
     connect(m_columnsMenu, &QMenu::aboutToShow, this, [this, header] {
         for (QAction *action : m_columnsMenu->actions()) {
@@ -403,10 +407,11 @@ void HouseholdsPage::updateEmptyState()
         const bool searching = !m_model->filterText().trimmed().isEmpty();
         m_emptyTitle->setText(searching ? tr("No household matches “%1”").arg(m_model->filterText().trimmed())
                                         : tr("No households yet"));
-        m_emptyText->setText(searching ? tr("Search looks at household names, heads and villages; "
-                                            "accents and capitals do not matter.")
-                                       : tr("Households registered in %1 will be listed here.")
-                                             .arg(m_ledger.registry().name()));
+        m_emptyText->setText(
+            searching
+                ? tr("Search looks at household names, heads and villages; "
+                     "accents and capitals do not matter.")
+                : tr("Households registered in %1 will be listed here.").arg(m_ledger.registry().name()));
     }
     m_listStack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget *>(m_table));
 }
@@ -420,7 +425,8 @@ void HouseholdsPage::newHousehold(std::optional<core::FormValues> values)
     }
     const core::FormDefinition *form = m_forms->form(u"household-registration"_s);
     if (!form) {
-        MessageBox::warning(this, tr("Form Missing"), tr("The household registration form is not installed."));
+        MessageBox::warning(this, tr("Form Missing"),
+                            tr("The household registration form is not installed."));
         return;
     }
     m_registrationGuid = core::UuidGenerator().next();
@@ -463,9 +469,9 @@ bool HouseholdsPage::closeRegistration(bool force)
     if (!isRegistering())
         return true;
     if (!force && m_registrationEdited &&
-        MessageBox::question(this, tr("Discard Household"),
-                             tr("Leave the registration form and lose what you entered in it?"),
-                             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+        MessageBox::question(
+            this, tr("Discard Household"), tr("Leave the registration form and lose what you entered in it?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
         return false;
     FormView *view = m_registrationView;
     m_registrationView = nullptr;

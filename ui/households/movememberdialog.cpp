@@ -43,7 +43,8 @@ MoveMemberDialog::MoveMemberDialog(core::Ledger &ledger, const HouseholdSnapshot
 
     m_ui->reasonCombo->addItem(tr("Moved to live there"), u"moved"_s);
     m_ui->reasonCombo->addItem(tr("Married into that household"), u"married"_s);
-    m_ui->reasonCombo->addItem(tr("Data correction (registered in the wrong household)"), u"data-correction"_s);
+    m_ui->reasonCombo->addItem(tr("Data correction (registered in the wrong household)"),
+                               u"data-correction"_s);
 
     m_searchTimer = new QTimer(this);
     m_searchTimer->setSingleShot(true);

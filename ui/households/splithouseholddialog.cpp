@@ -19,8 +19,9 @@ SplitHouseholdDialog::SplitHouseholdDialog(core::Ledger &ledger, HouseholdSnapsh
     m_ui->setupUi(this);
     setErrorLabel(m_ui->errorLabel);
     m_ui->introLabel->setTextFormat(Qt::PlainText);
-    m_ui->introLabel->setText(tr("Some members of %1 form a household of their own. It keeps the location of %1.")
-                                  .arg(m_household.name()));
+    m_ui->introLabel->setText(
+        tr("Some members of %1 form a household of their own. It keeps the location of %1.")
+            .arg(m_household.name()));
     const QString head = m_household.headGuid();
     for (const MemberSnapshot &member : m_household.members) {
         auto *item = new QListWidgetItem(member.name(), m_ui->memberList);
