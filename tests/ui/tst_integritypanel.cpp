@@ -163,6 +163,11 @@ void TestIntegrityPanel::status_sizeRootCheckpointAndFingerprint()
     QVERIFY2(checkpoint.startsWith(u"5 event"_s) && checkpoint.contains(u", signed "_s) && checkpoint.endsWith(u"(handover)"_s),
              qPrintable(checkpoint));
     QCOMPARE(panel.findChild<QLabel *>(u"checkpointRoot"_s)->text(), QString::fromLatin1(root.toHex()));
+
+    // It follows the log.
+    fixture.submit(command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Lisu"_s}}));
+    QCOMPARE(panel.findChild<QLabel *>(u"size"_s)->text(), u"6"_s);
+    QCOMPARE(panel.findChild<QLabel *>(u"root"_s)->text(), core::toHex(fixture.ledger().log().root()));
 }
 
 void TestIntegrityPanel::verify_cleanRegistry_ok()

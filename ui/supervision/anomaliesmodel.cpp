@@ -153,25 +153,26 @@ bool AnomaliesModel::read(std::vector<Row> &rows)
     rows.clear();
     rows.reserve(anomalies->size());
     QHash<QString, int> occurrences;
-    QHash<QString, core::StoredEvent> events; // an event recording several anomalies is read once
     for (core::Anomaly &anomaly : *anomalies) {
         Row row;
         const QString identity = anomaly.eventGuid + u'\x1f' + anomaly.entityGuid + u'\x1f' +
                                  core::anomalyKindName(anomaly.kind) + u'\x1f' + anomaly.message;
         row.key = identity + u'\x1f' + QString::number(occurrences[identity]++);
-        auto found = events.constFind(anomaly.eventGuid);
-        if (found == events.cend()) {
-            core::StoredEvent stored;
-            if (auto event = m_ledger.log().byGuid(anomaly.eventGuid); event && *event)
-                stored = **event;
-            found = events.insert(anomaly.eventGuid, stored);
+        // Events never change: each is read once for as long as the model lives.
+        auto found = m_events.constFind(anomaly.eventGuid);
+        if (found == m_events.cend()) {
+            EventInfo info;
+            if (auto event = m_ledger.log().byGuid(anomaly.eventGuid); event && *event) {
+                info.instant = dateTimeFromNs((*event)->instantNs);
+                info.type = (*event)->type;
+                info.userId = (*event)->userId;
+            }
+            found = m_events.insert(anomaly.eventGuid, info);
         }
-        if (found->seq >= 0) {
-            row.instant = dateTimeFromNs(found->instantNs);
-            row.eventType = found->type;
-            row.userId = found->userId;
-            row.timestamp = row.instant.toString(Qt::ISODateWithMs);
-        }
+        row.instant = found->instant;
+        row.eventType = found->type;
+        row.userId = found->userId;
+        row.timestamp = row.instant.isValid() ? row.instant.toString(Qt::ISODateWithMs) : QString();
         row.anomaly = std::move(anomaly);
         rows.push_back(std::move(row));
     }

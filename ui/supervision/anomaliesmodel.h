@@ -71,6 +71,12 @@ private:
         QString userId;
     };
 
+    struct EventInfo {
+        QDateTime instant; // invalid when the log has no such event
+        QString type;
+        QString userId;
+    };
+
     void ledgerChanged(const core::LedgerChange &change);
     void refresh();
     [[nodiscard]] bool read(std::vector<Row> &rows);
@@ -80,6 +86,7 @@ private:
     QString m_errorText;
     std::vector<Row> m_rows;
     mutable QHash<QString, QString> m_labels; // entity guid -> name, filled as rows show
+    QHash<QString, EventInfo> m_events;       // event guid -> what the rows show of it
 };
 
 } // namespace fieldledger::ui

@@ -238,6 +238,8 @@ void AuditTrailView::refillChoices()
 
 void AuditTrailView::spanChanges(const QModelIndex &parent, int first, int last)
 {
+    // Spans first, expansions after: expanding lays the tree out again, and a span set after
+    // that would lay it out once per call.
     if (parent.isValid()) {
         for (int row = first; row <= last; ++row)
             m_tree->setFirstColumnSpanned(row, parent, true);
@@ -249,15 +251,25 @@ void AuditTrailView::spanChanges(const QModelIndex &parent, int first, int last)
         const int changes = m_filter->rowCount(event);
         for (int change = 0; change < changes; ++change)
             m_tree->setFirstColumnSpanned(change, event, true);
-        m_tree->expand(event);
     }
+    if (last - first >= 32) { // a filter let many back in: one layout for all
+        m_tree->expandAll();
+        return;
+    }
+    for (int row = first; row <= last; ++row)
+        m_tree->expand(m_filter->index(row, 0));
 }
 
 void AuditTrailView::spanAll()
 {
     const int rows = m_filter->rowCount();
-    if (rows > 0)
-        spanChanges({}, 0, rows - 1);
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex event = m_filter->index(row, 0);
+        const int changes = m_filter->rowCount(event);
+        for (int change = 0; change < changes; ++change)
+            m_tree->setFirstColumnSpanned(change, event, true);
+    }
+    m_tree->expandAll();
 }
 
 void AuditTrailView::showError(const QString &message)

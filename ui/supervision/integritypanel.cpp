@@ -66,6 +66,11 @@ IntegrityPanel::IntegrityPanel(core::Ledger &ledger, QWidget *parent)
     buildUi();
     showAlarm();
     refresh();
+    // New events move the size and the root (not while verifying: that reads the log itself).
+    connect(&m_ledger, &core::Ledger::changed, this, [this] {
+        if (!m_verifying)
+            refresh();
+    });
 }
 
 IntegrityPanel::~IntegrityPanel() = default;

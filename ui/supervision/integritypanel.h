@@ -48,7 +48,7 @@ public:
     // nothing changes) for any other role.
     bool acknowledge();
 
-    // Reads the log's size, root, checkpoint and key again.
+    // Reads the log's size, root, checkpoint and key again (done after each change of the ledger).
     void refresh();
 
     // Verifies the whole log now (see above); returns when done, cancelled or failed to run.

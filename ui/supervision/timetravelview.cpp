@@ -288,8 +288,12 @@ void TimeTravelView::setMode(Mode mode)
     if (mode == m_mode)
         return;
     const qsizetype event = eventIndexAt(m_position);
+    const Mode previous = m_mode;
     m_mode = mode;
-    showPosition(m_position == 0 ? 0 : positionOf(event), std::nullopt);
+    if (!showPosition(m_position == 0 ? 0 : positionOf(event), std::nullopt)) {
+        m_mode = previous; // what is shown is still the previous mode's
+        syncControls();
+    }
 }
 
 int TimeTravelView::firstPosition() const
@@ -364,13 +368,13 @@ core::Result<core::GroupSnapshot> TimeTravelView::snapshotFor(int position, std:
     return m_recorded->at(logSize);
 }
 
-void TimeTravelView::showPosition(int position, std::optional<qint64> instantNs)
+bool TimeTravelView::showPosition(int position, std::optional<qint64> instantNs)
 {
     auto snapshot = snapshotFor(position, instantNs);
     if (!snapshot) {
         report(snapshot.error());
         syncControls();
-        return;
+        return false;
     }
     m_error->hide();
     const bool moved = position != m_position;
@@ -381,6 +385,7 @@ void TimeTravelView::showPosition(int position, std::optional<qint64> instantNs)
     render();
     if (moved)
         emit positionChanged(m_position);
+    return true;
 }
 
 void TimeTravelView::reload()

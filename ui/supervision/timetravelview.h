@@ -98,7 +98,8 @@ private:
     [[nodiscard]] qsizetype eventIndexAt(int position) const;
     // The position of an event index in the current mode.
     [[nodiscard]] int positionOf(qsizetype eventIndex) const;
-    void showPosition(int position, std::optional<qint64> instantNs);
+    // False (and the error on screen) when core could not say.
+    bool showPosition(int position, std::optional<qint64> instantNs);
     [[nodiscard]] core::Result<core::GroupSnapshot> snapshotFor(int position, std::optional<qint64> instantNs);
     void render();
     void renderFields();
