@@ -243,8 +243,8 @@ void AppSession::createDemoRegistry(int households)
             auto created = core::Registry::create(path, options, passphrase, *clock);
             if (!created)
                 return std::unexpected(created.error());
-            DemoOutcome outcome =
-                fillDemo(std::move(*created), *clock, households, [self, cancel](quint64 done, quint64 total) {
+            DemoOutcome outcome = fillDemo(
+                std::move(*created), *clock, households, [self, cancel](quint64 done, quint64 total) {
                     // Posted to the GUI thread; dropped if the session is gone by then.
                     QMetaObject::invokeMethod(
                         self, [self, done, total] { self->showDemoProgress(qint64(done), qint64(total)); },
@@ -334,13 +334,13 @@ void AppSession::unlockRegistry()
             // The ledger loads the log, and the household list may need rebuilding: on a large
             // registry that takes a while, so it happens here too, with progress.
             if (auto ledger = core::Ledger::open(*unlocked.registry, core::Ledger::Options{clock, ids})) {
-                const core::Status indexed =
-                    core::HouseholdIndex::install(**ledger, [self](quint64 done, quint64 total) {
-                        QMetaObject::invokeMethod(
-                            self, [self, done, total] { self->showOpeningProgress(qint64(done), qint64(total)); },
-                            Qt::QueuedConnection);
-                        return true;
-                    });
+                const core::Status indexed = core::HouseholdIndex::install(**ledger, [self](quint64 done,
+                                                                                            quint64 total) {
+                    QMetaObject::invokeMethod(
+                        self, [self, done, total] { self->showOpeningProgress(qint64(done), qint64(total)); },
+                        Qt::QueuedConnection);
+                    return true;
+                });
                 if (indexed) {
                     (*ledger)->moveToThread(gui);
                     unlocked.ledger = std::move(*ledger);
@@ -389,8 +389,9 @@ void AppSession::openLedger()
     const core::Status indexed = core::HouseholdIndex::install(**ledger);
     QApplication::restoreOverrideCursor();
     if (!indexed) {
-        MessageBox::warning(nullptr, tr("Registry"),
-                            tr("The household list cannot be brought up to date: %1").arg(indexed.error().message));
+        MessageBox::warning(
+            nullptr, tr("Registry"),
+            tr("The household list cannot be brought up to date: %1").arg(indexed.error().message));
     }
     m_ledger = std::move(*ledger);
 }
@@ -473,8 +474,8 @@ void AppSession::lock()
         return;
     m_idle->stop();
     closeModalDialogs();
-    if (QApplication::activeModalWidget() || QApplication::activePopupWidget()
-        || QThread::currentThread()->loopLevel() > 1) {
+    if (QApplication::activeModalWidget() || QApplication::activePopupWidget() ||
+        QThread::currentThread()->loopLevel() > 1) {
         // Let the dialog's or menu's event loop return before its window goes.
         QTimer::singleShot(kLockRetry, this, &AppSession::lock);
         return;

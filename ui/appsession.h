@@ -132,7 +132,7 @@ private:
     const core::Clock &m_clock;
     std::unique_ptr<core::Registry> m_registry;
     core::UuidGenerator m_ids;
-    std::unique_ptr<core::Ledger> m_ledger; // goes before the registry
+    std::unique_ptr<core::Ledger> m_ledger;     // goes before the registry
     std::unique_ptr<core::DraftStore> m_drafts; // goes after the main window, before the registry
     std::unique_ptr<RegistrySetupDialog> m_setup;
     std::unique_ptr<UnlockDialog> m_unlock;
@@ -142,7 +142,7 @@ private:
     QPointer<QProgressDialog> m_progress;
     std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
     bool m_showDraftsOnUnlock = false; // the last lock kept drafts
-    QThread *m_worker = nullptr; // owned while running; deleted when it has finished
+    QThread *m_worker = nullptr;       // owned while running; deleted when it has finished
 };
 
 } // namespace fieldledger::ui

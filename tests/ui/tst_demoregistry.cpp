@@ -73,11 +73,12 @@ qint64 TestDemoRegistry::households(AppSession &session)
     if (!ledger)
         return -1;
     qint64 count = 0;
-    auto walked = (*ledger)->forEachEntity(std::nullopt, false, [&count](const fieldledger::core::Entity &entity) {
-        if (entity.isGroup())
-            ++count;
-        return true;
-    });
+    auto walked =
+        (*ledger)->forEachEntity(std::nullopt, false, [&count](const fieldledger::core::Entity &entity) {
+            if (entity.isGroup())
+                ++count;
+            return true;
+        });
     return walked ? count : -1;
 }
 
@@ -144,7 +145,8 @@ void TestDemoRegistry::session_demo_createsRegistryFilledWithHouseholds()
     QTRY_VERIFY(progress->isVisible());
     QCOMPARE(progress->windowModality(), Qt::WindowModal);
     // The window keeps answering while the households are added: the progress moves.
-    QTRY_VERIFY_WITH_TIMEOUT(session.progressDialog() == nullptr || session.progressDialog()->value() > 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(session.progressDialog() == nullptr || session.progressDialog()->value() > 0,
+                             15000);
     if (session.progressDialog()) {
         QCOMPARE(session.progressDialog()->maximum(), 300);
         saveScreenshot(*session.progressDialog(), u"demo-progress.png"_s);
@@ -176,7 +178,7 @@ void TestDemoRegistry::session_demoStopped_keepsTheRegistryAndWhatWasAdded()
     QTRY_VERIFY(session.progressDialog()->labelText().startsWith(u"Stopping"_s));
     QVERIFY(finished.wait(30000));
     QVERIFY(finished.first().first().toBool());
-    QVERIFY(dialog->isShowingRecoveryKey()); // the registry exists: its key is shown once
+    QVERIFY(dialog->isShowingRecoveryKey());   // the registry exists: its key is shown once
     QVERIFY(MessageBox::lastText().isEmpty()); // stopping is no failure
     const qint64 kept = households(session);
     QVERIFY2(kept > 0 && kept < 20000, qPrintable(QString::number(kept)));

@@ -20,8 +20,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeView>
-#include <QUuid>
 #include <QtTest>
+#include <QUuid>
 
 #include <cstdio>
 #include <memory>
@@ -193,8 +193,9 @@ void TestDrafts::makeRegistry()
     m_dir = std::make_unique<QTemporaryDir>();
     m_path = m_dir->filePath(u"registry.fieldledger"_s);
     m_clock = std::make_unique<ManualClock>(QDateTime(kToday, QTime(8, 30), Qt::UTC));
-    auto created = Registry::create(m_path, Registry::CreateOptions{u"Kalo district"_s, kUser, u"Amina Kalo"_s, {}},
-                                    passphrase(), *m_clock);
+    auto created =
+        Registry::create(m_path, Registry::CreateOptions{u"Kalo district"_s, kUser, u"Amina Kalo"_s, {}},
+                         passphrase(), *m_clock);
     if (!created)
         qFatal("cannot create the test registry: %s", qPrintable(created.error().message));
     m_registry = std::move(created->registry);
@@ -400,10 +401,15 @@ void TestDrafts::submit_withDraftId_removesDraftInSameTransaction()
     // A household typed into the form, kept as a draft.
     FormValues head;
     head.guid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    head.values = {{u"name"_s, u"Amina Kalo"_s}, {u"sex"_s, u"female"_s}, {u"birth_date_known"_s, u"no"_s},
-                   {u"age"_s, 44}, {u"relationship"_s, u"head"_s}};
+    head.values = {{u"name"_s, u"Amina Kalo"_s},
+                   {u"sex"_s, u"female"_s},
+                   {u"birth_date_known"_s, u"no"_s},
+                   {u"age"_s, 44},
+                   {u"relationship"_s, u"head"_s}};
     FormValues household;
-    household.values = {{u"name"_s, u"Kalo"_s}, {u"region"_s, u"north"_s}, {u"district"_s, u"hillside"_s},
+    household.values = {{u"name"_s, u"Kalo"_s},
+                        {u"region"_s, u"north"_s},
+                        {u"district"_s, u"hillside"_s},
                         {u"village"_s, u"kalo"_s}};
     household.repeats.insert(u"members"_s, {head});
     FormView view;

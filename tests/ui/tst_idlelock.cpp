@@ -1,6 +1,6 @@
+#include "core/domain/ledger.h"
 #include "core/forms/formdefinition.h"
 #include "core/storage/draftstore.h"
-#include "core/domain/ledger.h"
 #include "core/storage/registry.h"
 #include "ui/appsession.h"
 #include "ui/drafts/draftautosaver.h"
@@ -122,8 +122,9 @@ std::unique_ptr<TestIdleLock::Fixture> TestIdleLock::makeRegistry()
     static const QString templatePath = [] {
         const QString path = templateDir.filePath(u"registry.fieldledger"_s);
         const fieldledger::core::ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(8, 30), Qt::UTC));
-        auto created = Registry::create(path, Registry::CreateOptions{u"Kalo district"_s, kUser, u"Amina Kalo"_s, {}},
-                                        passphrase(), clock);
+        auto created =
+            Registry::create(path, Registry::CreateOptions{u"Kalo district"_s, kUser, u"Amina Kalo"_s, {}},
+                             passphrase(), clock);
         if (!created)
             qFatal("cannot create the test registry: %s", qPrintable(created.error().message));
         return path;

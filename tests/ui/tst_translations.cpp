@@ -8,8 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTranslator>
-#include <QXmlStreamReader>
 #include <QtTest>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 using fieldledger::ui::Languages;
@@ -149,8 +149,8 @@ void TestTranslations::catalogues_everyEntry_isFinishedAndKeepsMarkers()
                 problems << where + u" → \""_s + translation + u"\": placeholders differ"_s;
             if (hasMnemonic(message.source) != hasMnemonic(translation))
                 problems << where + u" → \""_s + translation + u"\": shortcut marker & differs"_s;
-            if (message.source.startsWith(u' ') != translation.startsWith(u' ')
-                || message.source.endsWith(u' ') != translation.endsWith(u' '))
+            if (message.source.startsWith(u' ') != translation.startsWith(u' ') ||
+                message.source.endsWith(u' ') != translation.endsWith(u' '))
                 problems << where + u" → \""_s + translation + u"\": leading or trailing space differs"_s;
             if (message.source.endsWith(u"…"_s) != translation.endsWith(u"…"_s))
                 problems << where + u" → \""_s + translation + u"\": the ellipsis differs"_s;

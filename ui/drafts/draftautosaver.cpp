@@ -100,9 +100,9 @@ QString DraftAutosaver::draftTitle() const
     // The Drafts page names the form in a column of its own: the title tells drafts apart.
     const QString detail = firstTextAnswer(m_view->definition().fields(), m_view->values());
     if (m_title.isEmpty()) {
-        return detail.isEmpty()
-                   ? m_view->definition().title().text(m_view->language(), m_view->definition().defaultLanguage())
-                   : detail;
+        return detail.isEmpty() ? m_view->definition().title().text(m_view->language(),
+                                                                    m_view->definition().defaultLanguage())
+                                : detail;
     }
     return detail.isEmpty() ? m_title : tr("%1 — %2").arg(m_title, detail);
 }

@@ -49,8 +49,9 @@ core::Status DraftListModel::refresh()
             }
             continue;
         }
-        const auto found = std::find_if(m_rows.begin() + row, m_rows.end(),
-                                        [&wanted](const core::Draft &draft) { return draft.id == wanted.id; });
+        const auto found =
+            std::find_if(m_rows.begin() + row, m_rows.end(),
+                         [&wanted](const core::Draft &draft) { return draft.id == wanted.id; });
         if (found == m_rows.end()) {
             beginInsertRows({}, row, row);
             m_rows.insert(m_rows.begin() + row, std::move(wanted));

@@ -210,7 +210,8 @@ void DraftsPage::discardCurrent()
     refresh();
     // Stay where the user was: on the next draft, or the last one.
     if (m_model->rowCount() > 0)
-        m_view->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1), DraftListModel::Title));
+        m_view->setCurrentIndex(
+            m_model->index(std::min(row, m_model->rowCount() - 1), DraftListModel::Title));
     emit draftDiscarded(id);
 }
 

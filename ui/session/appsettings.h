@@ -13,9 +13,9 @@ struct AppSettings {
     static constexpr int maximumIdleLockMinutes = 240;
     static constexpr int maximumDeviceNameLength = 64;
 
-    QString language;                              // "en", "fr" or "es" (Languages::available())
-    int idleLockMinutes = defaultIdleLockMinutes;  // 0: never lock by itself
-    QString deviceName;                            // how this computer is named; trimmed
+    QString language;                             // "en", "fr" or "es" (Languages::available())
+    int idleLockMinutes = defaultIdleLockMinutes; // 0: never lock by itself
+    QString deviceName;                           // how this computer is named; trimmed
 
     // What is stored, with defaults for what is not: the system's language when FieldLedger
     // has it (else English), five minutes, the computer's host name.

@@ -84,7 +84,8 @@ bool Languages::apply(const QString &code)
     if (code != kEnglish) {
         // Qt's own strings (standard buttons, context menus), where the system has them.
         auto qt = std::make_unique<QTranslator>(app);
-        if (qt->load(QLocale(code), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        if (qt->load(QLocale(code), u"qtbase"_s, u"_"_s,
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
             QCoreApplication::installTranslator(qt.get());
             s_qtTranslator = qt.release();
         }

@@ -58,7 +58,7 @@ void SettingsDialog::showSettings(const AppSettings &settings)
     m_ui->languageCombo->setCurrentIndex(index >= 0 ? index : 0);
     m_ui->idleLockSpin->setValue(settings.idleLockMinutes);
     m_ui->deviceNameEdit->setText(settings.deviceName == QSysInfo::machineHostName() ? QString()
-                                                                                      : settings.deviceName);
+                                                                                     : settings.deviceName);
 }
 
 AppSettings SettingsDialog::settings() const
