@@ -48,7 +48,8 @@ Result<LogStatus> logStatus(Ledger &ledger)
     return status;
 }
 
-Result<QByteArray> inclusionProofLine(Ledger &ledger, const QString &eventGuid, std::optional<quint64> treeSize)
+Result<QByteArray> inclusionProofLine(Ledger &ledger, const QString &eventGuid,
+                                      std::optional<quint64> treeSize)
 {
     Result<InclusionProof> proof = ledger.proof(eventGuid, treeSize);
     if (!proof)

@@ -138,8 +138,9 @@ Result<RecordedHistory> RecordedHistory::load(Ledger &ledger, const QString &gui
     targeting.prepare(u"SELECT seq, body, sync_level FROM events WHERE entity_guid = ?"_s);
     QSqlQuery changing(db);
     changing.setForwardOnly(true);
-    changing.prepare(u"SELECT e.seq, e.body, e.sync_level FROM effects f JOIN events e ON e.guid = f.event_guid "
-                     "WHERE f.entity_guid = ?"_s);
+    changing.prepare(
+        u"SELECT e.seq, e.body, e.sync_level FROM effects f JOIN events e ON e.guid = f.event_guid "
+        "WHERE f.entity_guid = ?"_s);
     QSqlQuery parents(db);
     parents.setForwardOnly(true);
     parents.prepare(u"SELECT group_guid FROM memberships WHERE member_guid = ?"_s);
@@ -157,7 +158,8 @@ Result<RecordedHistory> RecordedHistory::load(Ledger &ledger, const QString &gui
     auto gather = [&](QSqlQuery &query, const QString &entity) -> Status {
         query.bindValue(0, entity);
         if (!query.exec())
-            return std::unexpected(sqlError(u"cannot read the events of %1"_s.arg(entity), query.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot read the events of %1"_s.arg(entity), query.lastError()));
         while (query.next()) {
             const qint64 seq = query.value(0).toLongLong();
             if (seenEvents.contains(seq))
@@ -186,7 +188,8 @@ Result<RecordedHistory> RecordedHistory::load(Ledger &ledger, const QString &gui
             return std::unexpected(ok.error());
         parents.bindValue(0, entity);
         if (!parents.exec())
-            return std::unexpected(sqlError(u"cannot read the groups of %1"_s.arg(entity), parents.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot read the groups of %1"_s.arg(entity), parents.lastError()));
         while (parents.next())
             discover(parents.value(0).toString());
         parents.finish();
@@ -200,9 +203,9 @@ Result<RecordedHistory> RecordedHistory::load(Ledger &ledger, const QString &gui
 Result<GroupSnapshot> RecordedHistory::at(qint64 logSize) const
 {
     if (logSize < 0 || quint64(logSize) > m_ledger->log().size())
-        return fail(ErrorCode::InvalidArgument, u"the log has %1 events; there is no log size %2"_s
-                                                    .arg(m_ledger->log().size())
-                                                    .arg(logSize));
+        return fail(
+            ErrorCode::InvalidArgument,
+            u"the log has %1 events; there is no log size %2"_s.arg(m_ledger->log().size()).arg(logSize));
     MemoryWorld world;
     const ApplierRegistry &appliers = m_ledger->appliers();
     for (const Gathered &gathered : m_events) {

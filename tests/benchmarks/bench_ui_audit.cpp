@@ -121,11 +121,13 @@ core::Event targetEvent(int index, qint64 second, std::mt19937 &rng)
         data = {{u"memberId"_s, u"t-%1"_s.arg(index - 4)}, {u"reason"_s, u"left"_s}};
         context = QJsonObject{{u"reason"_s, u"household visit"_s}};
     } else {
-        data = {{u"visit"_s, index}, {u"income"_s, int(rng() % 5000)}, {u"roof"_s, rng() % 2 ? u"tin"_s : u"thatch"_s}};
+        data = {{u"visit"_s, index},
+                {u"income"_s, int(rng() % 5000)},
+                {u"roof"_s, rng() % 2 ? u"tin"_s : u"thatch"_s}};
     }
     const qint64 when = index > 0 && rng() % 20 == 0 ? second - qint64(rng() % 7200) : second; // late
-    auto event = core::Event::make(u"target-%1"_s.arg(index), kTarget, type, data, timestamp(when), u"enumerator-7"_s,
-                                   std::nullopt, context);
+    auto event = core::Event::make(u"target-%1"_s.arg(index), kTarget, type, data, timestamp(when),
+                                   u"enumerator-7"_s, std::nullopt, context);
     if (!event)
         die(event.error().message);
     return *event;
@@ -143,8 +145,9 @@ core::Event otherEvent(qint64 index, qint64 second, qint64 households, std::mt19
                 {u"members"_s, QJsonArray{person(guid + u"-a"_s, rng), person(guid + u"-b"_s, rng)}}};
     } else if (rng() % 3 == 0) {
         type = u"update-individual"_s;
-        auto event = core::Event::make(u"o-%1"_s.arg(index), guid + u"-a"_s, type, {{u"age"_s, int(rng() % 90)}},
-                                       timestamp(second), u"enumerator-%1"_s.arg(rng() % 20));
+        auto event =
+            core::Event::make(u"o-%1"_s.arg(index), guid + u"-a"_s, type, {{u"age"_s, int(rng() % 90)}},
+                              timestamp(second), u"enumerator-%1"_s.arg(rng() % 20));
         if (!event)
             die(event.error().message);
         return *event;
@@ -177,10 +180,9 @@ int main(int argc, char **argv)
     core::ManualClock clock(QDateTime(QDate(2026, 1, 1), QTime(12, 0), QTimeZone::utc()));
     core::SequentialIdGenerator ids(u"id-"_s);
     const QByteArray passphrase = "bench passphrase";
-    auto created = core::Registry::create(dir.filePath(u"bench.fieldledger"_s),
-                                          {u"Bench"_s, u"admin"_s, {}, std::nullopt},
-                                          core::SecretBytes(passphrase.constData(), std::size_t(passphrase.size())),
-                                          clock);
+    auto created = core::Registry::create(
+        dir.filePath(u"bench.fieldledger"_s), {u"Bench"_s, u"admin"_s, {}, std::nullopt},
+        core::SecretBytes(passphrase.constData(), std::size_t(passphrase.size())), clock);
     if (!created)
         die(created.error().message);
     std::unique_ptr<core::Registry> registry = std::move(created->registry);
@@ -191,7 +193,8 @@ int main(int argc, char **argv)
     core::Ledger &ledger = **opened;
 
     // --- build -----------------------------------------------------------------------------
-    std::printf("building: %lld other events, %d of the household, in one registry...\n", others, householdEvents);
+    std::printf("building: %lld other events, %d of the household, in one registry...\n", others,
+                householdEvents);
     std::fflush(stdout);
     std::mt19937 rng(20261126);
     const qint64 total = others + householdEvents;
@@ -228,13 +231,15 @@ int main(int argc, char **argv)
     row("core: Ledger::history (the whole trail)", repeat(5, [&] { (void)ledger.history(kTarget); }));
     std::vector<double> samples;
     for (int s = 0; s < steps; ++s) {
-        const qint64 instant = events[std::size_t(qsizetype(events.size()) - 1 - s % qsizetype(events.size()))].instantNs;
+        const qint64 instant =
+            events[std::size_t(qsizetype(events.size()) - 1 - s % qsizetype(events.size()))].instantNs;
         samples.push_back(timeMs([&] { (void)ledger.entityAt(kTarget, instant); }));
     }
     row("core: Ledger::entityAt (household only)", stats(samples));
     samples.clear();
     for (int s = 0; s < steps; ++s) {
-        const qint64 instant = events[std::size_t(qsizetype(events.size()) - 1 - s % qsizetype(events.size()))].instantNs;
+        const qint64 instant =
+            events[std::size_t(qsizetype(events.size()) - 1 - s % qsizetype(events.size()))].instantNs;
         samples.push_back(timeMs([&] { (void)core::snapshotAt(ledger, kTarget, instant); }));
     }
     row("core: snapshotAt (household + members)", stats(samples));
@@ -248,15 +253,15 @@ int main(int argc, char **argv)
     samples.clear();
     for (int s = 0; s < steps; ++s) {
         const qint64 size = events[std::size_t(timeline->logOrder()[std::size_t(
-                                qsizetype(events.size()) - 1 - s % qsizetype(events.size()))])]
+                                       qsizetype(events.size()) - 1 - s % qsizetype(events.size()))])]
                                 .seq +
                             1;
         samples.push_back(timeMs([&] { (void)recorded->at(size); }));
     }
     row("core: RecordedHistory::at (household + members)", stats(samples));
     const qint64 middle = events[events.size() / 2].seq + 1;
-    row("core: Ledger::entityAsRecorded (full replay)", repeat(1, [&] { (void)ledger.entityAsRecorded(kTarget, middle); }),
-        "what RecordedHistory avoids");
+    row("core: Ledger::entityAsRecorded (full replay)",
+        repeat(1, [&] { (void)ledger.entityAsRecorded(kTarget, middle); }), "what RecordedHistory avoids");
 
     // --- the views ---------------------------------------------------------------------------
     row("open the audit trail model", repeat(5, [&] { ui::AuditTrailModel model(ledger, kTarget); }));
@@ -292,10 +297,11 @@ int main(int argc, char **argv)
             paints.push_back(paint);
             samples.push_back(update + paint);
         }
-        row(happened ? "  step: core + tables, As it happened" : "  step: core + tables, As recorded", stats(updates));
+        row(happened ? "  step: core + tables, As it happened" : "  step: core + tables, As recorded",
+            stats(updates));
         row("  step: layout and paint", stats(paints));
-        row(happened ? "slider step, As it happened" : "slider step, As this registry recorded it", stats(samples),
-            "target < 50 ms");
+        row(happened ? "slider step, As it happened" : "slider step, As this registry recorded it",
+            stats(samples), "target < 50 ms");
     }
     return 0;
 }

@@ -20,8 +20,8 @@ inline QString goldenFolder(const QString &name)
 // Every golden case (folder names, sorted).
 inline QStringList goldenCases()
 {
-    return QDir(QStringLiteral(FIELDLEDGER_TEST_DATA "/golden")).entryList(QDir::Dirs | QDir::NoDotAndDotDot,
-                                                                           QDir::Name);
+    return QDir(QStringLiteral(FIELDLEDGER_TEST_DATA "/golden"))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 // The non-empty lines of a JSON Lines file.

@@ -34,11 +34,31 @@ qint64 ns(const char *utc)
 // leave members out).
 struct Make {
     AuditFilter filter;
-    Make &user(const QString &v) { filter.userId = v; return *this; }
-    Make &type(const QString &v) { filter.eventType = v; return *this; }
-    Make &from(qint64 v) { filter.fromNs = v; return *this; }
-    Make &to(qint64 v) { filter.toNs = v; return *this; }
-    Make &search(const QString &v) { filter.search = v; return *this; }
+    Make &user(const QString &v)
+    {
+        filter.userId = v;
+        return *this;
+    }
+    Make &type(const QString &v)
+    {
+        filter.eventType = v;
+        return *this;
+    }
+    Make &from(qint64 v)
+    {
+        filter.fromNs = v;
+        return *this;
+    }
+    Make &to(qint64 v)
+    {
+        filter.toNs = v;
+        return *this;
+    }
+    Make &search(const QString &v)
+    {
+        filter.search = v;
+        return *this;
+    }
     operator AuditFilter() const { return filter; }
 };
 
@@ -80,7 +100,8 @@ void TestAuditFilter::matches_data()
     QTest::newRow("range a day later")
         << AuditFilter(Make().from(ns("2026-11-27T00:00:00Z")).to(ns("2026-11-28T00:00:00Z"))) << false;
     QTest::newRow("old value") << AuditFilter(Make().search(u"diallo"_s)) << true;
-    QTest::newRow("new value, accents and case folded") << AuditFilter(Make().search(u"AISSATOU ndiaye"_s)) << true;
+    QTest::newRow("new value, accents and case folded")
+        << AuditFilter(Make().search(u"AISSATOU ndiaye"_s)) << true;
     QTest::newRow("number") << AuditFilter(Make().search(u"5"_s)) << true;
     QTest::newRow("inside an object") << AuditFilter(Make().search(u"tole"_s)) << true;
     QTest::newRow("null") << AuditFilter(Make().search(u"null"_s)) << true;
@@ -88,10 +109,10 @@ void TestAuditFilter::matches_data()
     QTest::newRow("member id removed") << AuditFilter(Make().search(u"p-2"_s)) << true;
     QTest::newRow("absent value") << AuditFilter(Make().search(u"Kalo"_s)) << false;
     QTest::newRow("blank search is no search") << AuditFilter(Make().search(u"   "_s)) << true;
-    QTest::newRow("all criteria")
-        << AuditFilter{u"enumerator-1"_s, u"update-group"_s, ns("2026-11-26T10:00:00Z"),
-                       ns("2026-11-26T11:00:00Z"), u"maison"_s}
-        << true;
+    QTest::newRow("all criteria") << AuditFilter{u"enumerator-1"_s, u"update-group"_s,
+                                                 ns("2026-11-26T10:00:00Z"), ns("2026-11-26T11:00:00Z"),
+                                                 u"maison"_s}
+                                  << true;
     QTest::newRow("all but one criterion")
         << AuditFilter{u"enumerator-1"_s, u"update-group"_s, ns("2026-11-26T10:00:00Z"),
                        ns("2026-11-26T11:00:00Z"), u"Kalo"_s}

@@ -78,9 +78,10 @@ void compareRecordedWithLedger(core::Ledger &ledger, const QString &what)
             FL_VERIFY_OK(mine);
             const QByteArray expected = describe(recordedByLedger(ledger, group, logSize));
             const QByteArray actual = describe(*mine);
-            QVERIFY2(actual == expected, qPrintable(u"%1, %2 at log size %3:\n actual:   %4\n expected: %5"_s.arg(
-                                             what, group, QString::number(logSize), QString::fromUtf8(actual),
-                                             QString::fromUtf8(expected))));
+            QVERIFY2(actual == expected,
+                     qPrintable(u"%1, %2 at log size %3:\n actual:   %4\n expected: %5"_s.arg(
+                         what, group, QString::number(logSize), QString::fromUtf8(actual),
+                         QString::fromUtf8(expected))));
         }
     }
 }
@@ -229,8 +230,8 @@ void TestTimeline::recorded_randomHistories_equalsLedgerReplay()
                 FL_VERIFY_OK(mine);
                 QVERIFY2(describe(*mine) == describe(snapshot),
                          qPrintable(u"seed %1, %2 at log size %3:\n actual:   %4\n expected: %5"_s.arg(
-                             QString::number(seed), guid, QString::number(logSize), QString::fromUtf8(describe(*mine)),
-                             QString::fromUtf8(describe(snapshot)))));
+                             QString::number(seed), guid, QString::number(logSize),
+                             QString::fromUtf8(describe(*mine)), QString::fromUtf8(describe(snapshot)))));
             }
         }
     }
@@ -239,8 +240,9 @@ void TestTimeline::recorded_randomHistories_equalsLedgerReplay()
 void TestTimeline::recorded_gathersOnlyTheHouseholdsNeighbourhood()
 {
     GoldenLedgerFixture fixture;
-    fixture.submit(command(u"create-group"_s, u"hh-a"_s,
-                           {{u"name"_s, u"A"_s}, {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"pa"_s}}}}}));
+    fixture.submit(
+        command(u"create-group"_s, u"hh-a"_s,
+                {{u"name"_s, u"A"_s}, {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"pa"_s}}}}}));
     for (int i = 0; i < 20; ++i)
         fixture.submit(command(u"create-group"_s, u"other-%1"_s.arg(i), {{u"name"_s, u"Other"_s}}));
     fixture.submit(command(u"update-individual"_s, u"pa"_s, {{u"name"_s, u"Pa"_s}}));
@@ -262,7 +264,8 @@ void TestTimeline::recorded_sizeOutOfRange_isRefused()
     auto recorded = core::RecordedHistory::load(fixture.ledger(), u"hh-1"_s);
     FL_VERIFY_OK(recorded);
     QCOMPARE(recorded->at(-1).error().code, core::ErrorCode::InvalidArgument);
-    QCOMPARE(recorded->at(qint64(fixture.ledger().log().size()) + 1).error().code, core::ErrorCode::InvalidArgument);
+    QCOMPARE(recorded->at(qint64(fixture.ledger().log().size()) + 1).error().code,
+             core::ErrorCode::InvalidArgument);
     QVERIFY(recorded->at(0).has_value());
     QVERIFY(!recorded->at(0)->entity);
 }
@@ -279,30 +282,31 @@ void TestTimeline::recorded_enumeratorOnAnotherHousehold_isRefused()
     fixture.reopenAs(u"enum-1"_s, "enumerator passphrase");
     QCOMPARE(core::RecordedHistory::load(fixture.ledger(), u"hh-a"_s).error().code,
              core::ErrorCode::PermissionDenied);
-    QCOMPARE(core::snapshotAt(fixture.ledger(), u"hh-a"_s, 0).error().code, core::ErrorCode::PermissionDenied);
+    QCOMPARE(core::snapshotAt(fixture.ledger(), u"hh-a"_s, 0).error().code,
+             core::ErrorCode::PermissionDenied);
 }
 
 void TestTimeline::guidsNamedBy_everyReference()
 {
     const core::Event event = makeEvent(
         u"e"_s, u"hh"_s, u"split-household"_s,
-        {{u"members"_s,
-          QJsonArray{QJsonObject{{u"guid"_s, u"m1"_s}},
-                     QJsonObject{{u"guid"_s, u"g2"_s},
-                                 {u"type"_s, u"group"_s},
-                                 {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"m2"_s}}}}},
-                     QJsonObject{{u"name"_s, u"no guid"_s}}}},
+        {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"m1"_s}},
+                                   QJsonObject{{u"guid"_s, u"g2"_s},
+                                               {u"type"_s, u"group"_s},
+                                               {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"m2"_s}}}}},
+                                   QJsonObject{{u"name"_s, u"no guid"_s}}}},
          {u"memberId"_s, u"m3"_s},
          {u"memberIds"_s, QJsonArray{u"m4"_s, u"m5"_s}},
          {u"toGroupGuid"_s, u"g3"_s},
          {u"newGroupGuid"_s, u"g4"_s},
          {u"headId"_s, u"m6"_s},
-         {u"duplicates"_s, QJsonArray{QJsonObject{{u"entityGuid"_s, u"m7"_s}, {u"duplicateGuid"_s, u"m8"_s}}}}},
+         {u"duplicates"_s,
+          QJsonArray{QJsonObject{{u"entityGuid"_s, u"m7"_s}, {u"duplicateGuid"_s, u"m8"_s}}}}},
         timestampAt(1));
     QStringList named = core::guidsNamedBy(event);
     named.sort();
-    QCOMPARE(named, (QStringList{u"g2"_s, u"g3"_s, u"g4"_s, u"m1"_s, u"m2"_s, u"m3"_s, u"m4"_s, u"m5"_s, u"m6"_s,
-                                 u"m7"_s, u"m8"_s}));
+    QCOMPARE(named, (QStringList{u"g2"_s, u"g3"_s, u"g4"_s, u"m1"_s, u"m2"_s, u"m3"_s, u"m4"_s, u"m5"_s,
+                                 u"m6"_s, u"m7"_s, u"m8"_s}));
 }
 
 void TestTimeline::logStatus_sizeRootAndCheckpointReason()
@@ -343,7 +347,8 @@ void TestTimeline::inclusionProofLine_isTheProofAsCompactJson()
     QCOMPARE(*parsed, *proof);
     QCOMPARE(parsed->leafIndex, 2u);
     QCOMPARE(parsed->treeSize, 5u);
-    QCOMPARE(core::inclusionProofLine(fixture.ledger(), u"no-such-event"_s).error().code, core::ErrorCode::NotFound);
+    QCOMPARE(core::inclusionProofLine(fixture.ledger(), u"no-such-event"_s).error().code,
+             core::ErrorCode::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestTimeline)

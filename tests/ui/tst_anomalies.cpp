@@ -64,8 +64,9 @@ void TestAnomalies::golden_everyAnomalyWithItsEventAndEntity()
     QStringList expected;
     for (const QByteArray &line : jsonLines(goldenFolder(u"anomalies"_s) + u"/expected-anomalies.jsonl"_s)) {
         const QJsonObject anomaly = QJsonDocument::fromJson(line).object();
-        expected.append(anomaly.value(u"eventGuid"_s).toString() + u' ' + anomaly.value(u"entityGuid"_s).toString() +
-                        u' ' + anomaly.value(u"kind"_s).toString());
+        expected.append(anomaly.value(u"eventGuid"_s).toString() + u' ' +
+                        anomaly.value(u"entityGuid"_s).toString() + u' ' +
+                        anomaly.value(u"kind"_s).toString());
     }
     QCOMPARE(rows(model), expected);
     // Each with its event.
@@ -86,7 +87,8 @@ void TestAnomalies::cells_readAsAPersonWould()
     QCOMPARE(model.index(row, AnomaliesModel::Entity).data().toString(), u"H1"_s);
     QCOMPARE(model.index(row, AnomaliesModel::Entity).data(Qt::ToolTipRole).toString(), u"hh-1"_s);
     QCOMPARE(model.index(row, AnomaliesModel::Event).data().toString(), u"Update person"_s);
-    QVERIFY(model.index(row, AnomaliesModel::Event).data(Qt::ToolTipRole).toString().contains(u"enumerator-1"_s));
+    QVERIFY(
+        model.index(row, AnomaliesModel::Event).data(Qt::ToolTipRole).toString().contains(u"enumerator-1"_s));
     QVERIFY(!model.index(row, AnomaliesModel::Message).data().toString().isEmpty());
     QCOMPARE(model.index(row, 0).data(AnomaliesModel::InstantRole).toDateTime(),
              QDateTime(QDate(2026, 11, 26), QTime(9, 31), QTimeZone::utc()));
@@ -105,9 +107,9 @@ void TestAnomalies::modelTester_andNewAnomaly_insertedWithoutReset()
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     const int before = model.rowCount();
     // A transfer of someone who is not in hh-3: not-a-member, recorded now (the latest event).
-    const core::Event event = makeEvent(u"ev-late-sync"_s, u"hh-3"_s, u"transfer-member"_s,
-                                        {{u"memberId"_s, u"p-42"_s}, {u"toGroupGuid"_s, u"hh-1"_s}},
-                                        u"2026-11-26T12:00:00.000Z"_s);
+    const core::Event event =
+        makeEvent(u"ev-late-sync"_s, u"hh-3"_s, u"transfer-member"_s,
+                  {{u"memberId"_s, u"p-42"_s}, {u"toGroupGuid"_s, u"hh-1"_s}}, u"2026-11-26T12:00:00.000Z"_s);
     fixture.import(event);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count(), 1);
@@ -125,11 +127,14 @@ void TestAnomalies::modelTester_andNewAnomaly_insertedWithoutReset()
 void TestAnomalies::lateEvent_removesTheAnomalyItExplains()
 {
     GoldenLedgerFixture fixture;
-    fixture.submit(command(u"create-group"_s, u"hh-1"_s, {{u"name"_s, u"H1"_s}}, u"2026-11-26T09:00:00.000Z"_s));
-    fixture.submit(command(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}}, u"2026-11-26T09:00:00.000Z"_s));
+    fixture.submit(
+        command(u"create-group"_s, u"hh-1"_s, {{u"name"_s, u"H1"_s}}, u"2026-11-26T09:00:00.000Z"_s));
+    fixture.submit(
+        command(u"create-individual"_s, u"p-1"_s, {{u"name"_s, u"Ana"_s}}, u"2026-11-26T09:00:00.000Z"_s));
     // Ana is moved out of hh-1 at 11:00, but she is not in it: not-a-member.
     fixture.import(makeEvent(u"ev-transfer"_s, u"hh-1"_s, u"transfer-member"_s,
-                             {{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"hh-2"_s}}, u"2026-11-26T11:00:00.000Z"_s));
+                             {{u"memberId"_s, u"p-1"_s}, {u"toGroupGuid"_s, u"hh-2"_s}},
+                             u"2026-11-26T11:00:00.000Z"_s));
     AnomaliesModel model(fixture.ledger());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(rows(model).size(), 1);
@@ -137,7 +142,8 @@ void TestAnomalies::lateEvent_removesTheAnomalyItExplains()
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     // The visit that added her at 10:00 is synced late: the transfer now applies as intended.
-    fixture.submit(command(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}},
+    fixture.submit(command(u"add-member"_s, u"hh-1"_s,
+                           {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-1"_s}}}}},
                            u"2026-11-26T10:00:00.000Z"_s));
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(removed.count(), 1);

@@ -149,11 +149,14 @@ void TestAuditTrail::golden_rowsMatchTheKnownHistory()
         for (int row = 0; row < model.rowCount(); ++row) {
             const QJsonObject entry = QJsonDocument::fromJson(expected[row]).object();
             const QModelIndex index = model.index(row, 0);
-            QCOMPARE(index.data(AuditTrailModel::EventGuidRole).toString(), entry.value(u"eventGuid"_s).toString());
+            QCOMPARE(index.data(AuditTrailModel::EventGuidRole).toString(),
+                     entry.value(u"eventGuid"_s).toString());
             QCOMPARE(index.data(AuditTrailModel::SeqRole).toLongLong(), entry.value(u"seq"_s).toInteger());
-            QCOMPARE(index.data(AuditTrailModel::TimestampRole).toString(), entry.value(u"timestamp"_s).toString());
+            QCOMPARE(index.data(AuditTrailModel::TimestampRole).toString(),
+                     entry.value(u"timestamp"_s).toString());
             QCOMPARE(index.data(AuditTrailModel::UserIdRole).toString(), entry.value(u"userId"_s).toString());
-            QCOMPARE(index.data(AuditTrailModel::EventTypeRole).toString(), entry.value(u"type"_s).toString());
+            QCOMPARE(index.data(AuditTrailModel::EventTypeRole).toString(),
+                     entry.value(u"type"_s).toString());
             QCOMPARE(model.index(row, AuditTrailModel::Reason).data().toString(),
                      entry.value(u"reason"_s).toString());
             QCOMPARE(changes(model, row), expectedChanges(entry));
@@ -237,11 +240,14 @@ void TestAuditTrail::modelTester_passesWhileEventsArrive()
     QAbstractItemModelTester filterTester(&filtered, QAbstractItemModelTester::FailureReportingMode::QtTest);
     filtered.setFilter(byUser(u"enumerator-2"_s));
     fixture.submit(command(u"update-group"_s, u"hh-1"_s, {{u"name"_s, u"H1 renamed"_s}}));
-    fixture.submit(command(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-9"_s, u"Dee"_s)}}}));
+    fixture.submit(
+        command(u"add-member"_s, u"hh-1"_s, {{u"members"_s, QJsonArray{member(u"p-9"_s, u"Dee"_s)}}}));
     // A late one, in the middle.
-    fixture.submit(command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"7"_s}}, u"2026-11-26T10:20:00.000Z"_s));
+    fixture.submit(
+        command(u"update-group"_s, u"hh-1"_s, {{u"phone"_s, u"7"_s}}, u"2026-11-26T10:20:00.000Z"_s));
     filtered.setFilter({});
-    fixture.submit(command(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-9"_s}, {u"reason"_s, u"left"_s}}));
+    fixture.submit(
+        command(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-9"_s}, {u"reason"_s, u"left"_s}}));
     QCOMPARE(trail.rowCount(), 8);
     QCOMPARE(filtered.rowCount(), 8);
 }
@@ -254,7 +260,8 @@ void TestAuditTrail::newEvent_insertsOneRowWithoutReset()
     QSignalSpy inserted(&trail, &QAbstractItemModel::rowsInserted);
     QSignalSpy reset(&trail, &QAbstractItemModel::modelReset);
     const int before = trail.rowCount();
-    const core::Event event = fixture.submit(command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Kalo"_s}}));
+    const core::Event event =
+        fixture.submit(command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Kalo"_s}}));
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count(), 1);
     QVERIFY(!inserted.first().at(0).value<QModelIndex>().isValid());
@@ -275,8 +282,8 @@ void TestAuditTrail::lateEvent_insertedWhereItHappenedAndNeighbourUpdated()
     QSignalSpy reset(&trail, &QAbstractItemModel::modelReset);
     // Happened at 09:50, between ev-03 (09:40) and ev-04 (10:00, village Kalo → Tamu): after it,
     // ev-04's change reads Lisu → Tamu.
-    const core::Event late =
-        fixture.submit(command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Lisu"_s}}, u"2026-11-26T09:50:00.000Z"_s));
+    const core::Event late = fixture.submit(
+        command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Lisu"_s}}, u"2026-11-26T09:50:00.000Z"_s));
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.first().at(1).toInt(), 2);
@@ -376,7 +383,8 @@ void TestAuditTrail::view_filterCombosOfferWhatTheTrailHolds()
     QCOMPARE(type->count(), 5); // all, add-member, create-group, delete-entity, update-group
     // Follows new events: a new user and type appear, the current choice stays.
     user->setCurrentIndex(user->findData(u"enumerator-1"_s));
-    fixture.submit(command(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-1"_s}, {u"reason"_s, u"migrated"_s}}));
+    fixture.submit(
+        command(u"remove-member"_s, u"hh-1"_s, {{u"memberId"_s, u"p-1"_s}, {u"reason"_s, u"migrated"_s}}));
     QCOMPARE(user->count(), 5);
     QCOMPARE(type->count(), 6);
     QCOMPARE(user->currentData().toString(), u"enumerator-1"_s);
@@ -436,7 +444,8 @@ void TestAuditTrail::view_grab()
         QSKIP("set FIELDLEDGER_SCREENSHOTS to a folder to save screenshots");
     GoldenLedgerFixture fixture;
     fixture.importGolden(u"late-events"_s);
-    fixture.submit(command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Kalo"_s}, {u"phone"_s, u"555-0199"_s}}));
+    fixture.submit(
+        command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Kalo"_s}, {u"phone"_s, u"555-0199"_s}}));
     core::Command correction = command(u"update-group"_s, u"hh-1"_s, {{u"name"_s, u"Mensah household"_s}});
     correction.context = QJsonObject{{u"reason"_s, u"name misspelt at registration"_s}};
     fixture.submit(correction);

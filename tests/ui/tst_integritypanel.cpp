@@ -160,7 +160,8 @@ void TestIntegrityPanel::status_sizeRootCheckpointAndFingerprint()
     FL_VERIFY_OK(fixture.ledger().takeCheckpoint(u"handover"_s));
     panel.refresh();
     const QString checkpoint = panel.findChild<QLabel *>(u"checkpoint"_s)->text();
-    QVERIFY2(checkpoint.startsWith(u"5 event"_s) && checkpoint.contains(u", signed "_s) && checkpoint.endsWith(u"(handover)"_s),
+    QVERIFY2(checkpoint.startsWith(u"5 event"_s) && checkpoint.contains(u", signed "_s) &&
+                 checkpoint.endsWith(u"(handover)"_s),
              qPrintable(checkpoint));
     QCOMPARE(panel.findChild<QLabel *>(u"checkpointRoot"_s)->text(), QString::fromLatin1(root.toHex()));
 
@@ -323,8 +324,9 @@ void TestIntegrityPanel::export_identicalToTheCli_andIndependentlyVerified()
         {
             QTextStream outStream(&out);
             QTextStream errStream(&err);
-            const int code = core::runCli({u"--db"_s, fixture.path(), u"--user"_s, u"admin"_s, u"log"_s, u"proof"_s, guid},
-                                          outStream, errStream);
+            const int code =
+                core::runCli({u"--db"_s, fixture.path(), u"--user"_s, u"admin"_s, u"log"_s, u"proof"_s, guid},
+                             outStream, errStream);
             QVERIFY2(code == 0, err.constData());
         }
         QCOMPARE(exported, out);

@@ -42,7 +42,8 @@ QStringList memberRows(const TimeTravelView &view)
     QStringList rows;
     for (int row = 0; row < table->rowCount(); ++row) {
         const QString status = table->item(row, 1)->text();
-        rows.append(status.isEmpty() ? table->item(row, 0)->text() : table->item(row, 0)->text() + u": "_s + status);
+        rows.append(status.isEmpty() ? table->item(row, 0)->text()
+                                     : table->item(row, 0)->text() + u": "_s + status);
     }
     return rows;
 }
@@ -279,8 +280,9 @@ void TestTimeTravel::newEvent_followed()
 {
     TimeTravelView view(m_fixture->ledger(), u"hh-1"_s);
     view.setPosition(2);
-    m_fixture->submit(command(u"add-member"_s, u"hh-1"_s,
-                              {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"Efua"_s}}}}}));
+    m_fixture->submit(
+        command(u"add-member"_s, u"hh-1"_s,
+                {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"Efua"_s}}}}}));
     QCOMPARE(view.eventCount(), 5);
     QCOMPARE(currentGuid(view), u"ev-c"_s); // stays where it was
     QCOMPARE(memberRows(view), (QStringList{u"Ana: Changed since: name, phone"_s, u"Efua: Joined since"_s}));
@@ -297,9 +299,11 @@ void TestTimeTravel::grab()
     const QString dir = qEnvironmentVariable("FIELDLEDGER_SCREENSHOTS");
     if (dir.isEmpty())
         QSKIP("set FIELDLEDGER_SCREENSHOTS to a folder to save screenshots");
-    m_fixture->submit(command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Kalo"_s}, {u"phone"_s, u"555-0199"_s}}));
-    m_fixture->submit(command(u"add-member"_s, u"hh-1"_s,
-                              {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"Efua"_s}}}}}));
+    m_fixture->submit(
+        command(u"update-group"_s, u"hh-1"_s, {{u"village"_s, u"Kalo"_s}, {u"phone"_s, u"555-0199"_s}}));
+    m_fixture->submit(
+        command(u"add-member"_s, u"hh-1"_s,
+                {{u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"p-5"_s}, {u"name"_s, u"Efua"_s}}}}}));
     TimeTravelView view(m_fixture->ledger(), u"hh-1"_s);
     view.resize(900, 520);
     view.show();

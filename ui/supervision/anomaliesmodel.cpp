@@ -71,7 +71,8 @@ QVariant AnomaliesModel::data(const QModelIndex &index, int role) const
         case Entity:
             return entityLabel(row.anomaly.entityGuid);
         case Event:
-            return row.eventType.isEmpty() ? row.anomaly.eventGuid : AuditTrailModel::eventTypeLabel(row.eventType);
+            return row.eventType.isEmpty() ? row.anomaly.eventGuid
+                                           : AuditTrailModel::eventTypeLabel(row.eventType);
         case Message:
             return row.anomaly.message;
         default:

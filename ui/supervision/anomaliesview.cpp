@@ -38,9 +38,10 @@ AnomaliesView::AnomaliesView(core::Ledger &ledger, QWidget *parent)
     m_table->verticalHeader()->hide();
     const QFontMetrics metrics(font());
     int kindWidth = 0;
-    for (const auto kind : {core::AnomalyKind::TypeMismatch, core::AnomalyKind::TargetDeleted,
-                            core::AnomalyKind::UnknownEntity, core::AnomalyKind::MemberWithoutGuid,
-                            core::AnomalyKind::NotAMember, core::AnomalyKind::Exists, core::AnomalyKind::UnknownType})
+    for (const auto kind :
+         {core::AnomalyKind::TypeMismatch, core::AnomalyKind::TargetDeleted, core::AnomalyKind::UnknownEntity,
+          core::AnomalyKind::MemberWithoutGuid, core::AnomalyKind::NotAMember, core::AnomalyKind::Exists,
+          core::AnomalyKind::UnknownType})
         kindWidth = std::max(kindWidth, metrics.horizontalAdvance(AnomaliesModel::kindLabel(kind)));
     const int em = metrics.horizontalAdvance(u"M"_s);
     QHeaderView *header = m_table->horizontalHeader();

@@ -176,8 +176,9 @@ QVariant AuditTrailModel::eventData(const Row &row, int column, int role) const
         case User:
             return entry.value(u"userId"_s).toString();
         case Type:
-            return tr("%1, log sequence %2").arg(entry.value(u"type"_s).toString()).arg(
-                entry.value(u"seq"_s).toInteger());
+            return tr("%1, log sequence %2")
+                .arg(entry.value(u"type"_s).toString())
+                .arg(entry.value(u"seq"_s).toInteger());
         case Late:
             return late ? tr("Received by this registry after events that happened later (synced late)")
                         : QVariant();
@@ -291,14 +292,17 @@ AuditTrailModel::Row AuditTrailModel::makeRow(const QJsonObject &entry)
     // Membership first (what a supervisor looks for), then fields in their (sorted) order.
     const QJsonObject members = changes.value(u"memberIds"_s).toObject();
     for (const QJsonValue &guid : members.value(u"added"_s).toArray())
-        row.changes.push_back(Change{ChangeKind::MemberAdded, u"memberIds"_s, kAbsent, kAbsent, guid.toString()});
+        row.changes.push_back(
+            Change{ChangeKind::MemberAdded, u"memberIds"_s, kAbsent, kAbsent, guid.toString()});
     for (const QJsonValue &guid : members.value(u"removed"_s).toArray())
-        row.changes.push_back(Change{ChangeKind::MemberRemoved, u"memberIds"_s, kAbsent, kAbsent, guid.toString()});
+        row.changes.push_back(
+            Change{ChangeKind::MemberRemoved, u"memberIds"_s, kAbsent, kAbsent, guid.toString()});
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         if (it.key() == u"memberIds")
             continue;
         const QJsonObject sides = it.value().toObject();
-        row.changes.push_back(Change{ChangeKind::Field, it.key(), sides.value(u"old"_s), sides.value(u"new"_s), {}});
+        row.changes.push_back(
+            Change{ChangeKind::Field, it.key(), sides.value(u"old"_s), sides.value(u"new"_s), {}});
     }
     return row;
 }
@@ -350,8 +354,9 @@ void AuditTrailModel::ledgerChanged(const core::LedgerChange &change)
         return;
     for (std::size_t row = 0; row < m_rows.size(); ++row) {
         const auto &changes = m_rows[row].changes;
-        const bool mentions = std::ranges::any_of(
-            changes, [&](const Change &c) { return !c.memberGuid.isEmpty() && renamed.contains(c.memberGuid); });
+        const bool mentions = std::ranges::any_of(changes, [&](const Change &c) {
+            return !c.memberGuid.isEmpty() && renamed.contains(c.memberGuid);
+        });
         if (mentions) {
             const QModelIndex parent = index(int(row), 0);
             emit dataChanged(index(0, 0, parent), index(int(changes.size()) - 1, ColumnCount - 1, parent));

@@ -102,7 +102,7 @@ signals:
 private:
     struct Change {
         ChangeKind kind = ChangeKind::Field;
-        QString field;      // audit key
+        QString field;       // audit key
         QJsonValue oldValue; // Undefined when absent
         QJsonValue newValue; // Undefined when absent
         QString memberGuid;

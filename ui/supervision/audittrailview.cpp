@@ -330,7 +330,8 @@ QString AuditTrailView::copySelection()
 
 bool AuditTrailView::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_tree && (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+    if (watched == m_tree &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
         auto *key = static_cast<QKeyEvent *>(event);
         if (key->matches(QKeySequence::Copy)) {
             // The tree's own Ctrl+C copies one cell, and a window-wide Copy must not take it.

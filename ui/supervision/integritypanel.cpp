@@ -154,7 +154,8 @@ void IntegrityPanel::buildUi()
     m_proofText->setReadOnly(true);
     m_proofText->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_proofText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_proofText->setPlaceholderText(tr("Enter an event ID, or select an event in an audit trail, then Prove."));
+    m_proofText->setPlaceholderText(
+        tr("Enter an event ID, or select an event in an audit trail, then Prove."));
     m_status = new QLabel(proveBox);
     m_status->setObjectName(u"status"_s);
     m_status->setWordWrap(true);
@@ -170,7 +171,8 @@ void IntegrityPanel::buildUi()
     proveLayout->addWidget(m_proofText, 1);
     proveLayout->addWidget(m_status);
     connect(m_prove, &QPushButton::clicked, this, [this] { proveEvent(m_eventGuid->text().trimmed()); });
-    connect(m_eventGuid, &QLineEdit::returnPressed, this, [this] { proveEvent(m_eventGuid->text().trimmed()); });
+    connect(m_eventGuid, &QLineEdit::returnPressed, this,
+            [this] { proveEvent(m_eventGuid->text().trimmed()); });
     connect(m_export, &QPushButton::clicked, this, &IntegrityPanel::chooseExportPath);
 
     auto *layout = new QVBoxLayout(this);
@@ -246,7 +248,7 @@ void IntegrityPanel::refresh()
         m_checkpointRoot->clear();
     }
     m_fingerprint->setText(status->deviceFingerprint.isEmpty() ? tr("(no device key)")
-                                                                : status->deviceFingerprint);
+                                                               : status->deviceFingerprint);
     m_fingerprint->setToolTip(tr("Public key: %1").arg(status->devicePublicKeyHex));
 }
 
@@ -266,9 +268,8 @@ void IntegrityPanel::verifyNow()
     m_sincePump.invalidate();
 
     const QPointer<IntegrityPanel> self(this);
-    auto result = m_ledger.verify([self](quint64 done, quint64 total) {
-        return self && self->verifyProgress(done, total);
-    });
+    auto result = m_ledger.verify(
+        [self](quint64 done, quint64 total) { return self && self->verifyProgress(done, total); });
     if (!self)
         return; // the panel went away while the event loop ran; nothing left to show
     m_verifying = false;
@@ -407,8 +408,8 @@ bool IntegrityPanel::exportProof(const QString &path)
 
 void IntegrityPanel::chooseExportPath()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Proof"), u"proof-%1.json"_s.arg(m_proofGuid),
-                                                      tr("JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Proof"), u"proof-%1.json"_s.arg(m_proofGuid), tr("JSON (*.json)"));
     if (!path.isEmpty())
         exportProof(path);
 }

@@ -125,7 +125,8 @@ void TimeTravelView::buildUi()
     modes->addWidget(m_recordedButton);
     modes->addStretch(1);
 
-    auto button = [this](const QString &text, const QString &tip, QStyle::StandardPixmap icon, const QString &name) {
+    auto button = [this](const QString &text, const QString &tip, QStyle::StandardPixmap icon,
+                         const QString &name) {
         auto *tool = new QToolButton(this);
         tool->setObjectName(name);
         tool->setText(text);
@@ -138,8 +139,8 @@ void TimeTravelView::buildUi()
     m_first = button(tr("First event"), tr("First event (Home)"), QStyle::SP_MediaSkipBackward, u"first"_s);
     m_back = button(tr("Previous event"), tr("Previous event (Left, Alt+Left)"), QStyle::SP_MediaSeekBackward,
                     u"previous"_s);
-    m_forward = button(tr("Next event"), tr("Next event (Right, Alt+Right)"), QStyle::SP_MediaSeekForward,
-                       u"next"_s);
+    m_forward =
+        button(tr("Next event"), tr("Next event (Right, Alt+Right)"), QStyle::SP_MediaSeekForward, u"next"_s);
     m_last = button(tr("Last event"), tr("Last event: now (End)"), QStyle::SP_MediaSkipForward, u"last"_s);
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setObjectName(u"timeline"_s);
@@ -262,7 +263,8 @@ qsizetype TimeTravelView::eventIndexAt(int position) const
 {
     if (position < 1 || position > eventCount())
         return -1;
-    return m_mode == Mode::AsItHappened ? qsizetype(position - 1) : m_timeline.logOrder()[std::size_t(position - 1)];
+    return m_mode == Mode::AsItHappened ? qsizetype(position - 1)
+                                        : m_timeline.logOrder()[std::size_t(position - 1)];
 }
 
 int TimeTravelView::positionOf(qsizetype eventIndex) const
@@ -363,8 +365,8 @@ core::Result<core::GroupSnapshot> TimeTravelView::snapshotFor(int position, std:
         m_recorded = std::move(*recorded);
     }
     const qsizetype first = m_timeline.logOrder().front();
-    const qint64 logSize = position == 0 ? events[std::size_t(first)].seq
-                                         : events[std::size_t(eventIndexAt(position))].seq + 1;
+    const qint64 logSize =
+        position == 0 ? events[std::size_t(first)].seq : events[std::size_t(eventIndexAt(position))].seq + 1;
     return m_recorded->at(logSize);
 }
 
@@ -443,7 +445,8 @@ void TimeTravelView::ledgerChanged(const core::LedgerChange &change)
 
 QStringList TimeTravelView::changedFields() const
 {
-    return differingFields(m_shown.entity ? &*m_shown.entity : nullptr, m_now.entity ? &*m_now.entity : nullptr);
+    return differingFields(m_shown.entity ? &*m_shown.entity : nullptr,
+                           m_now.entity ? &*m_now.entity : nullptr);
 }
 
 QStringList TimeTravelView::membersLeftSince() const
@@ -570,10 +573,12 @@ void TimeTravelView::renderFields()
             name->setToolTip(tr("Changed since"));
         name->setData(Qt::UserRole, changed);
         m_fields->setItem(row, 0, name);
-        m_fields->setItem(row, 1, item(valueText(then ? then->data.value(key) : QJsonValue(QJsonValue::Undefined)),
-                                       highlight, changed));
-        m_fields->setItem(row, 2, item(valueText(now ? now->data.value(key) : QJsonValue(QJsonValue::Undefined)),
-                                       highlight));
+        m_fields->setItem(row, 1,
+                          item(valueText(then ? then->data.value(key) : QJsonValue(QJsonValue::Undefined)),
+                               highlight, changed));
+        m_fields->setItem(
+            row, 2,
+            item(valueText(now ? now->data.value(key) : QJsonValue(QJsonValue::Undefined)), highlight));
     }
     m_fields->setUpdatesEnabled(true);
 }

@@ -100,7 +100,8 @@ private:
     [[nodiscard]] int positionOf(qsizetype eventIndex) const;
     // False (and the error on screen) when core could not say.
     bool showPosition(int position, std::optional<qint64> instantNs);
-    [[nodiscard]] core::Result<core::GroupSnapshot> snapshotFor(int position, std::optional<qint64> instantNs);
+    [[nodiscard]] core::Result<core::GroupSnapshot> snapshotFor(int position,
+                                                                std::optional<qint64> instantNs);
     void render();
     void renderFields();
     void renderMembers();
