@@ -6,6 +6,7 @@
 #include <QTimeZone>
 
 #include <array>
+#include <cmath>
 #include <deque>
 #include <optional>
 #include <random>
@@ -154,16 +155,28 @@ struct DemoGenerator::Impl {
         : options(o)
         , rng(o.seed)
     {
-        startMs = now.toMSecsSinceEpoch() - qint64(std::max(1, options.weeks)) * 7 * 24 * 3'600'000;
-        const qint64 endMs = now.toMSecsSinceEpoch() - 3'600'000; // the last an hour ago
-        stepMs = std::max<qint64>(10, (endMs - startMs) / std::max<qint64>(1, options.households));
-        lastMs = startMs;
+        // Working days: from the day after `weeks` before now to yesterday, 08:00 to 18:00 UTC.
+        const QDateTime utc = now.toUTC();
+        const QDate first = utc.addDays(-7 * qint64(std::max(1, options.weeks))).date().addDays(1);
+        days = std::max<qint64>(1, first.daysTo(utc.date()));
+        firstDayMs = QDateTime(first, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        lastMs = firstDayMs;
+    }
+
+    // When the visit at `position` (0 for the first registration, households for the end) takes
+    // place: registrations fill the working hours of the days evenly.
+    [[nodiscard]] qint64 plannedAt(double position) const
+    {
+        const double day = position * double(days) / double(std::max<qint64>(1, options.households));
+        const double whole = std::floor(day);
+        return firstDayMs + qint64(whole) * 24 * 3'600'000 + 8 * 3'600'000 +
+               qint64((day - whole) * 10 * 3'600'000);
     }
 
     DemoOptions options;
     std::mt19937_64 rng;
-    qint64 startMs = 0;
-    qint64 stepMs = 0;
+    qint64 days = 1;
+    qint64 firstDayMs = 0;
     qint64 lastMs = 0;
     qint64 households = 0;
     qint64 individuals = 0;
@@ -551,10 +564,10 @@ std::vector<Command> DemoGenerator::nextBatch(qint64 households)
     d.batch.clear();
     const qint64 until = std::min(d.options.households, d.households + std::max<qint64>(1, households));
     while (d.households < until) {
-        const qint64 plannedMs = d.startMs + d.households * d.stepMs;
-        d.registerHousehold(plannedMs);
+        const auto position = double(d.households);
+        d.registerHousehold(d.plannedAt(position));
         // The visits of the time until the next registration.
-        d.followUps(plannedMs + d.stepMs / 2);
+        d.followUps(d.plannedAt(position + 0.5));
     }
     return std::move(d.batch);
 }

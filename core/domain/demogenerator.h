@@ -15,8 +15,8 @@ namespace fieldledger::core {
 struct DemoOptions {
     qint64 households = 100;
     quint64 seed = 1;
-    // Registrations are spread over the `weeks` before the clock's now; follow-up visits come
-    // between them.
+    // Registrations are spread over the working hours (08:00-18:00 UTC) of the days of the
+    // `weeks` before the clock's now, yesterday the last; follow-up visits come between them.
     int weeks = 8;
     // Households per transaction (each batch is one Ledger::submitBatch).
     int householdsPerBatch = 250;
@@ -43,7 +43,7 @@ struct DemoReport {
 //
 // Deterministic: the same options and the same `now` give the same commands, guids included
 // (std::mt19937_64, whose output the standard fixes). Timestamps are explicit, strictly
-// increasing, and spread over the weeks before `now`.
+// increasing, and spread over the working hours of the weeks before `now`.
 class DemoGenerator final {
 public:
     DemoGenerator(const DemoOptions &options, const QDateTime &now);

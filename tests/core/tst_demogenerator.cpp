@@ -156,7 +156,11 @@ private slots:
             QVERIFY(instant >= earliest && instant < now);
             previous = instant;
         }
-        // Spread out, not bunched at one end.
+        // In working hours, spread out, not bunched at one end.
+        for (const Command &command : commands) {
+            const QTime time = core::Timestamp::parse(command.timestamp)->toUtcDateTime().time();
+            QVERIFY2(time >= QTime(8, 0) && time <= QTime(18, 0), qPrintable(command.timestamp));
+        }
         const qint64 first = *core::Timestamp::parseInstantNs(commands.front().timestamp);
         QVERIFY(previous - first > qint64(5) * 7 * 24 * 3600 * 1'000'000'000);
     }
