@@ -392,11 +392,17 @@ void HouseholdsPage::modelReset()
 
 void HouseholdsPage::updateCount()
 {
-    const int total = int(std::min<qint64>(m_model->totalCount(), std::numeric_limits<int>::max()));
-    if (m_model->filterText().trimmed().isEmpty())
-        m_count->setText(tr("%Ln household(s)", nullptr, total));
+    // Counting every match of a short search takes core longer than showing the first rows (a
+    // tenth of a second for "a" at 100,000 households), and the next key would wait for it: while
+    // searching, the label counts what is loaded until the list is complete.
+    const bool searching = !m_model->filterText().trimmed().isEmpty();
+    const auto clamp = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+    if (!searching)
+        m_count->setText(tr("%Ln household(s)", nullptr, clamp(m_model->totalCount())));
+    else if (m_model->isComplete())
+        m_count->setText(tr("%Ln found", nullptr, m_model->rowCount()));
     else
-        m_count->setText(tr("%Ln found", nullptr, total));
+        m_count->setText(tr("more than %L1 found").arg(m_model->rowCount()));
     updateEmptyState();
 }
 
