@@ -148,12 +148,53 @@ constexpr const char *kV5[] = {
     " search_key, content = '', contentless_delete = 1, tokenize = 'trigram')",
 };
 
+// Version 6: potential duplicates (issue 6, core/domain/duplicateindex.h). duplicate_keys holds
+// each live individual's or household's normalised match keys (a rule name and the value it
+// matched on), so a new registration finds its candidates through the index, never by scanning
+// the registry; duplicate_pairs holds each flagged pair once (entity_guid sorts before
+// duplicate_guid) until a resolve-duplicate event settles it. Derived from the events, so a
+// replay rebuilds both.
+constexpr const char *kV6[] = {
+    "CREATE TABLE duplicate_keys ("
+    " match_key TEXT NOT NULL,"
+    " entity_guid TEXT NOT NULL,"
+    " PRIMARY KEY (match_key, entity_guid)) WITHOUT ROWID",
+    "CREATE INDEX duplicate_keys_by_entity ON duplicate_keys (entity_guid)",
+    "CREATE TABLE duplicate_pairs ("
+    " entity_guid TEXT NOT NULL,"
+    " duplicate_guid TEXT NOT NULL,"
+    " rules TEXT NOT NULL,"
+    " found_seq INTEGER NOT NULL,"
+    " resolved_seq INTEGER,"
+    " resolution TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (entity_guid, duplicate_guid)) WITHOUT ROWID",
+    "CREATE INDEX duplicate_pairs_open ON duplicate_pairs (found_seq) WHERE resolved_seq IS NULL",
+    "CREATE INDEX duplicate_pairs_by_duplicate ON duplicate_pairs (duplicate_guid)",
+};
+
+// Version 7: the record of every change to users, roles, passphrases and assignments (issue 6,
+// item 7). Not derived from events: these are the registry's own administration, kept beside
+// the log and never rewritten.
+constexpr const char *kV7[] = {
+    "CREATE TABLE user_log ("
+    " id INTEGER PRIMARY KEY,"
+    " at TEXT NOT NULL,"
+    " actor TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " user_id TEXT NOT NULL,"
+    " detail TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX user_log_by_user ON user_log (user_id, id)",
+    "CREATE INDEX assignments_by_user ON assignments (user_id, entity_guid)",
+};
+
 const Migration kMigrations[] = {
     {1, "registry and users", kV1},
     {2, "event log and Merkle tree", kV2},
     {3, "projections, effects, anomalies", kV3},
     {4, "drafts and the export log", kV4},
     {5, "household list rows", kV5},
+    {6, "potential duplicates", kV6},
+    {7, "user administration log", kV7},
 };
 
 Error sqlError(const QString &what, const QSqlError &error)
