@@ -1,8 +1,10 @@
 #include "core/exchange/summary.h"
 
 #include "core/domain/entity.h"
+#include "core/domain/reviewapplier.h"
 #include "core/events/timestamp.h"
 #include "core/integrity/hash.h"
+#include "core/storage/householdindex.h"
 #include "core/storage/registry.h"
 #include "core/storage/sqlerror.h"
 
@@ -11,6 +13,7 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
+#include <QVariant>
 
 #include <algorithm>
 
@@ -20,6 +23,8 @@ namespace fieldledger::core {
 namespace {
 
 constexpr int kLogBatch = 2000;
+constexpr qint64 kNsPerDay = 86'400LL * 1'000'000'000LL;
+constexpr qint64 kJulianDayOfEpoch = 2'440'588; // 1970-01-01
 constexpr quint64 kProgressEvery = 256;
 
 const QString kVillage = u"village"_s;
@@ -27,12 +32,34 @@ const QString kVillage = u"village"_s;
 // The UTC day of an instant, by arithmetic (a QDateTime in UTC costs a time zone lookup).
 QDate utcDay(qint64 instantNs)
 {
-    constexpr qint64 kNsPerDay = 86'400LL * 1'000'000'000LL;
-    constexpr qint64 kJulianDayOfEpoch = 2'440'588; // 1970-01-01
     qint64 days = instantNs / kNsPerDay;
     if (instantNs % kNsPerDay < 0)
         --days;
     return QDate::fromJulianDay(kJulianDayOfEpoch + days);
+}
+
+// Where one household stands with review, from its version and its data.review: the decision
+// (null when there is none) and whether that decision is stale (no atVersion, or the household
+// changed after it). The SQL of the household rows' path hands over the same three things.
+void tallyReview(ReviewProgress &progress, const QVariant &decision, bool stale)
+{
+    if (decision.isNull() || decision.typeId() != QMetaType::QString) {
+        ++progress.neverReviewed;
+        return;
+    }
+    if (stale) {
+        ++progress.changedSinceReview;
+        return;
+    }
+    const QString text = decision.toString();
+    if (text == review::Approved)
+        ++progress.approved;
+    else if (text == review::Flagged)
+        ++progress.flagged;
+    else if (text == review::Rejected)
+        ++progress.rejected;
+    else
+        ++progress.neverReviewed; // not a decision the applier writes
 }
 
 // Event types whose target is never a household being registered.
@@ -57,9 +84,10 @@ struct Registration {
 class Summarizer final {
 public:
     Summarizer(Ledger &ledger, std::optional<qint64> asOfNs, const SummaryFilter &filter,
-               const Progress &progress)
+               const Progress &progress, SummarySource source)
         : m_ledger(ledger)
         , m_progress(progress)
+        , m_source(source)
     {
         m_summary.asOfNs = asOfNs;
         m_summary.filter = filter;
@@ -71,18 +99,119 @@ public:
     {
         if (auto ok = m_ledger.access().check(m_ledger.user(), Action::ReadLog); !ok)
             return ok;
+        if (m_source != SummarySource::Log) {
+            auto rows = scanHouseholdRows();
+            if (rows || m_source == SummarySource::HouseholdRows || rows.error().code != ErrorCode::Unsupported)
+                return rows;
+            // Automatic, and the rows cannot answer: the log does.
+            RegistrySummary fresh;
+            fresh.asOfNs = m_summary.asOfNs;
+            fresh.filter = m_summary.filter;
+            m_summary = std::move(fresh);
+            m_allVillages.clear();
+            m_done = 0;
+        }
+        m_summary.source = SummarySource::Log;
         if (auto ok = scanLog(); !ok)
             return ok;
         if (auto ok = scanEntities(); !ok)
             return ok;
-        m_summary.villages = QStringList(m_allVillages.cbegin(), m_allVillages.cend());
-        std::sort(m_summary.villages.begin(), m_summary.villages.end());
+        finishVillages();
         return {};
     }
 
     RegistrySummary take() { return std::move(m_summary); }
 
 private:
+    void finishVillages()
+    {
+        m_summary.villages = QStringList(m_allVillages.cbegin(), m_allVillages.cend());
+        std::sort(m_summary.villages.begin(), m_summary.villages.end());
+    }
+
+    [[nodiscard]] bool passesDayFilter(const QDate &day) const
+    {
+        const SummaryFilter &filter = m_summary.filter;
+        return !(filter.from && day < *filter.from) && !(filter.to && day > *filter.to);
+    }
+
+    // The present state from the household rows: one grouped SQL pass over the live rows joined
+    // to their groups' projections (village, version and review are read from the JSON there, as
+    // the log's path reads them), unfiltered so that the village list comes out of the same pass;
+    // the filter is applied to the groups, whose keys hold the registration day and the village.
+    Status scanHouseholdRows()
+    {
+        if (m_summary.asOfNs)
+            return fail(ErrorCode::Unsupported, u"the household rows hold the present state only"_s);
+        QSqlDatabase db = m_ledger.registry().database();
+        auto current = HouseholdIndex(db).isCurrent();
+        if (!current)
+            return std::unexpected(current.error());
+        if (!*current)
+            return fail(ErrorCode::Unsupported, u"the household rows are not up to date"_s);
+        m_summary.source = SummarySource::HouseholdRows;
+        const EventStore &log = m_ledger.log();
+        m_summary.logSize = log.size();
+        m_summary.rootHex = toHex(log.root());
+        m_summary.events = qint64(log.size());
+
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        // The day by floor division (registered_ns may precede 1970), the review decision and
+        // whether it is stale as tallyReview() takes them.
+        if (!query.prepare(
+                u"SELECT day, registered_by, village, member_count, edited, decision, stale, count(*) FROM ("
+                " SELECT (r.registered_ns - ((r.registered_ns % :day) + :day) % :day) / :day AS day,"
+                "  r.registered_by AS registered_by, r.member_count AS member_count,"
+                "  CASE WHEN json_type(e.j, '$.data.village') = 'text'"
+                "   THEN json_extract(e.j, '$.data.village') ELSE '' END AS village,"
+                "  coalesce(json_extract(e.j, '$.version') > 1, 0) AS edited,"
+                "  json_extract(e.j, '$.data.review.decision') AS decision,"
+                "  coalesce(json_extract(e.j, '$.data.review.atVersion') IS NULL"
+                "   OR json_extract(e.j, '$.data.review.atVersion') < json_extract(e.j, '$.version'), 1) AS stale"
+                " FROM household_rows r JOIN (SELECT guid, CAST(body AS TEXT) AS j FROM entities) e"
+                "  ON e.guid = r.guid WHERE r.deleted = 0)"
+                " GROUP BY day, registered_by, village, member_count, edited, decision, stale"_s))
+            return std::unexpected(sqlError(u"cannot summarize the household rows"_s, query.lastError()));
+        query.bindValue(u":day"_s, kNsPerDay);
+        if (!query.exec())
+            return std::unexpected(sqlError(u"cannot summarize the household rows"_s, query.lastError()));
+        QHash<qint64, QDate> days;
+        while (query.next()) {
+            if (!tick(0))
+                return fail(ErrorCode::Cancelled, u"summary cancelled"_s);
+            const QString village = query.value(2).toString();
+            m_allVillages.insert(village);
+            if (!m_villages.isEmpty() && !m_villages.contains(village))
+                continue;
+            const qint64 dayNumber = query.value(0).toLongLong();
+            auto day = days.constFind(dayNumber);
+            if (day == days.cend())
+                day = days.insert(dayNumber, QDate::fromJulianDay(kJulianDayOfEpoch + dayNumber));
+            if (!passesDayFilter(*day))
+                continue;
+            const qint64 n = query.value(7).toLongLong();
+            const qint64 members = query.value(3).toLongLong();
+            m_summary.households += n;
+            m_summary.members += members * n;
+            if (query.value(4).toLongLong() != 0)
+                m_summary.householdsEdited += n;
+            ReviewProgress one;
+            tallyReview(one, query.value(5), query.value(6).toLongLong() != 0);
+            m_summary.review.neverReviewed += one.neverReviewed * n;
+            m_summary.review.approved += one.approved * n;
+            m_summary.review.flagged += one.flagged * n;
+            m_summary.review.rejected += one.rejected * n;
+            m_summary.review.changedSinceReview += one.changedSinceReview * n;
+            m_summary.registrationsPerDay[*day] += n;
+            m_summary.registrationsPerEnumerator[query.value(1).toString()] += n;
+            m_summary.householdsPerVillage[village] += n;
+            m_summary.householdSizes[members] += n;
+        }
+        finishVillages();
+        return {};
+    }
+
     void candidate(const QString &target, qint64 instant, const QString &eventGuid, const QString &user)
     {
         if (target.isEmpty())
@@ -165,7 +294,9 @@ private:
         QString guid;
         QString village; // "" when data.village is absent or not a string
         qint64 members = 0;
-        int version = 0;
+        qint64 version = 0;
+        QVariant decision;   // data.review.decision, null when absent
+        bool stale = true;   // data.review.atVersion absent or below version
     };
 
     Status count(const Household &household)
@@ -185,14 +316,14 @@ private:
         }
         const std::optional<QDate> day =
             registration ? std::optional<QDate>(utcDay(registration->instantNs)) : std::nullopt;
-        if ((filter.from || filter.to) &&
-            (!day || (filter.from && *day < *filter.from) || (filter.to && *day > *filter.to)))
+        if ((filter.from || filter.to) && (!day || !passesDayFilter(*day)))
             return {};
 
         ++m_summary.households;
         m_summary.members += household.members;
         if (household.version > 1)
             ++m_summary.householdsEdited;
+        tallyReview(m_summary.review, household.decision, household.stale);
         ++m_summary.householdsPerVillage[household.village];
         ++m_summary.householdSizes[household.members];
         if (registration) {
@@ -217,8 +348,17 @@ private:
             if (!entity.isGroup())
                 return true;
             const QJsonValue village = entity.data.value(kVillage);
-            const Household household{entity.guid, village.isString() ? village.toString() : QString(),
-                                      entity.memberIds.size(), entity.version};
+            Household household;
+            household.guid = entity.guid;
+            household.village = village.isString() ? village.toString() : QString();
+            household.members = entity.memberIds.size();
+            household.version = entity.version;
+            const QJsonObject review = entity.data.value(review::ReviewField.toString()).toObject();
+            const QJsonValue decision = review.value(u"decision"_s);
+            if (decision.isString())
+                household.decision = decision.toString();
+            const QJsonValue atVersion = review.value(u"atVersion"_s);
+            household.stale = !atVersion.isDouble() || atVersion.toDouble() < double(entity.version);
             if (auto counted = count(household); !counted) {
                 stop = counted.error();
                 return false;
@@ -240,7 +380,10 @@ private:
         QSqlQuery query(m_ledger.registry().database());
         query.setForwardOnly(true);
         if (!query.prepare(u"SELECT guid, json_type(j, '$.data.village'), json_extract(j, '$.data.village'), "
-                           "json_array_length(j, '$.memberIds'), json_extract(j, '$.version') "
+                           "json_array_length(j, '$.memberIds'), json_extract(j, '$.version'), "
+                           "json_extract(j, '$.data.review.decision'), "
+                           "coalesce(json_extract(j, '$.data.review.atVersion') IS NULL "
+                           "OR json_extract(j, '$.data.review.atVersion') < json_extract(j, '$.version'), 1) "
                            "FROM (SELECT guid, CAST(body AS TEXT) AS j FROM entities "
                            "WHERE type = :type AND deleted = 0)"_s))
             return fail(ErrorCode::Unsupported, u"no JSON functions in this SQLite"_s);
@@ -254,7 +397,9 @@ private:
             household.guid = query.value(0).toString();
             household.village = query.value(1).toString() == u"text" ? query.value(2).toString() : QString();
             household.members = query.value(3).toLongLong();
-            household.version = query.value(4).toInt();
+            household.version = query.value(4).toLongLong();
+            household.decision = query.value(5);
+            household.stale = query.value(6).toLongLong() != 0;
             if (auto counted = count(household); !counted)
                 return counted;
         }
@@ -271,6 +416,7 @@ private:
 
     Ledger &m_ledger;
     const Progress &m_progress;
+    const SummarySource m_source;
     RegistrySummary m_summary;
     QSet<QString> m_villages;
     QSet<QString> m_allVillages;
@@ -348,6 +494,11 @@ QJsonObject RegistrySummary::toJson() const
         {u"householdsPerVillage"_s,
          countsJson(householdsPerVillage, [](const QString &village) { return village; })},
         {u"householdSizes"_s, countsJson(householdSizes, [](qint64 size) { return QString::number(size); })},
+        {u"review"_s, QJsonObject{{u"neverReviewed"_s, review.neverReviewed},
+                                  {u"approved"_s, review.approved},
+                                  {u"flagged"_s, review.flagged},
+                                  {u"rejected"_s, review.rejected},
+                                  {u"changedSinceReview"_s, review.changedSinceReview}}},
     };
     if (asOfNs)
         json.insert(u"asOf"_s, Timestamp::fromNsSinceEpoch(*asOfNs).toUtcMillisString());
@@ -365,9 +516,9 @@ QJsonObject RegistrySummary::toJson() const
 }
 
 Result<RegistrySummary> summarize(Ledger &ledger, std::optional<qint64> asOfNs, const SummaryFilter &filter,
-                                  const Progress &progress)
+                                  const Progress &progress, SummarySource source)
 {
-    Summarizer summarizer(ledger, asOfNs, filter, progress);
+    Summarizer summarizer(ledger, asOfNs, filter, progress, source);
     if (auto ok = summarizer.run(); !ok)
         return std::unexpected(ok.error());
     return summarizer.take();
