@@ -842,6 +842,8 @@ Status Exporter::record(const ExportRequest &request, const QString &name, Expor
                        {u"file"_s, name}};
     if (request.atInstantNs)
         record.insert(u"asOf"_s, instantText(*request.atInstantNs));
+    if (request.what == ExportWhat::Household)
+        record.insert(u"household"_s, request.entityGuid); // which household left the registry
     if (auto ok = m_recorder.record(record); !ok)
         return ok;
     report.record = record;

@@ -58,12 +58,20 @@ Status SqlExportRecorder::record(const QJsonObject &record)
     const QJsonValue asOf = record.value(u"asOf"_s);
     if (!asOf.isUndefined() && !asOf.isString())
         return fail(ErrorCode::InvalidArgument, u"an export record's \"asOf\" must be a string"_s);
+    const QJsonValue household = record.value(u"household"_s);
+    if (!household.isUndefined() && (!household.isString() || household.toString().isEmpty()))
+        return fail(ErrorCode::InvalidArgument, u"an export record's \"household\" must be a guid"_s);
+    QString what = record.value(u"what"_s).toString();
+    if (what.contains(u':'))
+        return fail(ErrorCode::InvalidArgument, u"an export record's \"what\" cannot hold ':'"_s);
+    if (household.isString())
+        what += u':' + household.toString();
 
     QSqlQuery insert(m_registry.database());
     insert.prepare(u"INSERT INTO export_log (user_id, what, format, exported_at, as_of, rows, file) "
                    "VALUES (:user, :what, :format, :exportedAt, :asOf, :rows, :file)"_s);
     insert.bindValue(u":user"_s, record.value(u"userId"_s).toString());
-    insert.bindValue(u":what"_s, record.value(u"what"_s).toString());
+    insert.bindValue(u":what"_s, what);
     insert.bindValue(u":format"_s, record.value(u"format"_s).toString());
     insert.bindValue(u":exportedAt"_s, record.value(u"exportedAt"_s).toString());
     insert.bindValue(u":asOf"_s, asOf.isString() ? QVariant(asOf.toString()) : QVariant());
@@ -108,11 +116,15 @@ Result<std::vector<QJsonObject>> exportLog(Registry &registry, const ExportLogQu
         return std::unexpected(sqlError(u"cannot read the export log"_s, select.lastError()));
     std::vector<QJsonObject> records;
     while (select.next()) {
+        const QString what = select.value(2).toString();
+        const qsizetype colon = what.indexOf(u':');
         QJsonObject record{
             {u"id"_s, select.value(0).toLongLong()},       {u"userId"_s, select.value(1).toString()},
-            {u"what"_s, select.value(2).toString()},       {u"format"_s, select.value(3).toString()},
+            {u"what"_s, colon < 0 ? what : what.left(colon)}, {u"format"_s, select.value(3).toString()},
             {u"exportedAt"_s, select.value(4).toString()}, {u"rows"_s, select.value(6).toLongLong()},
             {u"file"_s, select.value(7).toString()}};
+        if (colon >= 0)
+            record.insert(u"household"_s, what.mid(colon + 1));
         if (!select.value(5).isNull())
             record.insert(u"asOf"_s, select.value(5).toString());
         records.push_back(std::move(record));

@@ -20,7 +20,8 @@ class Registry;
 // The record is a JSON object:
 //   {"userId":"sup-1","what":"households","format":"csv","exportedAt":"2026-11-26T12:00:00.000Z",
 //    "asOf":"2026-11-20T00:00:00.000Z","rows":1200,"file":"households.csv"}
-// ("asOf" only for an as-of export; "file" is the file name, or "-" for standard output).
+// ("asOf" only for an as-of export; "file" is the file name, or "-" for standard output). A
+// household profile (what "household") also says which household: "household":"<its guid>".
 class ExportRecorder {
 public:
     virtual ~ExportRecorder() = default;
@@ -60,7 +61,9 @@ public:
 
     [[nodiscard]] Status ready() const override;
     // Refuses a record without userId, what, format, exportedAt, file (strings) or rows (a
-    // number >= 0).
+    // number >= 0), or with an asOf or household that is not a string. The household is kept in
+    // the what column after a colon ("household:hh-12"): the table has no column of its own for it,
+    // and exportLog() splits it out again.
     [[nodiscard]] Status record(const QJsonObject &record) override;
     void withdraw() override;
 
@@ -77,8 +80,8 @@ struct ExportLogQuery {
     int limit = 0;  // only the most recent `limit`; all when 0
 };
 
-// The export log of a registry, oldest first: each record as SqlExportRecorder was given it,
-// plus "id" (its row id). Reading it is a supervisor's or an administrator's right
+// The export log of a registry, oldest first: each record as SqlExportRecorder was given it
+// (with "household" for a household profile), plus "id" (its row id). Reading it is a supervisor's or an administrator's right
 // (Action::ReadLog, checked for the registry's current user).
 [[nodiscard]] Result<std::vector<QJsonObject>> exportLog(Registry &registry,
                                                          const ExportLogQuery &query = {});

@@ -41,6 +41,21 @@ std::vector<QJsonObject> logOf(Registry &registry, const ExportLogQuery &query =
     return *records;
 }
 
+// A renderer that writes a line naming what it was given (core has no PDF renderer).
+class TextRenderer final : public ReportRenderer {
+public:
+    Result<int> householdProfile(const HouseholdProfile &, const ReportContext &, QIODevice &device) const override
+    {
+        device.write("profile\n");
+        return 1;
+    }
+    Result<int> summary(const RegistrySummary &, const ReportContext &, QIODevice &device) const override
+    {
+        device.write("summary\n");
+        return 1;
+    }
+};
+
 qint64 rowCount(Registry &registry)
 {
     QSqlQuery query(registry.database());
@@ -219,6 +234,64 @@ private slots:
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
         QCOMPARE(rowCount(f.registry()), 1);
+    }
+
+    // A household's profile on paper is that household's data leaving the registry: the log says
+    // which one.
+    void householdProfileExport_recordsWhichHousehold()
+    {
+        const auto f = sampleRegistry();
+        SqlExportRecorder recorder(f->registry());
+        Exporter exporter(f->ledger(), f->clock(), recorder);
+        const TextRenderer renderer;
+        exporter.setReportRenderer(&renderer);
+        ExportRequest request;
+        request.what = ExportWhat::Household;
+        request.format = ExportFormat::Pdf;
+        request.entityGuid = u"hh-3"_s;
+        auto report = exporter.exportToFile(request, QDir(f->folder()).filePath(u"hh-3.pdf"_s));
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->record.value(u"household"_s).toString(), u"hh-3"_s);
+        request.what = ExportWhat::Summary;
+        QVERIFY(exporter.exportToFile(request, QDir(f->folder()).filePath(u"summary.pdf"_s)));
+
+        const auto records = logOf(f->registry());
+        QCOMPARE(records.size(), std::size_t(2));
+        QCOMPARE(records[0].value(u"what"_s).toString(), u"household"_s);
+        QCOMPARE(records[0].value(u"household"_s).toString(), u"hh-3"_s);
+        QCOMPARE(records[0].value(u"file"_s).toString(), u"hh-3.pdf"_s);
+        QJsonObject withoutId = records[0];
+        withoutId.remove(u"id"_s);
+        QCOMPARE(withoutId, report->record);
+        QCOMPARE(records[1].value(u"what"_s).toString(), u"summary"_s);
+        QVERIFY(!records[1].contains(u"household"_s));
+    }
+
+    void record_refusesABadHousehold_data()
+    {
+        QTest::addColumn<QJsonValue>("household");
+        QTest::addColumn<QString>("what");
+        QTest::newRow("a number") << QJsonValue(12) << u"household"_s;
+        QTest::newRow("empty") << QJsonValue(u""_s) << u"household"_s;
+        QTest::newRow("colon in what") << QJsonValue(u"hh-1"_s) << u"household:x"_s;
+    }
+    void record_refusesABadHousehold()
+    {
+        QFETCH(QJsonValue, household);
+        QFETCH(QString, what);
+        Fixture f;
+        SqlExportRecorder recorder(f.registry());
+        const QJsonObject record{{u"userId"_s, u"admin"_s},
+                                 {u"what"_s, what},
+                                 {u"format"_s, u"pdf"_s},
+                                 {u"exportedAt"_s, u"2026-11-30T12:00:00.000Z"_s},
+                                 {u"rows"_s, 1},
+                                 {u"file"_s, u"h.pdf"_s},
+                                 {u"household"_s, household}};
+        const auto refused = recorder.record(record);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidArgument);
+        QCOMPARE(rowCount(f.registry()), 0);
     }
 
     void exportLog_limitKeepsTheMostRecent_andFiltersByUser()
