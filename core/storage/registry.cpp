@@ -64,6 +64,35 @@ Status insertUser(QSqlDatabase &db, const User &user, const QString &createdAt)
     return {};
 }
 
+Status insertLogRow(QSqlDatabase &db, const QString &at, const QString &actor, UserLogEntry::Action action,
+                    const QString &userId, const QString &detail)
+{
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO user_log (at, actor, action, user_id, detail) "
+                  "VALUES (:at, :actor, :action, :user, :detail)"_s);
+    query.bindValue(u":at"_s, at);
+    query.bindValue(u":actor"_s, actor);
+    query.bindValue(u":action"_s, userLogActionName(action));
+    query.bindValue(u":user"_s, userId);
+    query.bindValue(u":detail"_s, detail.isEmpty() ? u""_s : detail); // a null QString binds NULL
+    if (!query.exec())
+        return std::unexpected(
+            sqlError(u"cannot record the change to user '%1'"_s.arg(userId), query.lastError()));
+    return {};
+}
+
+QString roleDetail(Role role)
+{
+    return u"role %1"_s.arg(roleName(role));
+}
+
+// Rolls back the open transaction and hands on the error.
+Status rollBack(QSqlDatabase &db, Status failed)
+{
+    db.rollback();
+    return failed;
+}
+
 Result<User> readUser(QSqlQuery &query)
 {
     auto role = roleFromName(query.value(2).toString());
@@ -73,6 +102,44 @@ Result<User> readUser(QSqlQuery &query)
 }
 
 } // namespace
+
+QString userLogActionName(UserLogEntry::Action action)
+{
+    switch (action) {
+    case UserLogEntry::Action::AddUser:
+        return u"add-user"_s;
+    case UserLogEntry::Action::RemoveUser:
+        return u"remove-user"_s;
+    case UserLogEntry::Action::ChangeRole:
+        return u"change-role"_s;
+    case UserLogEntry::Action::ResetPassphrase:
+        return u"reset-passphrase"_s;
+    case UserLogEntry::Action::ChangePassphrase:
+        return u"change-passphrase"_s;
+    case UserLogEntry::Action::AssignHouseholds:
+        return u"assign-households"_s;
+    case UserLogEntry::Action::UnassignHouseholds:
+        return u"unassign-households"_s;
+    }
+    return {};
+}
+
+Result<UserLogEntry::Action> userLogActionFromName(const QString &name)
+{
+    for (const auto action :
+         {UserLogEntry::Action::AddUser, UserLogEntry::Action::RemoveUser, UserLogEntry::Action::ChangeRole,
+          UserLogEntry::Action::ResetPassphrase, UserLogEntry::Action::ChangePassphrase,
+          UserLogEntry::Action::AssignHouseholds, UserLogEntry::Action::UnassignHouseholds}) {
+        if (userLogActionName(action) == name)
+            return action;
+    }
+    return fail(ErrorCode::Corrupt, u"unknown user log action '%1'"_s.arg(name));
+}
+
+QString Registry::recoveryKeyActor()
+{
+    return u"recovery key"_s; // a space: never a user id (validateUserId)
+}
 
 Registry::~Registry()
 {
@@ -153,6 +220,9 @@ Result<Registry::Created> Registry::create(const QString &path, const CreateOpti
         written = setMeta(db, u"created_at"_s, now);
     if (written)
         written = insertUser(db, admin, now);
+    if (written)
+        written = insertLogRow(db, now, admin.id, UserLogEntry::Action::AddUser, admin.id,
+                               roleDetail(admin.role) + u", created the registry"_s);
     if (!written) {
         db.rollback();
         registry->reset();
@@ -196,7 +266,21 @@ Result<std::unique_ptr<Registry>> Registry::openWithRecoveryKey(const QString &p
     auto dataKey = vault->unlockWithRecoveryKey(recoveryKey);
     if (!dataKey)
         return std::unexpected(dataKey.error());
-    return openUnlocked(path, std::move(*vault), std::move(*dataKey), std::nullopt, access);
+    auto registry = openUnlocked(path, std::move(*vault), std::move(*dataKey), std::nullopt, access);
+    if (registry)
+        (*registry)->m_recoverySession = true;
+    return registry;
+}
+
+Status Registry::resetPassphraseWithRecoveryKey(const QString &path, const SecretBytes &recoveryKey,
+                                                const QString &userId, const SecretBytes &newPassphrase)
+{
+    if (newPassphrase.size() < 8)
+        return fail(ErrorCode::InvalidArgument, u"the passphrase must have at least 8 characters"_s);
+    auto registry = openWithRecoveryKey(path, recoveryKey);
+    if (!registry)
+        return std::unexpected(registry.error());
+    return (*registry)->resetPassphrase(userId, newPassphrase);
 }
 
 Result<std::unique_ptr<Registry>> Registry::openUnlocked(const QString &path, KeyVault vault,
@@ -338,11 +422,10 @@ Status Registry::addUser(const User &newUser, const SecretBytes &passphrase)
     // failure to write it leaves neither.
     if (!m_db.transaction())
         return std::unexpected(sqlError(u"cannot add user"_s, m_db.lastError()));
-    if (auto ok = insertUser(m_db, newUser, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-        !ok) {
-        m_db.rollback();
-        return ok;
-    }
+    if (auto ok = insertUser(m_db, newUser, now()); !ok)
+        return rollBack(m_db, ok);
+    if (auto ok = record(UserLogEntry::Action::AddUser, newUser.id, roleDetail(newUser.role)); !ok)
+        return rollBack(m_db, ok);
     if (auto ok = m_vault->addUser(newUser.id, m_dataKey, passphrase, KeyVault::tune()); !ok) {
         m_db.rollback();
         return ok;
@@ -366,6 +449,16 @@ Status Registry::removeUser(const QString &userId)
     auto existing = user(userId);
     if (!existing)
         return std::unexpected(existing.error());
+    if (!existing->active)
+        return fail(ErrorCode::InvalidArgument, u"user '%1' has already been removed"_s.arg(userId));
+    if (existing->role == Role::Administrator) {
+        auto admins = activeAdministratorCount();
+        if (!admins)
+            return std::unexpected(admins.error());
+        if (*admins <= 1)
+            return fail(ErrorCode::InvalidArgument,
+                        u"'%1' is the last active administrator and cannot be removed"_s.arg(userId));
+    }
     // Users stay in the table (events name them); only their slot goes, so they cannot unlock.
     QSqlQuery query(m_db);
     query.prepare(u"UPDATE users SET active = 0 WHERE id = :id"_s);
@@ -376,6 +469,8 @@ Status Registry::removeUser(const QString &userId)
         m_db.rollback();
         return std::unexpected(sqlError(u"cannot remove user '%1'"_s.arg(userId), query.lastError()));
     }
+    if (auto ok = record(UserLogEntry::Action::RemoveUser, userId, roleDetail(existing->role)); !ok)
+        return rollBack(m_db, ok);
     if (auto ok = m_vault->removeUser(userId); !ok) {
         m_db.rollback();
         return ok;
@@ -387,18 +482,261 @@ Status Registry::removeUser(const QString &userId)
 
 Status Registry::changePassphrase(const SecretBytes &oldPassphrase, const SecretBytes &newPassphrase)
 {
+    if (auto ok = requireWritable(); !ok)
+        return ok;
     if (newPassphrase.size() < 8)
         return fail(ErrorCode::InvalidArgument, u"the passphrase must have at least 8 characters"_s);
-    return m_vault->changePassphrase(m_user.id, oldPassphrase, newPassphrase);
+    // The row first, committed only once the slot file holds the new passphrase.
+    if (!m_db.transaction())
+        return std::unexpected(sqlError(u"cannot change the passphrase"_s, m_db.lastError()));
+    if (auto ok = record(UserLogEntry::Action::ChangePassphrase, m_user.id, QString()); !ok)
+        return rollBack(m_db, ok);
+    if (auto ok = m_vault->changePassphrase(m_user.id, oldPassphrase, newPassphrase); !ok)
+        return rollBack(m_db, ok);
+    if (!m_db.commit())
+        return std::unexpected(
+            sqlError(u"the passphrase was changed but the change could not be recorded"_s, m_db.lastError()));
+    return {};
 }
 
 Status Registry::resetPassphrase(const QString &userId, const SecretBytes &newPassphrase)
 {
     if (auto ok = requireAdministrator(u"reset another user's passphrase"_s); !ok)
         return ok;
+    if (auto ok = requireWritable(); !ok)
+        return ok;
     if (newPassphrase.size() < 8)
         return fail(ErrorCode::InvalidArgument, u"the passphrase must have at least 8 characters"_s);
-    return m_vault->resetPassphraseWithDataKey(userId, m_dataKey, newPassphrase);
+    if (auto ok = requireActiveUser(userId); !ok)
+        return ok;
+    if (!m_db.transaction())
+        return std::unexpected(sqlError(u"cannot reset the passphrase"_s, m_db.lastError()));
+    if (auto ok = record(UserLogEntry::Action::ResetPassphrase, userId, QString()); !ok)
+        return rollBack(m_db, ok);
+    if (auto ok = m_vault->resetPassphraseWithDataKey(userId, m_dataKey, newPassphrase); !ok)
+        return rollBack(m_db, ok);
+    if (!m_db.commit())
+        return std::unexpected(
+            sqlError(u"the passphrase was reset but the change could not be recorded"_s, m_db.lastError()));
+    return {};
+}
+
+Status Registry::changeRole(const QString &userId, Role role)
+{
+    if (auto ok = requireAdministrator(u"change roles"_s); !ok)
+        return ok;
+    if (auto ok = requireWritable(); !ok)
+        return ok;
+    auto existing = user(userId);
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (!existing->active)
+        return fail(ErrorCode::InvalidArgument, u"user '%1' has been removed"_s.arg(userId));
+    if (existing->role == role)
+        return {};
+    if (existing->role == Role::Administrator) {
+        auto admins = activeAdministratorCount();
+        if (!admins)
+            return std::unexpected(admins.error());
+        if (*admins <= 1)
+            return fail(
+                ErrorCode::InvalidArgument,
+                u"'%1' is the last active administrator: make another user an administrator first"_s.arg(
+                    userId));
+    }
+    if (!m_db.transaction())
+        return std::unexpected(sqlError(u"cannot change the role"_s, m_db.lastError()));
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE users SET role = :role WHERE id = :id"_s);
+    query.bindValue(u":role"_s, roleName(role));
+    query.bindValue(u":id"_s, userId);
+    if (!query.exec())
+        return rollBack(m_db, std::unexpected(sqlError(u"cannot change the role of '%1'"_s.arg(userId),
+                                                       query.lastError())));
+    if (auto ok = record(UserLogEntry::Action::ChangeRole, userId,
+                         u"role %1 → %2"_s.arg(roleName(existing->role), roleName(role)));
+        !ok)
+        return rollBack(m_db, ok);
+    if (!m_db.commit())
+        return std::unexpected(sqlError(u"cannot change the role"_s, m_db.lastError()));
+    if (userId == m_user.id)
+        m_user.role = role;
+    return {};
+}
+
+Status Registry::assignHouseholds(const QString &userId, const QStringList &householdGuids)
+{
+    if (auto ok = requireAdministrator(u"assign households"_s); !ok)
+        return ok;
+    if (auto ok = requireWritable(); !ok)
+        return ok;
+    auto existing = user(userId);
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (!existing->active)
+        return fail(ErrorCode::InvalidArgument, u"user '%1' has been removed"_s.arg(userId));
+    if (existing->role != Role::Enumerator)
+        return fail(ErrorCode::InvalidArgument,
+                    u"households are assigned to enumerators only; '%1' is %2"_s.arg(
+                        userId, roleName(existing->role)));
+    auto current = assignedHouseholds(userId);
+    if (!current)
+        return std::unexpected(current.error());
+
+    QStringList added;
+    QSqlQuery household(m_db);
+    household.prepare(u"SELECT deleted FROM entities WHERE guid = :guid AND type = 'group'"_s);
+    for (const QString &guid : householdGuids) {
+        household.bindValue(u":guid"_s, guid);
+        if (!household.exec())
+            return std::unexpected(
+                sqlError(u"cannot look up household %1"_s.arg(guid), household.lastError()));
+        if (!household.next())
+            return fail(ErrorCode::NotFound, u"no household %1"_s.arg(guid));
+        if (household.value(0).toBool())
+            return fail(ErrorCode::InvalidArgument, u"household %1 has been deleted"_s.arg(guid));
+        household.finish();
+        if (!current->contains(guid) && !added.contains(guid))
+            added.append(guid);
+    }
+    if (added.isEmpty())
+        return {};
+    added.sort();
+
+    if (!m_db.transaction())
+        return std::unexpected(sqlError(u"cannot assign households"_s, m_db.lastError()));
+    QSqlQuery insert(m_db);
+    insert.prepare(u"INSERT INTO assignments (entity_guid, user_id) VALUES (:guid, :user)"_s);
+    for (const QString &guid : std::as_const(added)) {
+        insert.bindValue(u":guid"_s, guid);
+        insert.bindValue(u":user"_s, userId);
+        if (!insert.exec())
+            return rollBack(
+                m_db, std::unexpected(sqlError(u"cannot assign household %1 to '%2'"_s.arg(guid, userId),
+                                               insert.lastError())));
+    }
+    if (auto ok = record(UserLogEntry::Action::AssignHouseholds, userId, added.join(u", "_s)); !ok)
+        return rollBack(m_db, ok);
+    if (!m_db.commit())
+        return std::unexpected(sqlError(u"cannot assign households"_s, m_db.lastError()));
+    return {};
+}
+
+Status Registry::unassignHouseholds(const QString &userId, const QStringList &householdGuids)
+{
+    if (auto ok = requireAdministrator(u"unassign households"_s); !ok)
+        return ok;
+    if (auto ok = requireWritable(); !ok)
+        return ok;
+    auto existing = user(userId);
+    if (!existing)
+        return std::unexpected(existing.error());
+    auto current = assignedHouseholds(userId);
+    if (!current)
+        return std::unexpected(current.error());
+    QStringList removed;
+    for (const QString &guid : householdGuids) {
+        if (current->contains(guid) && !removed.contains(guid))
+            removed.append(guid);
+    }
+    if (removed.isEmpty())
+        return {};
+    removed.sort();
+
+    if (!m_db.transaction())
+        return std::unexpected(sqlError(u"cannot unassign households"_s, m_db.lastError()));
+    QSqlQuery erase(m_db);
+    erase.prepare(u"DELETE FROM assignments WHERE entity_guid = :guid AND user_id = :user"_s);
+    for (const QString &guid : std::as_const(removed)) {
+        erase.bindValue(u":guid"_s, guid);
+        erase.bindValue(u":user"_s, userId);
+        if (!erase.exec())
+            return rollBack(
+                m_db, std::unexpected(sqlError(u"cannot unassign household %1 from '%2'"_s.arg(guid, userId),
+                                               erase.lastError())));
+    }
+    if (auto ok = record(UserLogEntry::Action::UnassignHouseholds, userId, removed.join(u", "_s)); !ok)
+        return rollBack(m_db, ok);
+    if (!m_db.commit())
+        return std::unexpected(sqlError(u"cannot unassign households"_s, m_db.lastError()));
+    return {};
+}
+
+Result<QStringList> Registry::assignedHouseholds(const QString &userId) const
+{
+    if (m_user.role == Role::Enumerator && userId != m_user.id)
+        return fail(ErrorCode::PermissionDenied, u"an enumerator may see only their own assignments"_s);
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT entity_guid FROM assignments WHERE user_id = :user ORDER BY entity_guid"_s);
+    query.bindValue(u":user"_s, userId);
+    if (!query.exec())
+        return std::unexpected(
+            sqlError(u"cannot read the households assigned to '%1'"_s.arg(userId), query.lastError()));
+    QStringList guids;
+    while (query.next())
+        guids.append(query.value(0).toString());
+    return guids;
+}
+
+Result<QList<UserLogEntry>> Registry::userLog(const QString &userId) const
+{
+    if (auto ok = requireAdministrator(u"read the record of changes to users"_s); !ok)
+        return std::unexpected(ok.error());
+    QSqlQuery query(m_db);
+    if (userId.isEmpty()) {
+        query.prepare(u"SELECT id, at, actor, action, user_id, detail FROM user_log ORDER BY id"_s);
+    } else {
+        query.prepare(u"SELECT id, at, actor, action, user_id, detail FROM user_log "
+                      "WHERE user_id = :user ORDER BY id"_s);
+        query.bindValue(u":user"_s, userId);
+    }
+    if (!query.exec())
+        return std::unexpected(sqlError(u"cannot read the record of changes to users"_s, query.lastError()));
+    QList<UserLogEntry> entries;
+    while (query.next()) {
+        auto action = userLogActionFromName(query.value(3).toString());
+        if (!action)
+            return std::unexpected(action.error());
+        QDateTime at = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+        entries.append(UserLogEntry{query.value(0).toLongLong(), at.toUTC(), query.value(2).toString(),
+                                    *action, query.value(4).toString(), query.value(5).toString()});
+    }
+    return entries;
+}
+
+Status Registry::requireActiveUser(const QString &userId) const
+{
+    auto existing = user(userId);
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (!existing->active)
+        return fail(ErrorCode::PermissionDenied, u"user '%1' has been removed"_s.arg(userId));
+    return {};
+}
+
+Result<int> Registry::activeAdministratorCount() const
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT count(*) FROM users WHERE role = 'administrator' AND active = 1"_s) ||
+        !query.next())
+        return std::unexpected(sqlError(u"cannot count the administrators"_s, query.lastError()));
+    return query.value(0).toInt();
+}
+
+QString Registry::actor() const
+{
+    return m_recoverySession ? recoveryKeyActor() : m_user.id;
+}
+
+QString Registry::now() const
+{
+    const QDateTime when = m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+    return when.toUTC().toString(Qt::ISODateWithMs);
+}
+
+Status Registry::record(UserLogEntry::Action action, const QString &userId, const QString &detail)
+{
+    return insertLogRow(m_db, now(), actor(), action, userId, detail);
 }
 
 } // namespace fieldledger::core
