@@ -1,5 +1,6 @@
 // fieldledger-cli's commands over the event-sourced core and its log (CLI.md).
 #include "core/cli/clicommands.h"
+#include "core/domain/duplicateindex.h"
 #include "core/domain/ledger.h"
 #include "core/events/timestamp.h"
 
@@ -74,6 +75,9 @@ Result<std::unique_ptr<Session>> openSession(CliContext &context, Registry::Acce
     session->ledger = std::move(*ledger);
     if (session->ledger->alarm())
         context.err << u"fieldledger-cli: INTEGRITY ALARM: "_s << *session->ledger->alarm() << u"\n"_s;
+    // submit and import flag potential duplicates as the app does (a read-only session only listens).
+    if (auto indexed = DuplicateIndex::install(*session->ledger); !indexed)
+        return std::unexpected(indexed.error());
     return session;
 }
 
