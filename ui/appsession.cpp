@@ -1,6 +1,7 @@
 #include "ui/appsession.h"
 
 #include "core/domain/demogenerator.h"
+#include "core/domain/duplicateindex.h"
 #include "core/domain/ledger.h"
 #include "core/storage/draftstore.h"
 #include "core/storage/householdindex.h"
@@ -341,7 +342,8 @@ void AppSession::unlockRegistry()
                         Qt::QueuedConnection);
                     return true;
                 });
-                if (indexed) {
+                // Potential duplicates too (rebuilt here when stale).
+                if (indexed && core::DuplicateIndex::install(**ledger)) {
                     (*ledger)->moveToThread(gui);
                     unlocked.ledger = std::move(*ledger);
                 }
@@ -392,6 +394,12 @@ void AppSession::openLedger()
         MessageBox::warning(
             nullptr, tr("Registry"),
             tr("The household list cannot be brought up to date: %1").arg(indexed.error().message));
+    }
+    // Potential duplicates, flagged as households and members are registered.
+    if (const core::Status duplicates = core::DuplicateIndex::install(**ledger); !duplicates) {
+        MessageBox::warning(
+            nullptr, tr("Registry"),
+            tr("Potential duplicates cannot be brought up to date: %1").arg(duplicates.error().message));
     }
     m_ledger = std::move(*ledger);
 }
