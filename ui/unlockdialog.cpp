@@ -1,5 +1,8 @@
 #include "ui/unlockdialog.h"
 
+#include "core/storage/registry.h"
+#include "ui/passwordstrength.h"
+#include "ui/users/strengthmeter.h"
 #include "ui_unlockdialog.h"
 
 #include <QDir>
@@ -8,6 +11,9 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPushButton>
+#include <QThread>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +24,10 @@ const QColor kErrorColor(0xb0, 0x2a, 0x1e);
 constexpr int kUserIdRow = 0;
 constexpr int kPassphraseRow = 1;
 constexpr int kRecoveryKeyRow = 2;
+constexpr int kNewPassphraseRow = 3;
+constexpr int kConfirmPassphraseRow = 4;
+constexpr int kStrengthRow = 5;
+constexpr int kRecoveryProblemRow = 6;
 
 QString sentence(QString text)
 {
@@ -72,6 +82,11 @@ UnlockDialog::UnlockDialog(QWidget *parent)
     connect(m_ui->userIdEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     connect(m_ui->passphraseEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     connect(m_ui->recoveryKeyEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
+    connect(m_ui->newPassphraseEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_ui->strengthMeter->rate(text);
+        updateUnlockButton();
+    });
+    connect(m_ui->confirmPassphraseEdit, &QLineEdit::textChanged, this, &UnlockDialog::updateUnlockButton);
     // A button that reads like a link: reachable with Tab, Space and its mnemonic.
     m_ui->switchModeButton->setStyleSheet(
         u"QPushButton { border: none; padding: 1px 2px; text-decoration: underline; "
@@ -91,6 +106,10 @@ UnlockDialog::UnlockDialog(QWidget *parent)
 
 UnlockDialog::~UnlockDialog()
 {
+    if (m_worker) { // the reset finishes; nothing is left half-written
+        m_worker->wait();
+        delete m_worker;
+    }
     clearSecrets();
 }
 
@@ -119,24 +138,31 @@ void UnlockDialog::setMode(Mode mode)
 {
     m_mode = mode;
     const bool passphrase = mode == Mode::Passphrase;
-    m_ui->formLayout->setRowVisible(kUserIdRow, passphrase);
+    m_ui->formLayout->setRowVisible(kUserIdRow, true);
     m_ui->formLayout->setRowVisible(kPassphraseRow, passphrase);
-    m_ui->formLayout->setRowVisible(kRecoveryKeyRow, !passphrase);
+    for (const int row :
+         {kRecoveryKeyRow, kNewPassphraseRow, kConfirmPassphraseRow, kStrengthRow, kRecoveryProblemRow})
+        m_ui->formLayout->setRowVisible(row, !passphrase);
     if (passphrase) {
         m_ui->recoveryKeyEdit->clear();
+        m_ui->newPassphraseEdit->clear();
+        m_ui->confirmPassphraseEdit->clear();
         m_ui->titleLabel->setText(tr("Unlock the registry"));
         m_ui->forgotLabel->show();
-        m_ui->switchModeButton->setText(tr("Use the recovery &key"));
+        m_ui->switchModeButton->setText(tr("Use the recovery &key…"));
+        unlockButton()->setText(tr("Un&lock"));
         (m_ui->userIdEdit->text().isEmpty() ? m_ui->userIdEdit : m_ui->passphraseEdit)->setFocus();
     } else {
         m_ui->passphraseEdit->clear();
-        m_ui->titleLabel->setText(tr("Unlock with the recovery key"));
+        m_ui->titleLabel->setText(tr("Choose a new passphrase with the recovery key"));
         m_ui->forgotLabel->hide();
         m_ui->switchModeButton->setText(tr("Unlock with a passphrase &instead"));
-        m_ui->recoveryKeyEdit->setFocus();
+        unlockButton()->setText(tr("Reset and Un&lock"));
+        (m_ui->userIdEdit->text().isEmpty() ? m_ui->userIdEdit : m_ui->recoveryKeyEdit)->setFocus();
     }
     clearError();
     updateUnlockButton();
+    fitHeight();
 }
 
 core::SecretBytes UnlockDialog::secret() const
@@ -148,33 +174,54 @@ core::SecretBytes UnlockDialog::secret() const
 
 void UnlockDialog::clearSecrets()
 {
-    m_ui->passphraseEdit->clear();
-    m_ui->recoveryKeyEdit->clear();
+    for (QLineEdit *edit :
+         {m_ui->passphraseEdit, m_ui->recoveryKeyEdit, m_ui->newPassphraseEdit, m_ui->confirmPassphraseEdit})
+        edit->clear();
+}
+
+QString UnlockDialog::recoveryProblem() const
+{
+    if (m_mode != Mode::RecoveryKey)
+        return QString();
+    if (userId().isEmpty())
+        return tr("Enter your user id.");
+    if (m_ui->recoveryKeyEdit->text().trimmed().isEmpty())
+        return tr("Enter the recovery key.");
+    if (m_ui->newPassphraseEdit->text().size() < PasswordStrength::minimumLength)
+        return tr("The new passphrase needs at least %1 characters.").arg(PasswordStrength::minimumLength);
+    if (m_ui->newPassphraseEdit->text() != m_ui->confirmPassphraseEdit->text())
+        return tr("The two passphrases differ.");
+    return QString();
 }
 
 bool UnlockDialog::canUnlock() const
 {
     if (m_mode == Mode::RecoveryKey)
-        return !m_ui->recoveryKeyEdit->text().trimmed().isEmpty();
+        return recoveryProblem().isEmpty();
     return !userId().isEmpty() && !m_ui->passphraseEdit->text().isEmpty();
 }
 
 void UnlockDialog::updateUnlockButton()
 {
     unlockButton()->setEnabled(canUnlock() && !m_busy);
+    // Say what is missing only once something was typed in the new passphrase.
+    const bool started = !m_ui->newPassphraseEdit->text().isEmpty();
+    m_ui->recoveryProblemLabel->setText(started ? recoveryProblem() : QString());
 }
 
 void UnlockDialog::setBusy(bool busy)
 {
     m_busy = busy;
     // Read-only rather than disabled, so the focus stays where it was.
-    for (QLineEdit *edit : {m_ui->userIdEdit, m_ui->passphraseEdit, m_ui->recoveryKeyEdit})
+    for (QLineEdit *edit : {m_ui->userIdEdit, m_ui->passphraseEdit, m_ui->recoveryKeyEdit,
+                            m_ui->newPassphraseEdit, m_ui->confirmPassphraseEdit})
         edit->setReadOnly(busy);
     m_ui->switchModeButton->setEnabled(!busy);
     m_ui->openOtherButton->setEnabled(!busy);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!busy);
     m_ui->busyLabel->setText(m_mode == Mode::Passphrase ? tr("Checking the passphrase…")
-                                                        : tr("Checking the recovery key…"));
+                                                        : tr("Checking the recovery key and setting the new "
+                                                             "passphrase…"));
     m_ui->busyRow->setVisible(busy);
     if (busy)
         clearError();
@@ -205,7 +252,7 @@ void UnlockDialog::showError(const core::Error &error)
         break;
     case core::ErrorCode::NotFound:
         text = tr("The user or the registry was not found. %1").arg(sentence(error.message));
-        if (m_mode == Mode::Passphrase && QFileInfo::exists(m_registryPath))
+        if (QFileInfo::exists(m_registryPath))
             focus = m_ui->userIdEdit;
         break;
     case core::ErrorCode::InUse:
@@ -276,6 +323,46 @@ void UnlockDialog::accept()
 {
     if (m_busy || !canUnlock())
         return;
+    if (m_mode == Mode::RecoveryKey) {
+        resetWithRecoveryKey();
+        return;
+    }
+    emit unlockRequested();
+}
+
+void UnlockDialog::resetWithRecoveryKey()
+{
+    QByteArray key = m_ui->recoveryKeyEdit->text().toUtf8();
+    QByteArray passphrase = m_ui->newPassphraseEdit->text().toUtf8();
+    auto outcome = std::make_shared<core::Status>();
+    setBusy(true);
+    // Argon2id runs twice (the recovery slot, then the new slot): off the GUI thread.
+    m_worker = QThread::create([outcome, path = m_registryPath, user = userId(),
+                                recoveryKey = core::SecretBytes::takeFrom(key),
+                                newPassphrase = core::SecretBytes::takeFrom(passphrase)] {
+        *outcome = core::Registry::resetPassphraseWithRecoveryKey(path, recoveryKey, user, newPassphrase);
+    });
+    m_worker->setObjectName(u"fieldledger-recovery"_s);
+    connect(m_worker, &QThread::finished, this, [this, outcome] {
+        m_worker->deleteLater();
+        m_worker = nullptr;
+        recoveryFinished(*outcome);
+    });
+    m_worker->start();
+}
+
+void UnlockDialog::recoveryFinished(const core::Status &outcome)
+{
+    setBusy(false);
+    if (!outcome) {
+        showError(outcome.error());
+        return;
+    }
+    // The new passphrase unlocks from here on, as any passphrase does.
+    const QString passphrase = m_ui->newPassphraseEdit->text();
+    setMode(Mode::Passphrase);
+    m_ui->passphraseEdit->setText(passphrase);
+    emit passphraseReset(userId());
     emit unlockRequested();
 }
 

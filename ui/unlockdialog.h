@@ -9,6 +9,7 @@
 #include <memory>
 
 class QPushButton;
+class QThread;
 
 namespace Ui {
 class UnlockDialog;
@@ -16,12 +17,21 @@ class UnlockDialog;
 
 namespace fieldledger::ui {
 
-// The first screen when a registry exists: user id and passphrase, or the recovery key.
+// The first screen when a registry exists: user id and passphrase.
 //
-// Like RegistrySetupDialog it calls nothing in core. Unlock emits unlockRequested(); the caller
-// (AppSession) reads mode(), userId() and secret(), opens the registry elsewhere with
-// setBusy(true) meanwhile, and then accepts the dialog or calls showError(), which explains the
-// failure inline and gives the focus back to the passphrase with its text selected.
+// Unlock emits unlockRequested(); the caller (AppSession) reads mode(), userId() and secret(),
+// opens the registry elsewhere with setBusy(true) meanwhile, and then accepts the dialog or
+// calls showError(), which explains the failure inline and gives the focus back to the
+// passphrase with its text selected.
+//
+// "Forgot your passphrase? Use the recovery key…" switches to Mode::RecoveryKey: the user id,
+// the recovery key (hidden as it is typed) and a new passphrase twice, with a strength meter.
+// Unlock then resets that user's key slot with the recovery key itself
+// (core::Registry::resetPassphraseWithRecoveryKey, on a worker thread, busy meanwhile); on
+// success it goes back to Mode::Passphrase with the new passphrase filled in, emits
+// passphraseReset() and then unlockRequested(), so the caller unlocks as usual, as that user. On
+// failure it shows the error and stays in recovery mode. unlockRequested() is never emitted in
+// Mode::RecoveryKey.
 class UnlockDialog final : public QDialog {
     Q_OBJECT
 
@@ -49,6 +59,8 @@ public:
 
     // True when the fields of the current mode are filled in, which is when Unlock is enabled.
     [[nodiscard]] bool canUnlock() const;
+    // In recovery mode, why Unlock is disabled ("" when it is not).
+    [[nodiscard]] QString recoveryProblem() const;
 
     // While busy the fields are read-only, a busy indicator runs and the dialog cannot be closed.
     void setBusy(bool busy);
@@ -72,8 +84,12 @@ signals:
     void unlockRequested();
     // Another registry was chosen with "Open another registry…".
     void registryPathChanged(const QString &path);
+    // The recovery key gave this user a new passphrase (unlockRequested() follows).
+    void passphraseReset(const QString &userId);
 
 private:
+    void resetWithRecoveryKey();
+    void recoveryFinished(const core::Status &outcome);
     void updateUnlockButton();
     void clearError();
     void fitHeight();
@@ -83,6 +99,7 @@ private:
     QString m_registryPath;
     Mode m_mode = Mode::Passphrase;
     bool m_busy = false;
+    QThread *m_worker = nullptr; // the recovery reset while it runs
 };
 
 } // namespace fieldledger::ui

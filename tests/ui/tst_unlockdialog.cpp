@@ -2,6 +2,7 @@
 #include "ui/appsession.h"
 #include "ui/mainwindow.h"
 #include "ui/unlockdialog.h"
+#include "ui/users/strengthmeter.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -35,13 +36,15 @@ private slots:
     void unlockDialog_showError_explainsAndSelectsPassphrase_data();
     void unlockDialog_showError_explainsAndSelectsPassphrase();
     void unlockDialog_recoveryLinkByKeyboard_switchesToRecoveryKeyField();
+    void unlockDialog_recoveryMode_needsMatchingNewPassphrases_data();
+    void unlockDialog_recoveryMode_needsMatchingNewPassphrases();
     void unlockDialog_passphraseLinkMnemonic_switchesBack();
     void unlockDialog_busy_disablesInputsAndIgnoresEscape();
     void unlockDialog_acceptUnlocked_clearsSecretsAndCloses();
     void unlockDialog_escape_rejectsAndClearsPassphrase();
 
     void endToEnd_wrongPassphrase_showsErrorThenRightOneOpens();
-    void endToEnd_recoveryKey_opensAsAdministrator();
+    void endToEnd_recoveryKey_resetsThePassphraseThenUnlocksAsThatUser();
     void endToEnd_unknownUser_showsNotFound();
     void endToEnd_registryInUse_showsInUse();
     void endToEnd_damagedKeySlotFile_showsDamaged();
@@ -53,7 +56,8 @@ private:
         QString path;
         QString recoveryKey;
     };
-    // A registry "Kalo district" with administrator amina.k / "correct horse battery", closed again.
+    // A registry "Kalo district" with administrator amina.k / "correct horse battery" and enumerator
+    // kofi / "kofi passphrase", closed again.
     static std::unique_ptr<Fixture> makeRegistry();
     // Starts a session on path, types the user id and passphrase and presses Return; waits for the outcome.
     static void attempt(AppSession &session, const QString &userId, const QString &passphrase);
@@ -82,6 +86,12 @@ std::unique_ptr<TestUnlockDialog::Fixture> TestUnlockDialog::makeRegistry()
     if (!created)
         qFatal("cannot create the test registry: %s", qPrintable(created.error().message));
     fixture->recoveryKey = created->recoveryKey;
+    QByteArray enumeratorPassphrase("kofi passphrase");
+    if (auto added =
+            created->registry->addUser({u"kofi"_s, u"Kofi"_s, fieldledger::core::Role::Enumerator, true},
+                                       SecretBytes::takeFrom(enumeratorPassphrase));
+        !added)
+        qFatal("cannot add the test user: %s", qPrintable(added.error().message));
     return fixture;
 }
 
@@ -231,24 +241,82 @@ void TestUnlockDialog::unlockDialog_recoveryLinkByKeyboard_switchesToRecoveryKey
     QCOMPARE(dialog.mode(), UnlockDialog::Mode::RecoveryKey);
     QLineEdit *recovery = edit(dialog, "recoveryKeyEdit");
     QVERIFY(recovery->isVisible());
+    QCOMPARE(recovery->echoMode(), QLineEdit::Password);
     QVERIFY(!edit(dialog, "passphraseEdit")->isVisible());
-    QVERIFY(!edit(dialog, "userIdEdit")->isVisible());
+    QVERIFY(edit(dialog, "userIdEdit")->isVisible()); // whose passphrase is reset
+    QVERIFY(edit(dialog, "newPassphraseEdit")->isVisible());
+    QVERIFY(edit(dialog, "confirmPassphraseEdit")->isVisible());
     QVERIFY(edit(dialog, "passphraseEdit")->text().isEmpty()); // not kept behind the scenes
     QVERIFY(dialog.errorText().isEmpty());
     QCOMPARE(QApplication::focusWidget(), recovery);
     QVERIFY(!dialog.unlockButton()->isEnabled());
 
-    QSignalSpy requested(&dialog, &UnlockDialog::unlockRequested);
+    // Tab goes key → new passphrase → confirmation; Unlock needs all three.
     QTest::keyClicks(recovery, u"7qk3m-0zp4a-h2w9c-xr5tb-m8n1d-y6vfe-k4j0g-s3htq"_s);
+    QVERIFY(!dialog.unlockButton()->isEnabled());
+    QTest::keyClick(recovery, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), edit(dialog, "newPassphraseEdit"));
+    QTest::keyClicks(QApplication::focusWidget(), u"a new passphrase"_s);
+    auto *meter = dialog.findChild<fieldledger::ui::StrengthMeter *>(u"strengthMeter"_s);
+    QVERIFY(meter && meter->isVisible());
+    QVERIFY(!meter->text().isEmpty());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), edit(dialog, "confirmPassphraseEdit"));
+    QTest::keyClicks(QApplication::focusWidget(), u"a new passphrase"_s);
     QVERIFY(dialog.unlockButton()->isEnabled());
-    QTest::keyClick(recovery, Qt::Key_Return);
-    QCOMPARE(requested.count(), 1);
     QCOMPARE(bytes(dialog.secret()), QByteArray("7qk3m-0zp4a-h2w9c-xr5tb-m8n1d-y6vfe-k4j0g-s3htq"));
+
+    // Return resets (here: no registry at all), and never asks the caller to unlock in this mode.
+    QSignalSpy requested(&dialog, &UnlockDialog::unlockRequested);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(dialog.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 15000);
+    QCOMPARE(requested.count(), 0);
+    QCOMPARE(dialog.mode(), UnlockDialog::Mode::RecoveryKey);
+    QVERIFY2(dialog.errorText().contains(u"not found"_s), qPrintable(dialog.errorText()));
 
     dialog.showError({ErrorCode::WrongSecret, u"wrong recovery key"_s});
     QVERIFY(dialog.errorText().contains(u"recovery key does not open"_s));
     QCOMPARE(QApplication::focusWidget(), recovery);
     QCOMPARE(recovery->selectedText(), recovery->text());
+}
+
+void TestUnlockDialog::unlockDialog_recoveryMode_needsMatchingNewPassphrases_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("passphrase");
+    QTest::addColumn<QString>("confirm");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("complete") << u"amina"_s << u"KEY"_s << u"long enough"_s << u"long enough"_s << QString();
+    QTest::newRow("no user") << QString() << u"KEY"_s << u"long enough"_s << u"long enough"_s << u"user id"_s;
+    QTest::newRow("no key") << u"amina"_s << QString() << u"long enough"_s << u"long enough"_s
+                            << u"recovery key"_s;
+    QTest::newRow("short") << u"amina"_s << u"KEY"_s << u"short"_s << u"short"_s << u"at least 8"_s;
+    QTest::newRow("differ") << u"amina"_s << u"KEY"_s << u"long enough"_s << u"long enougH"_s << u"differ"_s;
+}
+
+void TestUnlockDialog::unlockDialog_recoveryMode_needsMatchingNewPassphrases()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, key);
+    QFETCH(QString, passphrase);
+    QFETCH(QString, confirm);
+    QFETCH(QString, problem);
+    UnlockDialog dialog;
+    dialog.setMode(UnlockDialog::Mode::RecoveryKey);
+    edit(dialog, "userIdEdit")->setText(user);
+    edit(dialog, "recoveryKeyEdit")->setText(key);
+    edit(dialog, "newPassphraseEdit")->setText(passphrase);
+    edit(dialog, "confirmPassphraseEdit")->setText(confirm);
+    QCOMPARE(dialog.canUnlock(), problem.isEmpty());
+    QCOMPARE(dialog.unlockButton()->isEnabled(), problem.isEmpty());
+    QVERIFY2(dialog.recoveryProblem().contains(problem), qPrintable(dialog.recoveryProblem()));
+    QCOMPARE(dialog.findChild<QLabel *>(u"recoveryProblemLabel"_s)->text(), dialog.recoveryProblem());
+    // Back to the passphrase: every secret field is emptied.
+    dialog.setMode(UnlockDialog::Mode::Passphrase);
+    for (const char *name : {"recoveryKeyEdit", "newPassphraseEdit", "confirmPassphraseEdit"})
+        QVERIFY(edit(dialog, name)->text().isEmpty());
 }
 
 void TestUnlockDialog::unlockDialog_passphraseLinkMnemonic_switchesBack()
@@ -348,7 +416,7 @@ void TestUnlockDialog::endToEnd_wrongPassphrase_showsErrorThenRightOneOpens()
     QCOMPARE(QSettings().value(u"session/lastUserId"_s).toString(), u"amina.k"_s);
 }
 
-void TestUnlockDialog::endToEnd_recoveryKey_opensAsAdministrator()
+void TestUnlockDialog::endToEnd_recoveryKey_resetsThePassphraseThenUnlocksAsThatUser()
 {
     const auto fixture = makeRegistry();
     const fieldledger::core::SystemClock clock;
@@ -357,23 +425,48 @@ void TestUnlockDialog::endToEnd_recoveryKey_opensAsAdministrator()
     UnlockDialog *dialog = session.unlockDialog();
     QVERIFY(dialog);
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"switchModeButton"_s), Qt::LeftButton);
+    QLineEdit *user = edit(*dialog, "userIdEdit");
+    user->clear();
+    QTest::keyClicks(user, u"kofi"_s);
     QLineEdit *recovery = edit(*dialog, "recoveryKeyEdit");
+    QTest::keyClicks(edit(*dialog, "newPassphraseEdit"), u"Baobab under the moon"_s);
+    QTest::keyClicks(edit(*dialog, "confirmPassphraseEdit"), u"Baobab under the moon"_s);
 
-    // A wrong key first: the error names the recovery key and selects it.
-    QSignalSpy outcome(&session, &AppSession::attemptFinished);
+    // A wrong key first: the error names the recovery key and selects it; nothing is opened.
     QTest::keyClicks(recovery, u"00000-00000-00000-00000-00000-00000-00000-00000"_s);
     QTest::keyClick(recovery, Qt::Key_Return);
-    QVERIFY(outcome.wait(15000));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 15000);
     QVERIFY2(dialog->errorText().contains(u"recovery key does not open"_s), qPrintable(dialog->errorText()));
     QCOMPARE(recovery->selectedText(), recovery->text());
+    QVERIFY(!session.registry());
 
-    // Case and dashes do not matter on input.
+    // Case and dashes do not matter on input. The reset is followed by an ordinary unlock.
+    QSignalSpy reset(dialog, &UnlockDialog::passphraseReset);
+    QSignalSpy outcome(&session, &AppSession::attemptFinished);
     QTest::keyClicks(recovery, fixture->recoveryKey.toLower());
     QTest::keyClick(recovery, Qt::Key_Return);
-    QVERIFY(outcome.wait(15000));
-    QTRY_VERIFY(session.mainWindow());
-    QCOMPARE(session.registry()->currentUser().id, u"amina.k"_s);
-    QCOMPARE(session.registry()->currentUser().role, fieldledger::core::Role::Administrator);
+    QTRY_VERIFY_WITH_TIMEOUT(session.mainWindow(), 15000);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(reset.front().front().toString(), u"kofi"_s);
+    QCOMPARE(session.registry()->currentUser().id, u"kofi"_s);
+    QCOMPARE(session.registry()->currentUser().role, fieldledger::core::Role::Enumerator);
+    QCOMPARE(QSettings().value(u"session/lastUserId"_s).toString(), u"kofi"_s);
+
+    // The old passphrase is gone, the new one works, and the administrator sees who reset it.
+    QByteArray oldPassphrase("kofi passphrase");
+    QCOMPARE(Registry::open(fixture->path, u"kofi"_s, SecretBytes::takeFrom(oldPassphrase),
+                            Registry::Access::ReadOnly)
+                 .error()
+                 .code,
+             ErrorCode::WrongSecret);
+    QByteArray adminPassphrase("correct horse battery");
+    auto admin = Registry::open(fixture->path, u"amina.k"_s, SecretBytes::takeFrom(adminPassphrase),
+                                Registry::Access::ReadOnly);
+    QVERIFY(admin);
+    auto log = (*admin)->userLog(u"kofi"_s);
+    QVERIFY(log && !log->isEmpty());
+    QCOMPARE(log->back().action, fieldledger::core::UserLogEntry::Action::ResetPassphrase);
+    QCOMPARE(log->back().actor, Registry::recoveryKeyActor());
 }
 
 void TestUnlockDialog::endToEnd_unknownUser_showsNotFound()
