@@ -158,6 +158,7 @@ DuplicatesPage::DuplicatesPage(core::Ledger &ledger, QWidget *parent)
     connect(m_model, &DuplicatesModel::openCountChanged, this, &DuplicatesPage::updateCount);
     connect(m_model, &DuplicatesModel::errorOccurred, this, &DuplicatesPage::showError);
     auto rowsChanged = [this] {
+        m_queue->resizeColumnsToContents(); // at most DuplicatesModel::kLimit rows
         updateActions();
         showPair();
     };
@@ -172,6 +173,7 @@ DuplicatesPage::DuplicatesPage(core::Ledger &ledger, QWidget *parent)
     if (!m_model->errorText().isEmpty())
         showError(m_model->errorText());
     updateCount();
+    m_queue->resizeColumnsToContents();
     if (m_model->rowCount() > 0)
         selectRowNear(0);
     updateActions();
