@@ -29,6 +29,17 @@ constexpr quint64 kProgressEvery = 256;
 
 const QString kVillage = u"village"_s;
 
+// A household's village as the household list shows it (HouseholdIndex's rows): a string with
+// its spaces simplified, a number written out, anything else "".
+QString villageText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().simplified();
+    if (value.isDouble())
+        return QString::number(value.toDouble());
+    return {};
+}
+
 // The UTC day of an instant, by arithmetic (a QDateTime in UTC costs a time zone lookup).
 QDate utcDay(qint64 instantNs)
 {
@@ -135,10 +146,11 @@ private:
         return !(filter.from && day < *filter.from) && !(filter.to && day > *filter.to);
     }
 
-    // The present state from the household rows: one grouped SQL pass over the live rows joined
-    // to their groups' projections (village, version and review are read from the JSON there, as
-    // the log's path reads them), unfiltered so that the village list comes out of the same pass;
-    // the filter is applied to the groups, whose keys hold the registration day and the village.
+    // The present state from the household rows alone, never reading a projection: one grouped
+    // SQL pass over the live rows (registration day, registrar, village, size), then the
+    // review-household events (through their type's index) for where the reviewed households
+    // stand. The filter is applied to the groups, whose keys hold the day and the village, so the
+    // village list (which ignores the filter) comes out of the same pass.
     Status scanHouseholdRows()
     {
         if (m_summary.asOfNs)
@@ -157,58 +169,130 @@ private:
 
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        // The day by floor division (registered_ns may precede 1970), the review decision and
-        // whether it is stale as tallyReview() takes them.
-        if (!query.prepare(
-                u"SELECT day, registered_by, village, member_count, edited, decision, stale, count(*) FROM ("
-                " SELECT (r.registered_ns - ((r.registered_ns % :day) + :day) % :day) / :day AS day,"
-                "  r.registered_by AS registered_by, r.member_count AS member_count,"
-                "  CASE WHEN json_type(e.j, '$.data.village') = 'text'"
-                "   THEN json_extract(e.j, '$.data.village') ELSE '' END AS village,"
-                "  coalesce(json_extract(e.j, '$.version') > 1, 0) AS edited,"
-                "  json_extract(e.j, '$.data.review.decision') AS decision,"
-                "  coalesce(json_extract(e.j, '$.data.review.atVersion') IS NULL"
-                "   OR json_extract(e.j, '$.data.review.atVersion') < json_extract(e.j, '$.version'), 1) AS stale"
-                " FROM household_rows r JOIN (SELECT guid, CAST(body AS TEXT) AS j FROM entities) e"
-                "  ON e.guid = r.guid WHERE r.deleted = 0)"
-                " GROUP BY day, registered_by, village, member_count, edited, decision, stale"_s))
+        // The day by floor division: registered_ns may precede 1970.
+        if (!query.prepare(u"SELECT (registered_ns - ((registered_ns % :day) + :day) % :day) / :day AS d,"
+                           " registered_by, village, member_count, count(*) FROM household_rows"
+                           " WHERE deleted = 0 GROUP BY d, registered_by, village, member_count"_s))
             return std::unexpected(sqlError(u"cannot summarize the household rows"_s, query.lastError()));
         query.bindValue(u":day"_s, kNsPerDay);
         if (!query.exec())
             return std::unexpected(sqlError(u"cannot summarize the household rows"_s, query.lastError()));
-        QHash<qint64, QDate> days;
+        qint64 counted = 0;
         while (query.next()) {
             if (!tick(0))
                 return fail(ErrorCode::Cancelled, u"summary cancelled"_s);
             const QString village = query.value(2).toString();
-            m_allVillages.insert(village);
-            if (!m_villages.isEmpty() && !m_villages.contains(village))
+            const std::optional<QDate> day = countedDay(query.value(0).toLongLong(), village);
+            if (!day)
                 continue;
-            const qint64 dayNumber = query.value(0).toLongLong();
-            auto day = days.constFind(dayNumber);
-            if (day == days.cend())
-                day = days.insert(dayNumber, QDate::fromJulianDay(kJulianDayOfEpoch + dayNumber));
-            if (!passesDayFilter(*day))
-                continue;
-            const qint64 n = query.value(7).toLongLong();
+            const qint64 n = query.value(4).toLongLong();
             const qint64 members = query.value(3).toLongLong();
+            counted += n;
             m_summary.households += n;
             m_summary.members += members * n;
-            if (query.value(4).toLongLong() != 0)
-                m_summary.householdsEdited += n;
-            ReviewProgress one;
-            tallyReview(one, query.value(5), query.value(6).toLongLong() != 0);
-            m_summary.review.neverReviewed += one.neverReviewed * n;
-            m_summary.review.approved += one.approved * n;
-            m_summary.review.flagged += one.flagged * n;
-            m_summary.review.rejected += one.rejected * n;
-            m_summary.review.changedSinceReview += one.changedSinceReview * n;
             m_summary.registrationsPerDay[*day] += n;
             m_summary.registrationsPerEnumerator[query.value(1).toString()] += n;
             m_summary.householdsPerVillage[village] += n;
             m_summary.householdSizes[members] += n;
         }
+        query.finish();
+        if (auto ok = scanReviewEvents(db); !ok)
+            return ok;
+        m_summary.review.neverReviewed = counted - m_summary.review.decided() - m_summary.review.changedSinceReview;
         finishVillages();
+        return {};
+    }
+
+    // The registration day of a row, when it passes the filter (village noted for the list).
+    std::optional<QDate> countedDay(qint64 dayNumber, const QString &village)
+    {
+        m_allVillages.insert(village);
+        if (!m_villages.isEmpty() && !m_villages.contains(village))
+            return std::nullopt;
+        auto day = m_days.constFind(dayNumber);
+        if (day == m_days.cend())
+            day = m_days.insert(dayNumber, QDate::fromJulianDay(kJulianDayOfEpoch + dayNumber));
+        if (!passesDayFilter(*day))
+            return std::nullopt;
+        return *day;
+    }
+
+    // Where the counted households that were ever reviewed stand: each one's last review-household
+    // event (in canonical order) that recorded a decision, as the applier decides it (a known
+    // decision, a flag with a comment, a rejection with a reason); stale when anything changed
+    // the household after it (its last effect is later in canonical order). The others were never
+    // reviewed. Two statements through indexes (events by type, effects and household rows by
+    // guid): joining them in one made SQLite several times slower.
+    Status scanReviewEvents(const QSqlDatabase &db)
+    {
+        struct Decision {
+            qint64 instantNs = 0;
+            QString eventGuid;
+            QString decision;
+            bool stale = false;
+        };
+        QHash<QString, Decision> last;
+        QSqlQuery reviews(db);
+        reviews.setForwardOnly(true);
+        if (!reviews.prepare(u"SELECT ev.entity_guid, ev.instant_ns, ev.guid,"
+                             " json_extract(CAST(ev.body AS TEXT), '$.data.decision'),"
+                             " json_extract(CAST(ev.body AS TEXT), '$.data.comment'),"
+                             " json_extract(CAST(ev.body AS TEXT), '$.data.reason'),"
+                             " (SELECT f.instant_ns FROM effects f WHERE f.entity_guid = ev.entity_guid"
+                             "  ORDER BY f.instant_ns DESC, f.event_guid DESC LIMIT 1),"
+                             " (SELECT f.event_guid FROM effects f WHERE f.entity_guid = ev.entity_guid"
+                             "  ORDER BY f.instant_ns DESC, f.event_guid DESC LIMIT 1)"
+                             " FROM events ev WHERE ev.type = :type"_s))
+            return std::unexpected(sqlError(u"cannot read the review decisions"_s, reviews.lastError()));
+        reviews.bindValue(u":type"_s, review::ReviewHousehold.toString());
+        if (!reviews.exec())
+            return std::unexpected(sqlError(u"cannot read the review decisions"_s, reviews.lastError()));
+        const auto text = [&reviews](int column) {
+            const QVariant value = reviews.value(column);
+            return value.typeId() == QMetaType::QString ? value.toString().trimmed() : QString();
+        };
+        while (reviews.next()) {
+            if (!tick(0))
+                return fail(ErrorCode::Cancelled, u"summary cancelled"_s);
+            const QString decision = text(3);
+            const bool recorded = decision == review::Approved ||
+                                  (decision == review::Flagged && !text(4).isEmpty()) ||
+                                  (decision == review::Rejected && !text(5).isEmpty());
+            if (!recorded)
+                continue; // it changed the household: its effect makes an earlier decision stale
+            const QString guid = reviews.value(0).toString();
+            const qint64 instant = reviews.value(1).toLongLong();
+            const QString eventGuid = reviews.value(2).toString();
+            auto it = last.find(guid);
+            if (it != last.end() &&
+                (it->instantNs > instant || (it->instantNs == instant && it->eventGuid > eventGuid)))
+                continue;
+            const qint64 lastChange = reviews.value(6).toLongLong();
+            const QString lastEvent = reviews.value(7).toString();
+            const bool stale = lastChange > instant || (lastChange == instant && lastEvent > eventGuid);
+            last.insert(guid, Decision{instant, eventGuid, decision, stale});
+        }
+        reviews.finish();
+
+        // Which of them are live households, and whether the filter counts them.
+        QSqlQuery rows(db);
+        rows.setForwardOnly(true);
+        if (!rows.prepare(u"SELECT guid, (registered_ns - ((registered_ns % :day) + :day) % :day) / :day, village"
+                          " FROM household_rows WHERE deleted = 0 AND guid IN"
+                          " (SELECT entity_guid FROM events WHERE type = :type)"_s))
+            return std::unexpected(sqlError(u"cannot read the reviewed households"_s, rows.lastError()));
+        rows.bindValue(u":day"_s, kNsPerDay);
+        rows.bindValue(u":type"_s, review::ReviewHousehold.toString());
+        if (!rows.exec())
+            return std::unexpected(sqlError(u"cannot read the reviewed households"_s, rows.lastError()));
+        while (rows.next()) {
+            if (!tick(0))
+                return fail(ErrorCode::Cancelled, u"summary cancelled"_s);
+            const auto it = last.constFind(rows.value(0).toString());
+            if (it == last.cend() || !countedDay(rows.value(1).toLongLong(), rows.value(2).toString()))
+                continue;
+            tallyReview(m_summary.review, it->decision, it->stale);
+        }
         return {};
     }
 
@@ -321,8 +405,6 @@ private:
 
         ++m_summary.households;
         m_summary.members += household.members;
-        if (household.version > 1)
-            ++m_summary.householdsEdited;
         tallyReview(m_summary.review, household.decision, household.stale);
         ++m_summary.householdsPerVillage[household.village];
         ++m_summary.householdSizes[household.members];
@@ -350,7 +432,7 @@ private:
             const QJsonValue village = entity.data.value(kVillage);
             Household household;
             household.guid = entity.guid;
-            household.village = village.isString() ? village.toString() : QString();
+            household.village = villageText(village);
             household.members = entity.memberIds.size();
             household.version = entity.version;
             const QJsonObject review = entity.data.value(review::ReviewField.toString()).toObject();
@@ -395,7 +477,10 @@ private:
             if (!tick(0))
                 return fail(ErrorCode::Cancelled, u"summary cancelled"_s);
             household.guid = query.value(0).toString();
-            household.village = query.value(1).toString() == u"text" ? query.value(2).toString() : QString();
+            const QString type = query.value(1).toString();
+            household.village = type == u"text"                            ? query.value(2).toString().simplified()
+                                : type == u"integer" || type == u"real" ? QString::number(query.value(2).toDouble())
+                                                                        : QString();
             household.members = query.value(3).toLongLong();
             household.version = query.value(4).toLongLong();
             household.decision = query.value(5);
@@ -423,6 +508,7 @@ private:
     QHash<QString, Registration> m_registrations;
     QStringList m_users;
     QHash<QString, int> m_userIndex;
+    QHash<qint64, QDate> m_days; // day numbers (since 1970) seen by the household rows' path
     quint64 m_done = 0;
 };
 
@@ -482,8 +568,6 @@ QJsonObject RegistrySummary::toJson() const
     QJsonObject json{
         {u"households"_s, households},
         {u"members"_s, members},
-        {u"householdsEdited"_s, householdsEdited},
-        {u"householdsUnchanged"_s, householdsUnchanged()},
         {u"events"_s, events},
         {u"logSize"_s, qint64(logSize)},
         {u"root"_s, rootHex},

@@ -50,10 +50,10 @@ struct ReviewProgress {
 enum class SummarySource {
     // The household rows when no as-of is asked and they are current, else the log.
     Automatic,
-    // SQL aggregates over the household rows (table household_rows, core/storage/householdindex.h)
-    // joined to the live groups' projections for their village, version and review: no pass over
-    // the log. The present state only, and only while the rows are current
-    // (HouseholdIndex::isCurrent); otherwise Unsupported.
+    // SQL aggregates over the household rows (table household_rows, core/storage/householdindex.h),
+    // and the review-household events found through their type's index for review progress: no
+    // pass over the log and no projection read. The present state only, and only while the rows
+    // are current (HouseholdIndex::isCurrent); otherwise Unsupported.
     HouseholdRows,
     // One pass over the log's index columns for the registrations (reading the body of
     // split-household and transfer-member events only), then one over the households: for the
@@ -68,20 +68,20 @@ enum class SummarySource {
 // A household's registration is the first event, in canonical order (EVENTS.md §1), that
 // targets it or creates it (split-household's newGroupGuid, transfer-member's toGroupGuid):
 // its UTC day and its userId. The household rows keep the same: registered_ns (the instant of the
-// household's first effect) and registered_by (the user whose event created it). Review progress
-// is where each counted household stands with review (ReviewProgress); householdsEdited counts
-// those changed after their registration (version > 1), reviews included.
+// household's first effect) and registered_by (the user whose event created it). A household's
+// village and member count are as the household list shows them: data.village with its spaces
+// simplified (a number written out; "" for none), its live members. Review progress is where
+// each counted household stands with review (ReviewProgress).
 struct RegistrySummary {
     std::optional<qint64> asOfNs;
     SummaryFilter filter;
     // How it was read (HouseholdRows or Log; never Automatic). Not part of the numbers.
     SummarySource source = SummarySource::Log;
 
-    qint64 households = 0;       // live households counted
-    qint64 members = 0;          // their members
-    qint64 householdsEdited = 0; // counted households changed after their registration
-    qint64 events = 0;           // events in the whole log up to asOf (not filtered)
-    ReviewProgress review;       // counted households by review status
+    qint64 households = 0; // live households counted
+    qint64 members = 0;    // their members
+    qint64 events = 0;     // events in the whole log up to asOf (not filtered)
+    ReviewProgress review; // counted households by review status
 
     QMap<QDate, qint64> registrationsPerDay;          // counted households by registration day
     QMap<QString, qint64> registrationsPerEnumerator; // counted households by who registered them
@@ -92,22 +92,21 @@ struct RegistrySummary {
     quint64 logSize = 0;  // the log when the summary was made
     QString rootHex;      // its root
 
-    [[nodiscard]] qint64 householdsUnchanged() const { return households - householdsEdited; }
     // Registrations for every day from the first to the last registration, 0 where none (or
     // from filter.from to filter.to when both are set).
     [[nodiscard]] QList<std::pair<QDate, qint64>> dailyRegistrations() const;
     // Household sizes from 0 to the largest, 0 where none.
     [[nodiscard]] QList<std::pair<qint64, qint64>> sizeHistogram() const;
     // The same numbers as JSON:
-    //   {"asOf"?, "filter"?:{"from","to","villages"}, "households", "members", "householdsEdited",
-    //    "householdsUnchanged", "events", "logSize", "root", "registrationsPerDay":{"2026-11-01":3},
+    //   {"asOf"?, "filter"?:{"from","to","villages"}, "households", "members", "events", "logSize",
+    //    "root", "registrationsPerDay":{"2026-11-01":3},
     //    "registrationsPerEnumerator":{...}, "householdsPerVillage":{...}, "householdSizes":{"3":2},
     //    "review":{"neverReviewed","approved","flagged","rejected","changedSinceReview"}}
     [[nodiscard]] QJsonObject toJson() const;
 };
 
 // Computes the summary from `source` (SummarySource): at 100,000 households the household rows
-// give the present state in about a tenth of a second, the log in several seconds. Reading the
+// give the present state in a fraction of a second, the log in several seconds. Reading the
 // log is a supervisor's or an administrator's right (Action::ReadLog). `progress` is told done
 // of total (log events, then entities; total 0 then) and may cancel (ErrorCode::Cancelled).
 [[nodiscard]] Result<RegistrySummary> summarize(Ledger &ledger, std::optional<qint64> asOfNs,
