@@ -4,6 +4,7 @@
 // Set FIELDLEDGER_REPORT_DIR to keep a screenshot of the dashboard over 2,000 households.
 #include "core/ledgerfixture.h"
 #include "core/reportfixture.h"
+#include "core/storage/householdindex.h"
 #include "ui/reports/dashboardview.h"
 
 #include <QBarSet>
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QHorizontalBarSeries>
 #include <QPieSeries>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -66,10 +68,13 @@ private slots:
         QCOMPARE(total(firstSet(view.chart(DashboardView::Chart::PerEnumerator))), 5.0);
         QCOMPARE(total(firstSet(view.chart(DashboardView::Chart::PerArea))), 5.0);
         QCOMPARE(firstSet(view.chart(DashboardView::Chart::HouseholdSizes))->count(), 5); // sizes 0..4
+        // No review decisions yet: every household is never reviewed (the last slice).
         auto *pie = qobject_cast<QPieSeries *>(view.chart(DashboardView::Chart::Review)->series().first());
         QVERIFY(pie);
-        QCOMPARE(pie->slices().first()->value(), 2.0); // edited
-        QCOMPARE(pie->slices().last()->value(), 3.0);  // registered only
+        QCOMPARE(pie->slices().size(), 5);
+        QCOMPARE(pie->slices().first()->value(), 0.0);
+        QCOMPARE(pie->slices().last()->value(), 5.0);
+        QVERIFY(pie->slices().last()->label().startsWith(u"Never reviewed"_s));
         // The area filter offers every village.
         auto *area = view.findChild<QComboBox *>();
         QCOMPARE(area->count(), 3);
@@ -136,6 +141,82 @@ private slots:
         QCOMPARE(view.summary().households, 35);
         QTest::qWait(300);
         QCOMPARE(refreshed.count(), 1);
+    }
+
+    void reviewChart_showsEachStatus()
+    {
+        LedgerFixture f;
+        FL_VERIFY_OK(HouseholdIndex::install(f.ledger()));
+        importReportSample(f.ledger());
+        QVERIFY(f.ledger().importEvents(
+            {reportEvent(u"r-1"_s, u"hh-a"_s, u"review-household"_s, {{u"decision"_s, u"approved"_s}},
+                         u"2026-11-08T08:00:00.000Z"_s, u"sup"_s),
+             reportEvent(u"r-2"_s, u"hh-b"_s, u"review-household"_s,
+                         {{u"decision"_s, u"flagged"_s}, {u"comment"_s, u"phone?"_s}}, u"2026-11-08T08:01:00.000Z"_s,
+                         u"sup"_s),
+             reportEvent(u"r-3"_s, u"hh-c"_s, u"review-household"_s, {{u"decision"_s, u"approved"_s}},
+                         u"2026-11-08T08:02:00.000Z"_s, u"sup"_s),
+             reportEvent(u"r-4"_s, u"hh-c"_s, u"update-group"_s, {{u"phone"_s, u"+254 700 000009"_s}},
+                         u"2026-11-08T09:00:00.000Z"_s, u"enum-1"_s)}));
+        DashboardView view(f.ledger());
+        // The rows are kept: the fast path answered.
+        QCOMPARE(view.summary().source, SummarySource::HouseholdRows);
+        auto *pie = qobject_cast<QPieSeries *>(view.chart(DashboardView::Chart::Review)->series().first());
+        QVERIFY(pie);
+        QList<double> values;
+        for (const QPieSlice *slice : pie->slices())
+            values.append(slice->value());
+        // approved, flagged, rejected, changed since review, never reviewed
+        QCOMPARE(values, (QList<double>{1, 1, 0, 1, 2}));
+        QCOMPARE(pie->slices().at(1)->label(), u"Flagged: 1"_s);
+    }
+
+    // Without household rows the summary is read from the log, in slices: past the busy delay the
+    // busy line shows, the event loop runs, and Cancel keeps the charts as they were.
+    void slowSummary_showsBusyAndCancels()
+    {
+        LedgerFixture f;
+        QVERIFY(f.ledger().importEvents(generatedHouseholds(600)));
+        DashboardView view(f.ledger());
+        QCOMPARE(view.summary().source, SummarySource::Log);
+        QCOMPARE(view.summary().households, 600);
+        view.setBusyDelay(0);
+        QVERIFY(f.ledger().importEvents(generatedHouseholds(10, 600, 610)));
+        bool sawBusy = false;
+        QTimer::singleShot(0, &view, [&] {
+            sawBusy = view.isBusy() && view.statusText().contains(u"Updating"_s);
+            view.cancel();
+        });
+        QSignalSpy refreshed(&view, &DashboardView::refreshed);
+        view.refresh();
+        QVERIFY(sawBusy);
+        QCOMPARE(refreshed.count(), 1);
+        QVERIFY(!view.isBusy());
+        QVERIFY2(view.statusText().contains(u"cancelled"_s), qPrintable(view.statusText()));
+        QCOMPARE(view.summary().households, 600); // the previous numbers stay
+        // Refresh (the same button) brings the numbers up to date and hides the line.
+        auto *button = view.findChild<QPushButton *>();
+        QVERIFY(button);
+        button->click();
+        QCOMPARE(view.summary().households, 610);
+        QVERIFY(view.statusText().isEmpty());
+    }
+
+    // Events arriving while a slow summary runs: it is abandoned and made again once they settle.
+    void ledgerChangeDuringASlowSummary_startsAgain()
+    {
+        LedgerFixture f;
+        QVERIFY(f.ledger().importEvents(generatedHouseholds(600)));
+        DashboardView view(f.ledger());
+        view.setBusyDelay(0);
+        view.setDebounceInterval(20);
+        QTimer::singleShot(0, &view, [&] { QVERIFY(f.ledger().importEvents(generatedHouseholds(5, 600, 605))); });
+        QSignalSpy refreshed(&view, &DashboardView::refreshed);
+        view.refresh();
+        QCOMPARE(refreshed.count(), 0); // abandoned, not reported
+        QVERIFY(view.statusText().isEmpty());
+        QTRY_COMPARE(refreshed.count(), 1);
+        QCOMPARE(view.summary().households, 605);
     }
 
     void enumerator_seesWhyThereIsNoDashboard()

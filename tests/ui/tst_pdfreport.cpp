@@ -244,9 +244,42 @@ private slots:
         QVERIFY(QRegularExpression(u"enum-1\\s+2\\b"_s).match(text).hasMatch());
         QVERIFY(text.contains(u"Registrations per day"_s));
         QVERIFY(text.contains(u"Household size"_s));
-        QVERIFY(text.contains(u"Changed since registration: 2"_s));
-        QVERIFY(text.contains(u"Unchanged: 3"_s));
+        // No decisions in the sample: every household awaits its first review.
+        QVERIFY2(text.contains(u"Never reviewed: 5 (100%)"_s), qPrintable(text));
+        QVERIFY(text.contains(u"Approved: 0"_s));
         QVERIFY(text.contains(toHex(*m_fixture->ledger().rootAt(std::nullopt))));
+    }
+
+    // Review status counts each household by its supervisor's last decision, and a household
+    // changed after it as awaiting review again.
+    void summary_reviewStatus_countsDecisions()
+    {
+        LedgerFixture own;
+        importReportSample(own.ledger());
+        const auto decision = [](const QString &guid, const QString &household, const QJsonObject &data,
+                                 const QString &at) {
+            return reportEvent(guid, household, u"review-household"_s, data, at, u"sup"_s);
+        };
+        QVERIFY(own.ledger().importEvents(
+            {decision(u"r-1"_s, u"hh-a"_s, {{u"decision"_s, u"approved"_s}}, u"2026-11-08T08:00:00.000Z"_s),
+             decision(u"r-2"_s, u"hh-b"_s, {{u"decision"_s, u"flagged"_s}, {u"comment"_s, u"phone?"_s}},
+                      u"2026-11-08T08:01:00.000Z"_s),
+             decision(u"r-3"_s, u"hh-c"_s, {{u"decision"_s, u"rejected"_s}, {u"reason"_s, u"duplicate"_s}},
+                      u"2026-11-08T08:02:00.000Z"_s),
+             decision(u"r-4"_s, u"hh-f"_s, {{u"decision"_s, u"approved"_s}}, u"2026-11-08T08:03:00.000Z"_s),
+             reportEvent(u"r-5"_s, u"hh-f"_s, u"update-group"_s, {{u"phone"_s, u"+254 700 000009"_s}},
+                         u"2026-11-08T09:00:00.000Z"_s, u"enum-3"_s)}));
+        ExportRequest request;
+        request.what = ExportWhat::Summary;
+        const QString path = outPath(u"summary-review.pdf"_s);
+        QVERIFY(exportPdf(own.ledger(), request, path));
+        const QString text = pdfText(path);
+        QVERIFY2(text.contains(u"Approved: 1 (20%)"_s), qPrintable(text));
+        QVERIFY(text.contains(u"Flagged: 1 (20%)"_s));
+        QVERIFY(text.contains(u"Rejected: 1 (20%)"_s));
+        QVERIFY(text.contains(u"Changed since review: 1 (20%)"_s));
+        QVERIFY(text.contains(u"Never reviewed: 1 (20%)"_s));
+        QVERIFY(!text.contains(u"no review decisions"_s));
     }
 
     void summary_filtered_countsOnlyTheVillage()

@@ -137,6 +137,51 @@ void paintBarList(QPainter &painter, const QRectF &area, const QList<ChartBar> &
     painter.restore();
 }
 
+namespace {
+
+// "label: value (percent)" for each part of a stacked bar.
+QStringList legendTexts(const QList<ChartBar> &parts)
+{
+    qint64 total = 0;
+    for (const ChartBar &part : parts)
+        total += part.value;
+    QStringList texts;
+    for (const ChartBar &part : parts) {
+        const double percent = total > 0 ? 100.0 * double(part.value) / double(total) : 0;
+        texts.append(QStringLiteral("%1: %2 (%3%)").arg(part.label).arg(part.value).arg(percent, 0, 'f', 0));
+    }
+    return texts;
+}
+
+// Where each legend entry (a swatch one line high, then its text) starts, wrapped at `width`:
+// the line (from 0) and the x offset.
+QList<std::pair<int, qreal>> legendLayout(const QFontMetricsF &fm, qreal width, const QStringList &texts)
+{
+    QList<std::pair<int, qreal>> places;
+    int line = 0;
+    qreal x = 0;
+    for (const QString &text : texts) {
+        const qreal entry = fm.height() + fm.horizontalAdvance(text);
+        if (x > 0 && x + entry > width) {
+            ++line;
+            x = 0;
+        }
+        places.append({line, x});
+        x += entry + fm.height() * 1.5;
+    }
+    return places;
+}
+
+} // namespace
+
+qreal stackedBarHeight(const QPainter &painter, qreal width, const QList<ChartBar> &parts)
+{
+    const QFontMetricsF fm = metrics(painter);
+    const auto places = legendLayout(fm, width, legendTexts(parts));
+    const int lines = places.isEmpty() ? 0 : places.last().first + 1;
+    return fm.height() * (1.4 + 0.5 + 1.2 * lines + 0.3);
+}
+
 void paintStackedBar(QPainter &painter, const QRectF &area, const QList<ChartBar> &parts,
                      const QList<QColor> &colors)
 {
@@ -154,19 +199,17 @@ void paintStackedBar(QPainter &painter, const QRectF &area, const QList<ChartBar
         painter.fillRect(QRectF(x, bar.top(), width, bar.height()), colors.value(i, kAxis));
         x += width;
     }
-    // Legend under the bar: a swatch, then "label: value (percent)".
-    qreal legendX = area.left();
-    const qreal legendY = bar.bottom() + fm.height() * 0.5;
+    // Legend under the bar, wrapped at the area's width: a swatch, then "label: value (percent)".
+    const QStringList texts = legendTexts(parts);
+    const auto places = legendLayout(fm, area.width(), texts);
+    const qreal legendTop = bar.bottom() + fm.height() * 0.5;
     for (qsizetype i = 0; i < parts.size(); ++i) {
-        const double percent = total > 0 ? 100.0 * double(parts[i].value) / double(total) : 0;
-        const QString text =
-            QStringLiteral("%1: %2 (%3%)").arg(parts[i].label).arg(parts[i].value).arg(percent, 0, 'f', 0);
+        const qreal legendX = area.left() + places[i].second;
+        const qreal legendY = legendTop + fm.height() * 1.2 * places[i].first;
         painter.fillRect(QRectF(legendX, legendY + fm.height() * 0.2, fm.height() * 0.6, fm.height() * 0.6),
                          colors.value(i, kAxis));
-        legendX += fm.height();
         painter.setPen(kText);
-        painter.drawText(QPointF(legendX, legendY + fm.ascent()), text);
-        legendX += fm.horizontalAdvance(text) + fm.height() * 1.5;
+        painter.drawText(QPointF(legendX + fm.height(), legendY + fm.ascent()), texts[i]);
     }
     painter.restore();
 }

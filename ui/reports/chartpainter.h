@@ -29,7 +29,9 @@ void paintColumnChart(QPainter &painter, const QRectF &area, const QList<ChartBa
 void paintBarList(QPainter &painter, const QRectF &area, const QList<ChartBar> &bars, const QColor &color);
 [[nodiscard]] qreal barListHeight(const QPainter &painter, qsizetype rows);
 
-// One bar split into parts (each a colour), with a legend "label: value (percent)" under it.
+// One bar split into parts (each a colour), with a legend "label: value (percent)" under it,
+// wrapped onto more lines when it is wider than the area; stackedBarHeight() says how tall.
+[[nodiscard]] qreal stackedBarHeight(const QPainter &painter, qreal width, const QList<ChartBar> &parts);
 void paintStackedBar(QPainter &painter, const QRectF &area, const QList<ChartBar> &parts,
                      const QList<QColor> &colors);
 

@@ -10,6 +10,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QGridLayout>
@@ -20,6 +21,9 @@
 #include <QLocale>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QTimeZone>
 #include <QVBoxLayout>
 #include <QValueAxis>
@@ -33,6 +37,8 @@ namespace fieldledger::ui {
 namespace {
 
 constexpr int kDefaultDebounceMs = 400;
+constexpr int kPumpEveryMs = 25;     // the event loop runs at least this often during a long summary
+constexpr int kProgressSteps = 1000; // the busy line's bar
 constexpr qsizetype kMostBars = 12;    // per enumerator and per area; the rest are summed up
 constexpr qsizetype kMostColumns = 45; // days drawn as columns; more are drawn as a line
 
@@ -198,6 +204,27 @@ void DashboardView::buildUi()
     m_error->hide();
     layout->addWidget(m_error);
 
+    m_busyLine = new QWidget(this);
+    auto *busy = new QHBoxLayout(m_busyLine);
+    busy->setContentsMargins(0, 0, 0, 0);
+    m_busyLabel = new QLabel(m_busyLine);
+    m_busyProgress = new QProgressBar(m_busyLine);
+    m_busyProgress->setTextVisible(false);
+    m_busyProgress->setMaximumWidth(240);
+    m_busyButton = new QPushButton(m_busyLine);
+    busy->addWidget(m_busyLabel);
+    busy->addWidget(m_busyProgress);
+    busy->addWidget(m_busyButton);
+    busy->addStretch(1);
+    m_busyLine->hide();
+    layout->addWidget(m_busyLine);
+    connect(m_busyButton, &QPushButton::clicked, this, [this] {
+        if (m_busy)
+            cancel();
+        else
+            refresh();
+    });
+
     m_charts = new QWidget(this);
     auto *grid = new QGridLayout(m_charts);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -292,22 +319,106 @@ void DashboardView::setDebounceInterval(int milliseconds)
     m_debounce.setInterval(std::max(0, milliseconds));
 }
 
+QString DashboardView::statusText() const
+{
+    return m_busyLine->isHidden() ? QString() : m_busyLabel->text();
+}
+
 void DashboardView::scheduleRefresh()
 {
-    if (!m_updatingFilters)
-        m_debounce.start();
+    if (m_updatingFilters)
+        return;
+    if (m_busy)
+        m_restartRequested = true;
+    m_debounce.start();
 }
 
 void DashboardView::ledgerChanged(const core::LedgerChange &change)
 {
     Q_UNUSED(change)
+    if (m_busy)
+        m_restartRequested = true;
     m_debounce.start();
+}
+
+void DashboardView::cancel()
+{
+    if (m_busy)
+        m_cancelRequested = true;
+}
+
+void DashboardView::showBusy(bool busy)
+{
+    if (busy) {
+        m_busyLabel->setText(tr("Updating the dashboard…"));
+        m_busyProgress->setRange(0, 0); // busy until a total is known
+        m_busyProgress->show();
+        m_busyButton->setText(tr("Cancel"));
+        m_busyLine->show();
+    } else {
+        m_busyLine->hide();
+    }
+}
+
+bool DashboardView::progress(quint64 done, quint64 total)
+{
+    if (m_cancelRequested || m_restartRequested)
+        return false;
+    if (m_running.elapsed() < m_busyDelayMs)
+        return true;
+    if (m_busyLine->isHidden())
+        showBusy(true);
+    if (total > 0) {
+        m_busyProgress->setRange(0, kProgressSteps);
+        m_busyProgress->setValue(int(std::min(done, total) * kProgressSteps / total));
+    } else {
+        m_busyProgress->setRange(0, 0);
+    }
+    // Let the window repaint and Cancel work, now and then; the view may go away meanwhile.
+    if (!m_sincePump.isValid() || m_sincePump.elapsed() >= kPumpEveryMs) {
+        const QPointer<DashboardView> self(this);
+        QCoreApplication::processEvents(QEventLoop::AllEvents, kPumpEveryMs);
+        if (!self)
+            return false;
+        m_sincePump.start();
+    }
+    return !m_cancelRequested && !m_restartRequested;
 }
 
 void DashboardView::refresh()
 {
     m_debounce.stop();
-    auto summary = core::summarize(m_ledger, std::nullopt, filter());
+    if (m_busy) { // called from the event loop while computing: redo once unwound
+        m_restartRequested = true;
+        return;
+    }
+    m_busy = true;
+    m_cancelRequested = false;
+    m_restartRequested = false;
+    m_running.start();
+    m_sincePump.invalidate();
+    const QPointer<DashboardView> self(this);
+    auto summary = core::summarize(m_ledger, std::nullopt, filter(), [self](quint64 done, quint64 total) {
+        return self && self->progress(done, total);
+    });
+    if (!self)
+        return;
+    m_busy = false;
+    if (m_restartRequested) {
+        m_restartRequested = false;
+        showBusy(false);
+        m_debounce.start();
+        return;
+    }
+    if (!summary && summary.error().code == core::ErrorCode::Cancelled) {
+        m_busyLabel->setText(tr("Update cancelled: the charts show the numbers of the previous update."));
+        m_busyProgress->hide();
+        m_busyButton->setText(tr("&Refresh"));
+        m_busyLine->show();
+        emit refreshed();
+        return;
+    }
+    showBusy(false);
     if (!summary) {
         m_summary = core::RegistrySummary{};
         m_error->setText(summary.error().code == core::ErrorCode::PermissionDenied
@@ -427,19 +538,24 @@ void DashboardView::updateCharts()
         sizes.append({QString::number(size), count});
     showBars(chart(Chart::HouseholdSizes), sizes, false, kColors[3]);
 
-    // No review decisions exist yet: progress is households edited since registration.
+    // Where the counted households stand with review (review-household decisions).
     QChart *review = chart(Chart::Review);
     clearChart(review);
-    review->setTitle(tr("Review progress (no review decisions yet: edits since registration)"));
+    review->setTitle(tr("Review progress"));
     auto *pie = new QPieSeries;
-    QPieSlice *edited = pie->append(tr("Edited: %1").arg(locale.toString(s.householdsEdited)),
-                                    double(s.householdsEdited));
-    QPieSlice *unchanged = pie->append(tr("Registered only: %1").arg(locale.toString(s.householdsUnchanged())),
-                                       double(s.householdsUnchanged()));
-    edited->setColor(kColors[0]);
-    unchanged->setColor(kColors[4]);
-    for (QPieSlice *slice : {edited, unchanged})
-        slice->setLabelVisible(slice->value() > 0);
+    const core::ReviewProgress &r = s.review;
+    const QList<std::pair<QString, qint64>> parts{
+        {tr("Approved: %1").arg(locale.toString(r.approved)), r.approved},
+        {tr("Flagged: %1").arg(locale.toString(r.flagged)), r.flagged},
+        {tr("Rejected: %1").arg(locale.toString(r.rejected)), r.rejected},
+        {tr("Changed since review: %1").arg(locale.toString(r.changedSinceReview)), r.changedSinceReview},
+        {tr("Never reviewed: %1").arg(locale.toString(r.neverReviewed)), r.neverReviewed}};
+    const QList<QColor> partColors{kColors[1], kColors[2], QColor(0xb0, 0x3a, 0x2e), kColors[3], kColors[4]};
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        QPieSlice *slice = pie->append(parts[i].first, double(parts[i].second));
+        slice->setColor(partColors[i]);
+        slice->setLabelVisible(parts[i].second > 0);
+    }
     pie->setPieSize(0.6);
     review->addSeries(pie);
 }

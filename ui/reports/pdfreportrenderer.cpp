@@ -282,7 +282,7 @@ public:
     void stackedBar(const QList<ChartBar> &parts)
     {
         m_painter.setFont(font(8));
-        const qreal height = lineHeight(font(8)) * 3.2;
+        const qreal height = stackedBarHeight(m_painter, width(), parts);
         const qreal top = reserve(height);
         paintStackedBar(m_painter, QRectF(left(), top, width(), height), parts, kSeries);
     }
@@ -524,12 +524,16 @@ public:
         doc.text(tr("Households by number of members."), font(7.5), kMuted);
 
         doc.heading(tr("Review status"));
-        doc.text(tr("This registry holds no review decisions yet. Shown instead: households changed since "
-                    "their registration, and households unchanged since."),
+        const core::ReviewProgress &review = summary.review;
+        doc.text(tr("Where each household stands with review: the supervisor's last decision, or awaiting "
+                    "review when it was never reviewed or changed after its last decision."),
                  font(8.5), kMuted);
         doc.space(1.5);
-        doc.stackedBar({{tr("Changed since registration"), summary.householdsEdited},
-                        {tr("Unchanged"), summary.householdsUnchanged()}});
+        doc.stackedBar({{tr("Approved"), review.approved},
+                        {tr("Flagged"), review.flagged},
+                        {tr("Rejected"), review.rejected},
+                        {tr("Changed since review"), review.changedSinceReview},
+                        {tr("Never reviewed"), review.neverReviewed}});
 
         doc.heading(tr("Verification"), 14); // both rows stay with the heading
         doc.keyValues({{tr("Log size"), QString::number(summary.logSize)}, {tr("Log root"), summary.rootHex}}, {1});
