@@ -20,6 +20,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPieSeries>
+#include <QPen>
 #include <QPieSlice>
 #include <QPointer>
 #include <QProgressBar>
@@ -555,6 +556,11 @@ void DashboardView::updateCharts()
         QPieSlice *slice = pie->append(parts[i].first, double(parts[i].second));
         slice->setColor(partColors[i]);
         slice->setLabelVisible(parts[i].second > 0);
+        // An empty slice would still draw its edge, and a whole pie its seam, as a white line.
+        if (parts[i].second == 0)
+            slice->setPen(QPen(Qt::NoPen));
+        else if (parts[i].second == s.households)
+            slice->setBorderColor(partColors[i]);
     }
     pie->setPieSize(0.6);
     review->addSeries(pie);
