@@ -119,9 +119,9 @@ Result<std::vector<QJsonObject>> exportLog(Registry &registry, const ExportLogQu
         const QString what = select.value(2).toString();
         const qsizetype colon = what.indexOf(u':');
         QJsonObject record{
-            {u"id"_s, select.value(0).toLongLong()},       {u"userId"_s, select.value(1).toString()},
+            {u"id"_s, select.value(0).toLongLong()},          {u"userId"_s, select.value(1).toString()},
             {u"what"_s, colon < 0 ? what : what.left(colon)}, {u"format"_s, select.value(3).toString()},
-            {u"exportedAt"_s, select.value(4).toString()}, {u"rows"_s, select.value(6).toLongLong()},
+            {u"exportedAt"_s, select.value(4).toString()},    {u"rows"_s, select.value(6).toLongLong()},
             {u"file"_s, select.value(7).toString()}};
         if (colon >= 0)
             record.insert(u"household"_s, what.mid(colon + 1));

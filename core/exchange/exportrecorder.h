@@ -81,8 +81,8 @@ struct ExportLogQuery {
 };
 
 // The export log of a registry, oldest first: each record as SqlExportRecorder was given it
-// (with "household" for a household profile), plus "id" (its row id). Reading it is a supervisor's or an administrator's right
-// (Action::ReadLog, checked for the registry's current user).
+// (with "household" for a household profile), plus "id" (its row id). Reading it is a supervisor's or an
+// administrator's right (Action::ReadLog, checked for the registry's current user).
 [[nodiscard]] Result<std::vector<QJsonObject>> exportLog(Registry &registry,
                                                          const ExportLogQuery &query = {});
 

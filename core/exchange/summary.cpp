@@ -112,7 +112,8 @@ public:
             return ok;
         if (m_source != SummarySource::Log) {
             auto rows = scanHouseholdRows();
-            if (rows || m_source == SummarySource::HouseholdRows || rows.error().code != ErrorCode::Unsupported)
+            if (rows || m_source == SummarySource::HouseholdRows ||
+                rows.error().code != ErrorCode::Unsupported)
                 return rows;
             // Automatic, and the rows cannot answer: the log does.
             RegistrySummary fresh;
@@ -198,7 +199,8 @@ private:
         query.finish();
         if (auto ok = scanReviewEvents(db); !ok)
             return ok;
-        m_summary.review.neverReviewed = counted - m_summary.review.decided() - m_summary.review.changedSinceReview;
+        m_summary.review.neverReviewed =
+            counted - m_summary.review.decided() - m_summary.review.changedSinceReview;
         finishVillages();
         return {};
     }
@@ -277,9 +279,10 @@ private:
         // Which of them are live households, and whether the filter counts them.
         QSqlQuery rows(db);
         rows.setForwardOnly(true);
-        if (!rows.prepare(u"SELECT guid, (registered_ns - ((registered_ns % :day) + :day) % :day) / :day, village"
-                          " FROM household_rows WHERE deleted = 0 AND guid IN"
-                          " (SELECT entity_guid FROM events WHERE type = :type)"_s))
+        if (!rows.prepare(
+                u"SELECT guid, (registered_ns - ((registered_ns % :day) + :day) % :day) / :day, village"
+                " FROM household_rows WHERE deleted = 0 AND guid IN"
+                " (SELECT entity_guid FROM events WHERE type = :type)"_s))
             return std::unexpected(sqlError(u"cannot read the reviewed households"_s, rows.lastError()));
         rows.bindValue(u":day"_s, kNsPerDay);
         rows.bindValue(u":type"_s, review::ReviewHousehold.toString());
@@ -379,8 +382,8 @@ private:
         QString village; // "" when data.village is absent or not a string
         qint64 members = 0;
         qint64 version = 0;
-        QVariant decision;   // data.review.decision, null when absent
-        bool stale = true;   // data.review.atVersion absent or below version
+        QVariant decision; // data.review.decision, null when absent
+        bool stale = true; // data.review.atVersion absent or below version
     };
 
     Status count(const Household &household)
@@ -478,9 +481,10 @@ private:
                 return fail(ErrorCode::Cancelled, u"summary cancelled"_s);
             household.guid = query.value(0).toString();
             const QString type = query.value(1).toString();
-            household.village = type == u"text"                            ? query.value(2).toString().simplified()
-                                : type == u"integer" || type == u"real" ? QString::number(query.value(2).toDouble())
-                                                                        : QString();
+            household.village = type == u"text" ? query.value(2).toString().simplified()
+                                : type == u"integer" || type == u"real"
+                                    ? QString::number(query.value(2).toDouble())
+                                    : QString();
             household.members = query.value(3).toLongLong();
             household.version = query.value(4).toLongLong();
             household.decision = query.value(5);

@@ -182,10 +182,10 @@ void build(const QString &path, qint64 households)
             data = {{u"decision"_s, review::Rejected.toString()}, {u"reason"_s, u"duplicate"_s}};
             break;
         }
-        reviews.push_back(require(Event::make(u"review-%1"_s.arg(n), registered[i],
-                                              review::ReviewHousehold.toString(), data,
-                                              formatUtcMillis(reviewed.addSecs(n)), u"sup1"_s),
-                                  u"review event"_s));
+        reviews.push_back(
+            require(Event::make(u"review-%1"_s.arg(n), registered[i], review::ReviewHousehold.toString(),
+                                data, formatUtcMillis(reviewed.addSecs(n)), u"sup1"_s),
+                    u"review event"_s));
         if (reviews.size() == kPerImport) {
             require(ledger->importEvents(reviews), u"import reviews"_s);
             events += qint64(reviews.size());
@@ -235,7 +235,8 @@ int runStage(const QString &path, const QString &stage, int runs)
             request.format = format;
             const QString target = out.filePath(file);
             auto report = require(exporter.exportToFile(request, target), u"export"_s);
-            Measured measured{report.rows, 0, u"%1 MB"_s.arg(double(QFileInfo(target).size()) / 1e6, 0, 'f', 1)};
+            Measured measured{report.rows, 0,
+                              u"%1 MB"_s.arg(double(QFileInfo(target).size()) / 1e6, 0, 'f', 1)};
             QFile::remove(target);
             return measured;
         };
@@ -362,9 +363,9 @@ int main(int argc, char *argv[])
         else if (args[i] == u"--stages" && hasValue)
             chosenStages = args[++i].split(u',', Qt::SkipEmptyParts);
         else {
-            std::fprintf(stderr,
-                         "usage: bench_export_100k [--households N] [--dir DIR] [--runs R] [--stages A,B,...] "
-                         "[--only STAGE]\n");
+            std::fprintf(
+                stderr, "usage: bench_export_100k [--households N] [--dir DIR] [--runs R] [--stages A,B,...] "
+                        "[--only STAGE]\n");
             return 2;
         }
     }
@@ -382,8 +383,9 @@ int main(int argc, char *argv[])
     else
         std::printf("measuring the registry already there (%.1f MB)\n", double(QFileInfo(path).size()) / 1e6);
 
-    const QStringList all{u"baseline"_s,        u"csv-households"_s, u"csv-individuals"_s, u"xlsx-households"_s,
-                             u"xlsx-individuals"_s, u"summary-sql"_s,    u"summary-log"_s,     u"summary-asof"_s};
+    const QStringList all{u"baseline"_s,        u"csv-households"_s,   u"csv-individuals"_s,
+                          u"xlsx-households"_s, u"xlsx-individuals"_s, u"summary-sql"_s,
+                          u"summary-log"_s,     u"summary-asof"_s};
     const QStringList stages = chosenStages.isEmpty() ? all : chosenStages;
     std::printf("\n%-18s %9s %9s %8s %9s %8s %11s %11s %11s  %s\n", "stage", "rows", "wall s", "x base",
                 "CPU s", "x base", "RSS open", "peak RSS", "RSS after", "note");

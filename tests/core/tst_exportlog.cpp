@@ -44,7 +44,8 @@ std::vector<QJsonObject> logOf(Registry &registry, const ExportLogQuery &query =
 // A renderer that writes a line naming what it was given (core has no PDF renderer).
 class TextRenderer final : public ReportRenderer {
 public:
-    Result<int> householdProfile(const HouseholdProfile &, const ReportContext &, QIODevice &device) const override
+    Result<int> householdProfile(const HouseholdProfile &, const ReportContext &,
+                                 QIODevice &device) const override
     {
         device.write("profile\n");
         return 1;
@@ -196,7 +197,8 @@ private slots:
         const auto f = sampleRegistry();
         const QString path = f->path();
         f->close();
-        auto registry = Registry::open(path, u"admin"_s, secret("admin passphrase"), Registry::Access::ReadOnly);
+        auto registry =
+            Registry::open(path, u"admin"_s, secret("admin passphrase"), Registry::Access::ReadOnly);
         QVERIFY2(registry, registry ? "" : qPrintable(registry.error().message));
         SqlExportRecorder recorder(**registry);
         const auto ready = recorder.ready();
@@ -214,7 +216,8 @@ private slots:
     void record_refusesIncompleteRecords_data()
     {
         QTest::addColumn<QString>("missing");
-        for (const QString &key : {u"userId"_s, u"what"_s, u"format"_s, u"exportedAt"_s, u"rows"_s, u"file"_s})
+        for (const QString &key :
+             {u"userId"_s, u"what"_s, u"format"_s, u"exportedAt"_s, u"rows"_s, u"file"_s})
             QTest::newRow(qPrintable(key)) << key;
     }
     void record_refusesIncompleteRecords()
@@ -334,9 +337,8 @@ private slots:
             QString err;
             QTextStream outStream(&out);
             QTextStream errStream(&err);
-            const int code =
-                runCli(QStringList{u"--db"_s, path, u"--user"_s, u"admin"_s, u"export"_s} + args, outStream,
-                       errStream);
+            const int code = runCli(QStringList{u"--db"_s, path, u"--user"_s, u"admin"_s, u"export"_s} + args,
+                                    outStream, errStream);
             if (outText)
                 *outText = out;
             if (code != 0)

@@ -112,7 +112,8 @@ BusyRegistry fillBusyRegistry(Ledger &ledger, int households)
         ++splits;
     }
     for (int d = 0; d < 5; ++d)
-        later.push_back(makeEvent(u"delete-%1"_s.arg(d), hh[1 + d * 5], u"delete-entity"_s, {}, next(), u"sup"_s));
+        later.push_back(
+            makeEvent(u"delete-%1"_s.arg(d), hh[1 + d * 5], u"delete-entity"_s, {}, next(), u"sup"_s));
     later.push_back(makeEvent(u"odd-1"_s, u"odd-village-number"_s, u"create-group"_s,
                               {{u"name"_s, u"Numbered"_s}, {u"village"_s, 42}}, next(), u"enum-2"_s));
     later.push_back(makeEvent(u"odd-2"_s, u"odd-village-spaces"_s, u"create-group"_s,
@@ -123,8 +124,8 @@ BusyRegistry fillBusyRegistry(Ledger &ledger, int households)
     std::vector<Event> reviews;
     const auto decide = [&](int n, const QJsonObject &data) {
         const QString &guid = hh[hh.size() - 1 - n];
-        reviews.push_back(makeEvent(u"review-%1"_s.arg(n), guid, review::ReviewHousehold.toString(), data, next(),
-                                    u"sup"_s));
+        reviews.push_back(makeEvent(u"review-%1"_s.arg(n), guid, review::ReviewHousehold.toString(), data,
+                                    next(), u"sup"_s));
     };
     for (int n = 0; n < 10; ++n)
         decide(n, {{u"decision"_s, u"approved"_s}});
@@ -138,11 +139,13 @@ BusyRegistry fillBusyRegistry(Ledger &ledger, int households)
     importOrDie(ledger, reviews);
 
     // Late: registered before every other event, logged last (its projections are replayed).
-    importOrDie(ledger, {makeEvent(u"late-1"_s, u"late-hh"_s, u"create-group"_s,
-                                   {{u"name"_s, u"Late"_s},
-                                    {u"village"_s, u"Mbale"_s},
-                                    {u"members"_s, QJsonArray{QJsonObject{{u"guid"_s, u"late-p1"_s}, {u"name"_s, u"Awa"_s}}}}},
-                                   QDateTime(QDate(2026, 9, 1), QTime(8, 0), QTimeZone::utc()), u"enum-1"_s)});
+    importOrDie(ledger,
+                {makeEvent(u"late-1"_s, u"late-hh"_s, u"create-group"_s,
+                           {{u"name"_s, u"Late"_s},
+                            {u"village"_s, u"Mbale"_s},
+                            {u"members"_s,
+                             QJsonArray{QJsonObject{{u"guid"_s, u"late-p1"_s}, {u"name"_s, u"Awa"_s}}}}},
+                           QDateTime(QDate(2026, 9, 1), QTime(8, 0), QTimeZone::utc()), u"enum-1"_s)});
     return made;
 }
 
@@ -259,9 +262,9 @@ private slots:
         QTest::addColumn<QStringList>("enumerators");
         QTest::newRow("Kalo") << QString() << QString() << QStringList{u"Kalo"_s} << QString() << 3 << 5
                               << QStringList{u"enum-1"_s, u"sup"_s};
-        QTest::newRow("Kalo and Mbale") << QString() << QString() << QStringList{u"Kalo"_s, u"Mbale"_s}
-                                        << QString() << 5 << 10
-                                        << QStringList{u"enum-1"_s, u"enum-2"_s, u"enum-3"_s, u"sup"_s};
+        QTest::newRow("Kalo and Mbale")
+            << QString() << QString() << QStringList{u"Kalo"_s, u"Mbale"_s} << QString() << 5 << 10
+            << QStringList{u"enum-1"_s, u"enum-2"_s, u"enum-3"_s, u"sup"_s};
         QTest::newRow("no such village")
             << QString() << QString() << QStringList{u"Nowhere"_s} << QString() << 0 << 0 << QStringList{};
         QTest::newRow("1st to 3rd") << u"2026-11-01"_s << u"2026-11-03"_s << QStringList{} << QString() << 3
@@ -272,9 +275,9 @@ private slots:
                                     << QStringList{u"enum-3"_s};
         QTest::newRow("one day, Mbale") << u"2026-11-01"_s << u"2026-11-01"_s << QStringList{u"Mbale"_s}
                                         << QString() << 1 << 1 << QStringList{u"enum-2"_s};
-        QTest::newRow("no village, as of the 5th") << QString() << QString() << QStringList{QString()}
-                                                   << u"2026-11-05T12:00:00Z"_s << 1 << 0
-                                                   << QStringList{u"enum-2"_s};
+        QTest::newRow("no village, as of the 5th")
+            << QString() << QString() << QStringList{QString()} << u"2026-11-05T12:00:00Z"_s << 1 << 0
+            << QStringList{u"enum-2"_s};
     }
     void filter_countsOnlyMatchingHouseholds()
     {
@@ -409,8 +412,8 @@ private slots:
         QTest::newRow("everything") << QStringList{} << QString() << QString();
         QTest::newRow("Kalo") << QStringList{u"Kalo"_s} << QString() << QString();
         QTest::newRow("no village") << QStringList{QString()} << QString() << QString();
-        QTest::newRow("two villages, a week") << QStringList{u"Kalo"_s, u"Mbale"_s} << u"2026-11-10"_s
-                                              << u"2026-11-16"_s;
+        QTest::newRow("two villages, a week")
+            << QStringList{u"Kalo"_s, u"Mbale"_s} << u"2026-11-10"_s << u"2026-11-16"_s;
         QTest::newRow("until the 20th") << QStringList{} << QString() << u"2026-11-20"_s;
         QTest::newRow("the splits' day on") << QStringList{} << u"2026-11-27"_s << QString();
     }
@@ -508,16 +511,17 @@ private slots:
         QCOMPARE(kept->source, SummarySource::HouseholdRows);
         QCOMPARE(kept->toJson(), noRows->toJson());
         // As of an instant only the log can answer.
-        auto asOf = summarize(f.ledger(), instant("2026-11-05T12:00:00Z"), {}, {}, SummarySource::HouseholdRows);
+        auto asOf =
+            summarize(f.ledger(), instant("2026-11-05T12:00:00Z"), {}, {}, SummarySource::HouseholdRows);
         QVERIFY(!asOf);
         QCOMPARE(asOf.error().code, ErrorCode::Unsupported);
 
         // A ledger without the index writes an event: the rows are stale, the log answers.
         f.openLedger();
-        importOrDie(f.ledger(), {makeEvent(u"ev-new"_s, u"hh-new"_s, u"create-group"_s,
-                                           {{u"name"_s, u"New"_s}, {u"village"_s, u"Kalo"_s}},
-                                           QDateTime(QDate(2026, 11, 8), QTime(8, 0), QTimeZone::utc()),
-                                           u"enum-1"_s)});
+        importOrDie(f.ledger(),
+                    {makeEvent(u"ev-new"_s, u"hh-new"_s, u"create-group"_s,
+                               {{u"name"_s, u"New"_s}, {u"village"_s, u"Kalo"_s}},
+                               QDateTime(QDate(2026, 11, 8), QTime(8, 0), QTimeZone::utc()), u"enum-1"_s)});
         auto stale = summarize(f.ledger(), std::nullopt);
         QVERIFY(stale);
         QCOMPARE(stale->source, SummarySource::Log);

@@ -133,8 +133,8 @@ private slots:
         QSignalSpy refreshed(&view, &DashboardView::refreshed);
         const auto more = generatedHouseholds(30);
         for (std::size_t i = 0; i < more.size(); i += 10) {
-            QVERIFY(f.ledger().importEvents(std::vector<Event>(more.begin() + qsizetype(i),
-                                                               more.begin() + qsizetype(std::min(i + 10, more.size())))));
+            QVERIFY(f.ledger().importEvents(std::vector<Event>(
+                more.begin() + qsizetype(i), more.begin() + qsizetype(std::min(i + 10, more.size())))));
         }
         QCOMPARE(refreshed.count(), 0); // nothing until the changes settle
         QTRY_COMPARE(refreshed.count(), 1);
@@ -152,8 +152,8 @@ private slots:
             {reportEvent(u"r-1"_s, u"hh-a"_s, u"review-household"_s, {{u"decision"_s, u"approved"_s}},
                          u"2026-11-08T08:00:00.000Z"_s, u"sup"_s),
              reportEvent(u"r-2"_s, u"hh-b"_s, u"review-household"_s,
-                         {{u"decision"_s, u"flagged"_s}, {u"comment"_s, u"phone?"_s}}, u"2026-11-08T08:01:00.000Z"_s,
-                         u"sup"_s),
+                         {{u"decision"_s, u"flagged"_s}, {u"comment"_s, u"phone?"_s}},
+                         u"2026-11-08T08:01:00.000Z"_s, u"sup"_s),
              reportEvent(u"r-3"_s, u"hh-c"_s, u"review-household"_s, {{u"decision"_s, u"approved"_s}},
                          u"2026-11-08T08:02:00.000Z"_s, u"sup"_s),
              reportEvent(u"r-4"_s, u"hh-c"_s, u"update-group"_s, {{u"phone"_s, u"+254 700 000009"_s}},
@@ -210,7 +210,8 @@ private slots:
         DashboardView view(f.ledger());
         view.setBusyDelay(0);
         view.setDebounceInterval(20);
-        QTimer::singleShot(0, &view, [&] { QVERIFY(f.ledger().importEvents(generatedHouseholds(5, 600, 605))); });
+        QTimer::singleShot(0, &view,
+                           [&] { QVERIFY(f.ledger().importEvents(generatedHouseholds(5, 600, 605))); });
         QSignalSpy refreshed(&view, &DashboardView::refreshed);
         view.refresh();
         QCOMPARE(refreshed.count(), 0); // abandoned, not reported

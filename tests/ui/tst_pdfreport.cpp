@@ -160,13 +160,13 @@ private slots:
     {
         // What the default forms store: choice names ("upper_mesa", "female", "head").
         LedgerFixture own;
-        QVERIFY(own.ledger().importEvents(
-            {reportEvent(u"ev-x"_s, u"hh-x"_s, u"create-group"_s,
-                         {{u"name"_s, u"Banda household"_s},
-                          {u"village"_s, u"upper_mesa"_s},
-                          {u"members"_s, QJsonArray{person(u"p-x1"_s, u"Chisomo Banda"_s, u"female"_s, u"head"_s,
-                                                           u"1990-01-02"_s, QJsonValue(QJsonValue::Undefined))}}},
-                         u"2026-11-01T08:00:00.000Z"_s, u"enum-1"_s)}));
+        QVERIFY(own.ledger().importEvents({reportEvent(
+            u"ev-x"_s, u"hh-x"_s, u"create-group"_s,
+            {{u"name"_s, u"Banda household"_s},
+             {u"village"_s, u"upper_mesa"_s},
+             {u"members"_s, QJsonArray{person(u"p-x1"_s, u"Chisomo Banda"_s, u"female"_s, u"head"_s,
+                                              u"1990-01-02"_s, QJsonValue(QJsonValue::Undefined))}}},
+            u"2026-11-01T08:00:00.000Z"_s, u"enum-1"_s)}));
         const QString path = outPath(u"profile-labels.pdf"_s);
         SqlExportRecorder recorder(own.registry());
         Exporter exporter(own.ledger(), own.clock(), recorder);
@@ -178,7 +178,8 @@ private slots:
         request.entityGuid = u"hh-x"_s;
         QVERIFY(exporter.exportToFile(request, path));
         const QString text = pdfText(path);
-        QVERIFY2(QRegularExpression(u"Village or area\\s+Upper Mesa"_s).match(text).hasMatch(), qPrintable(text));
+        QVERIFY2(QRegularExpression(u"Village or area\\s+Upper Mesa"_s).match(text).hasMatch(),
+                 qPrintable(text));
         QVERIFY(text.contains(u"Head of household"_s));
         QVERIFY(text.contains(u"Female"_s));
         QVERIFY(!text.contains(u"upper_mesa"_s));
@@ -202,12 +203,13 @@ private slots:
         importReportSample(own.ledger());
         std::vector<Event> updates;
         for (int i = 0; i < 90; ++i) {
-            updates.push_back(reportEvent(u"upd-%1"_s.arg(i), u"hh-c"_s, u"update-group"_s,
-                                          {{u"note"_s, u"visit %1: the household was seen and the notes were "
-                                                       "brought up to date"_s.arg(i)}},
-                                          formatUtcMillis(QDateTime(QDate(2026, 11, 10), QTime(8, 0), QTimeZone::utc())
-                                                              .addSecs(i * 3600)),
-                                          u"sup"_s));
+            updates.push_back(reportEvent(
+                u"upd-%1"_s.arg(i), u"hh-c"_s, u"update-group"_s,
+                {{u"note"_s, u"visit %1: the household was seen and the notes were "
+                             "brought up to date"_s.arg(i)}},
+                formatUtcMillis(
+                    QDateTime(QDate(2026, 11, 10), QTime(8, 0), QTimeZone::utc()).addSecs(i * 3600)),
+                u"sup"_s));
         }
         QVERIFY(own.ledger().importEvents(updates));
         ExportRequest request;
@@ -317,7 +319,8 @@ private slots:
         QVERIFY(!report);
         QCOMPARE(report.error().code, ErrorCode::Cancelled);
         QVERIFY(!QFile::exists(path));
-        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(u"cancelled"_s), QStringList());
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).filter(u"cancelled"_s),
+                 QStringList());
     }
 
     void withoutRenderer_pdfIsUnsupported()

@@ -87,16 +87,17 @@ void paintColumnChart(QPainter &painter, const QRectF &area, const QList<ChartBa
             const QString value = QString::number(bar.value);
             if (fm.horizontalAdvance(value) <= slot) {
                 painter.setPen(kText);
-                painter.drawText(QRectF(x - slot, plot.bottom() - height - fm.height(), barWidth + 2 * slot,
-                                        fm.height()),
-                                 Qt::AlignHCenter | Qt::AlignBottom, value);
+                painter.drawText(
+                    QRectF(x - slot, plot.bottom() - height - fm.height(), barWidth + 2 * slot, fm.height()),
+                    Qt::AlignHCenter | Qt::AlignBottom, value);
             }
         }
         if (i % labelEvery == 0) {
             painter.setPen(kText);
             const qreal centre = x + barWidth / 2;
-            painter.drawText(QRectF(centre - widestLabel, plot.bottom() + pad / 2, widestLabel * 2, fm.height()),
-                             Qt::AlignHCenter | Qt::AlignTop, bar.label);
+            painter.drawText(
+                QRectF(centre - widestLabel, plot.bottom() + pad / 2, widestLabel * 2, fm.height()),
+                Qt::AlignHCenter | Qt::AlignTop, bar.label);
         }
     }
     painter.restore();

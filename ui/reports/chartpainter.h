@@ -22,7 +22,8 @@ struct ChartBar {
 // Vertical bars over a category axis (days, household sizes), a value axis with ticks and
 // grid lines, each bar's value above it when there is room, and category labels under the
 // bars (every n-th one when they would overlap). Uses the painter's font.
-void paintColumnChart(QPainter &painter, const QRectF &area, const QList<ChartBar> &bars, const QColor &color);
+void paintColumnChart(QPainter &painter, const QRectF &area, const QList<ChartBar> &bars,
+                      const QColor &color);
 
 // One row per bar: the label, a horizontal bar scaled to the largest value, and the value.
 // Each row is one line of the painter's font; barListHeight() says how tall the list is.

@@ -19,15 +19,15 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
-#include <QPieSeries>
 #include <QPen>
+#include <QPieSeries>
 #include <QPieSlice>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTimeZone>
-#include <QVBoxLayout>
 #include <QValueAxis>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <functional>
@@ -38,8 +38,8 @@ namespace fieldledger::ui {
 namespace {
 
 constexpr int kDefaultDebounceMs = 400;
-constexpr int kPumpEveryMs = 25;     // the event loop runs at least this often during a long summary
-constexpr int kProgressSteps = 1000; // the busy line's bar
+constexpr int kPumpEveryMs = 25;       // the event loop runs at least this often during a long summary
+constexpr int kProgressSteps = 1000;   // the busy line's bar
 constexpr qsizetype kMostBars = 12;    // per enumerator and per area; the rest are summed up
 constexpr qsizetype kMostColumns = 45; // days drawn as columns; more are drawn as a line
 
@@ -230,7 +230,8 @@ void DashboardView::buildUi()
     auto *grid = new QGridLayout(m_charts);
     grid->setContentsMargins(0, 0, 0, 0);
     const QStringList titles{tr("Registrations per day"), tr("Registrations per enumerator"),
-                             tr("Households per area"), tr("Household size (members)"), tr("Review progress")};
+                             tr("Households per area"), tr("Household size (members)"),
+                             tr("Review progress")};
     for (qsizetype i = 0; i < titles.size(); ++i) {
         auto *view = new QChartView(makeChart(titles[i]), m_charts);
         view->setRenderHint(QPainter::Antialiasing);
@@ -444,8 +445,9 @@ void DashboardView::refresh()
 
 QString DashboardView::areaName(const QString &village) const
 {
-    return village.isEmpty() ? tr("(no area)")
-                             : m_labels.valueText(FormLabels::Scope::Household, u"village"_s, QJsonValue(village));
+    return village.isEmpty()
+               ? tr("(no area)")
+               : m_labels.valueText(FormLabels::Scope::Household, u"village"_s, QJsonValue(village));
 }
 
 void DashboardView::updateDates()
@@ -510,7 +512,8 @@ void DashboardView::updateCharts()
         line->setColor(kColors[0]);
         qint64 largest = 0;
         for (const auto &[day, count] : daily) {
-            line->append(double(QDateTime(day, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch()), double(count));
+            line->append(double(QDateTime(day, QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch()),
+                         double(count));
             largest = std::max(largest, count);
         }
         days->addSeries(line);
@@ -526,12 +529,15 @@ void DashboardView::updateCharts()
 
     const QString unknown = tr("(unknown)");
     showBars(chart(Chart::PerEnumerator),
-             topBars(s.registrationsPerEnumerator,
-                     [&unknown](const QString &user) { return user.isEmpty() ? unknown : user; }, tr("%1 others")),
+             topBars(
+                 s.registrationsPerEnumerator,
+                 [&unknown](const QString &user) { return user.isEmpty() ? unknown : user; },
+                 tr("%1 others")),
              true, kColors[1]);
     showBars(chart(Chart::PerArea),
-             topBars(s.householdsPerVillage, [this](const QString &village) { return areaName(village); },
-                     tr("%1 other areas")),
+             topBars(
+                 s.householdsPerVillage, [this](const QString &village) { return areaName(village); },
+                 tr("%1 other areas")),
              true, kColors[2]);
 
     QList<Bar> sizes;

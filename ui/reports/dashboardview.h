@@ -108,8 +108,8 @@ private:
     QTimer m_debounce;
     bool m_updatingFilters = false;
     int m_busyDelayMs = 150;
-    bool m_busy = false;            // a computation runs
-    bool m_cancelRequested = false; // Cancel: stop and keep the charts
+    bool m_busy = false;             // a computation runs
+    bool m_cancelRequested = false;  // Cancel: stop and keep the charts
     bool m_restartRequested = false; // the ledger or the filters changed meanwhile: stop and redo
     QElapsedTimer m_running;
     QElapsedTimer m_sincePump;

@@ -54,9 +54,10 @@ public:
         , m_context(context)
         , m_title(std::move(title))
     {
-        m_writer.setPageSize(QPageSize(context.paper == core::PaperSize::Letter ? QPageSize::Letter
-                                                                                 : QPageSize::A4));
-        m_writer.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm), QPageLayout::Millimeter);
+        m_writer.setPageSize(
+            QPageSize(context.paper == core::PaperSize::Letter ? QPageSize::Letter : QPageSize::A4));
+        m_writer.setPageMargins(QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm),
+                                QPageLayout::Millimeter);
         m_writer.setResolution(kResolution);
         m_writer.setTitle(m_title);
         m_writer.setCreator(u"FieldLedger"_s);
@@ -293,7 +294,8 @@ private:
         const QFont f = font(7.5);
         m_painter.setFont(f);
         m_painter.setPen(QPen(kRule, mm(0.2)));
-        m_painter.drawLine(QPointF(left(), m_footerTop + mm(1)), QPointF(left() + width(), m_footerTop + mm(1)));
+        m_painter.drawLine(QPointF(left(), m_footerTop + mm(1)),
+                           QPointF(left() + width(), m_footerTop + mm(1)));
         m_painter.setPen(kMuted);
         const QRectF line(left(), m_page.bottom() - lineHeight(f), width(), lineHeight(f));
         m_painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
@@ -343,7 +345,8 @@ public:
 
         doc.text(tr("Household profile"), font(9, true), kMuted);
         doc.text(name.isEmpty() ? household.guid : name, font(18, true));
-        const QString when = profile.asOfNs ? tr("As of %1").arg(asText(*profile.asOfNs)) : tr("Current state");
+        const QString when =
+            profile.asOfNs ? tr("As of %1").arg(asText(*profile.asOfNs)) : tr("Current state");
         doc.text(u"%1 · %2"_s.arg(context.registryName, when), font(9), kMuted);
         doc.text(tr("Printed %1 by %2").arg(context.generatedAt, context.generatedBy), font(8), kMuted);
         if (household.deleted)
@@ -353,7 +356,8 @@ public:
         doc.heading(tr("Household"));
         QList<std::pair<QString, QString>> fields{{tr("Household ID"), household.guid}};
         for (const QString &key : profile.fieldOrder)
-            fields.append({labels.fieldLabel(FormLabels::Scope::Household, key), fieldText(profile, key, labels)});
+            fields.append(
+                {labels.fieldLabel(FormLabels::Scope::Household, key), fieldText(profile, key, labels)});
         fields.append({tr("Members"), QString::number(household.memberIds.size())});
         fields.append({tr("Version"), QString::number(household.version)});
         fields.append({tr("Last updated"), household.lastUpdated});
@@ -374,19 +378,18 @@ public:
         QList<QStringList> events;
         for (const core::ProfileEvent &event : profile.timeline) {
             // A space instead of the 'T' lets the timestamp wrap in its narrow column.
-            events.append({QString::number(event.seq), QString(event.timestamp).replace(u'T', u' '), event.userId,
-                           event.late ? tr("%1 (arrived late)").arg(event.type) : event.type,
+            events.append({QString::number(event.seq), QString(event.timestamp).replace(u'T', u' '),
+                           event.userId, event.late ? tr("%1 (arrived late)").arg(event.type) : event.type,
                            changesText(event, labels)});
         }
-        doc.table({tr("Seq"), tr("When"), tr("By"), tr("Event"), tr("Changes")}, {0.06, 0.17, 0.12, 0.17, 0.48},
-                  events);
+        doc.table({tr("Seq"), tr("When"), tr("By"), tr("Event"), tr("Changes")},
+                  {0.06, 0.17, 0.12, 0.17, 0.48}, events);
 
         doc.heading(tr("Verification"));
         doc.keyValues({{tr("Log size"), QString::number(profile.logSize)},
                        {tr("Log root"), profile.rootHex},
-                       {tr("Household's last event"), profile.lastEventSeq < 0
-                                                           ? tr("none")
-                                                           : tr("sequence %1").arg(profile.lastEventSeq)},
+                       {tr("Household's last event"),
+                        profile.lastEventSeq < 0 ? tr("none") : tr("sequence %1").arg(profile.lastEventSeq)},
                        {tr("Its event ID"), profile.lastEventGuid}},
                       {1, 3});
         doc.space(2);
@@ -406,7 +409,8 @@ private:
         return core::Timestamp::fromNsSinceEpoch(instantNs).toUtcMillisString();
     }
 
-    static QString fieldText(const core::HouseholdProfile &profile, const QString &key, const FormLabels &labels)
+    static QString fieldText(const core::HouseholdProfile &profile, const QString &key,
+                             const FormLabels &labels)
     {
         const QJsonValue value = profile.household.data.value(key);
         if (key == u"headId" && value.isString()) {
@@ -424,7 +428,8 @@ private:
             return {tr("(not readable)"), QString(), QString(), QString(), member.guid};
         QString born = member.birthDate;
         if (!member.age.isEmpty())
-            born = born.isEmpty() ? tr("%1 years").arg(member.age) : tr("%1 (%2 years)").arg(born, member.age);
+            born =
+                born.isEmpty() ? tr("%1 years").arg(member.age) : tr("%1 (%2 years)").arg(born, member.age);
         QString name = member.name.isEmpty() ? tr("(no name)") : member.name;
         if (member.isGroup)
             name = tr("%1 (household)").arg(name);
@@ -432,7 +437,8 @@ private:
             const QJsonValue value = member.data.value(key);
             return value.isString() ? labels.valueText(FormLabels::Scope::Member, key, value) : text;
         };
-        return {name, shown(u"sex"_s, member.sex), born, shown(u"relationship"_s, member.relationship), member.guid};
+        return {name, shown(u"sex"_s, member.sex), born, shown(u"relationship"_s, member.relationship),
+                member.guid};
     }
 
     static QString changesText(const core::ProfileEvent &event, const FormLabels &labels)
@@ -451,7 +457,7 @@ private:
                 lines.append(change.newValue && change.newValue->toBool() ? tr("deleted") : tr("restored"));
             } else if (change.oldValue && change.newValue) {
                 lines.append(u"%1: %2 → %3"_s.arg(change.field, shown(change.field, *change.oldValue),
-                                                 shown(change.field, *change.newValue)));
+                                                  shown(change.field, *change.newValue)));
             } else if (change.newValue) {
                 lines.append(u"%1: %2"_s.arg(change.field, shown(change.field, *change.newValue)));
             } else {
@@ -478,13 +484,14 @@ public:
         const QLocale locale;
 
         doc.text(tr("Registry summary"), font(18, true));
-        const QString when = summary.asOfNs
-                                 ? tr("As of %1").arg(core::Timestamp::fromNsSinceEpoch(*summary.asOfNs)
-                                                          .toUtcMillisString())
-                                 : tr("Current state");
+        const QString when =
+            summary.asOfNs
+                ? tr("As of %1").arg(core::Timestamp::fromNsSinceEpoch(*summary.asOfNs).toUtcMillisString())
+                : tr("Current state");
         doc.text(u"%1 · %2"_s.arg(context.registryName, when), font(9), kMuted);
         if (!summary.filter.isEmpty())
-            doc.text(tr("Only households registered %1").arg(filterText(summary.filter, labels)), font(9), kMuted);
+            doc.text(tr("Only households registered %1").arg(filterText(summary.filter, labels)), font(9),
+                     kMuted);
         doc.text(tr("Printed %1 by %2").arg(context.generatedAt, context.generatedBy), font(8), kMuted);
         doc.space(3);
         doc.figures({{tr("Households"), locale.toString(summary.households)},
@@ -500,7 +507,8 @@ public:
             doc.text(tr("No registrations."), font(9), kMuted);
         else
             doc.columnChart(days, 55, kSeries[0]);
-        doc.text(tr("Days are UTC days of each household's registration (its first event)."), font(7.5), kMuted);
+        doc.text(tr("Days are UTC days of each household's registration (its first event)."), font(7.5),
+                 kMuted);
 
         doc.heading(tr("Registrations per enumerator"));
         doc.barList(sortedByCount(summary.registrationsPerEnumerator, tr("(unknown)"), {}), kSeries[1]);
@@ -536,7 +544,8 @@ public:
                         {tr("Never reviewed"), review.neverReviewed}});
 
         doc.heading(tr("Verification"), 14); // both rows stay with the heading
-        doc.keyValues({{tr("Log size"), QString::number(summary.logSize)}, {tr("Log root"), summary.rootHex}}, {1});
+        doc.keyValues({{tr("Log size"), QString::number(summary.logSize)}, {tr("Log root"), summary.rootHex}},
+                      {1});
         return doc.finish();
     }
 
@@ -545,7 +554,8 @@ private:
     {
         QStringList parts;
         if (filter.from && filter.to)
-            parts.append(tr("from %1 to %2").arg(filter.from->toString(Qt::ISODate), filter.to->toString(Qt::ISODate)));
+            parts.append(tr("from %1 to %2")
+                             .arg(filter.from->toString(Qt::ISODate), filter.to->toString(Qt::ISODate)));
         else if (filter.from)
             parts.append(tr("from %1").arg(filter.from->toString(Qt::ISODate)));
         else if (filter.to)
