@@ -29,7 +29,9 @@ struct DuplicateRules {
     int ageBandYears = 5;
     int phoneDigits = 9;
     QString nameField = QStringLiteral("name");
-    QStringList birthDateFields{QStringLiteral("birthDate"), QStringLiteral("dateOfBirth")};
+    // birth_date is the default forms' field; the others are common elsewhere.
+    QStringList birthDateFields{QStringLiteral("birth_date"), QStringLiteral("birthDate"),
+                                QStringLiteral("dateOfBirth")};
     QString ageField = QStringLiteral("age");
     QStringList idFields{QStringLiteral("idNumber"), QStringLiteral("nationalId")};
     QStringList phoneFields{QStringLiteral("phone"), QStringLiteral("phoneNumber")};

@@ -61,6 +61,9 @@ private slots:
         QTest::newRow("birth date-time is cut to the date")
             << uR"({"name":"Aissatou Diallo","dateOfBirth":"2001-04-03T00:00:00Z"})"_s << u"{}"_s
             << QStringList{u"name-birth:aissatou diallo|2001-04-03"_s};
+        QTest::newRow("the default forms' birth_date")
+            << uR"({"name":"Aissatou Diallo","birth_date":"2001-04-03","age":25})"_s << u"{}"_s
+            << QStringList{u"name-age:aissatou diallo|25-29"_s, u"name-birth:aissatou diallo|2001-04-03"_s};
         QTest::newRow("unreadable birth date gives no key")
             << uR"({"name":"Aissatou Diallo","birthDate":"03/04/2001"})"_s << u"{}"_s << QStringList{};
         QTest::newRow("age band of five years")
