@@ -15,7 +15,7 @@ class ChangeRoleDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(ChangeRoleDialog)
 
 public:
-    ChangeRoleDialog(const core::User &user, QWidget *parent = nullptr);
+    explicit ChangeRoleDialog(const core::User &user, QWidget *parent = nullptr);
     ~ChangeRoleDialog() override;
 
     [[nodiscard]] const core::User &user() const { return m_user; }
