@@ -7,11 +7,13 @@
 #include "core/storage/householdindex.h"
 #include "core/storage/registry.h"
 #include "ui/drafts/draftautosaver.h"
+#include "ui/households/householdspage.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebox.h"
 #include "ui/registrysetupdialog.h"
 #include "ui/session/appsettings.h"
 #include "ui/session/idlewatcher.h"
+#include "ui/session/languages.h"
 #include "ui/session/settingsdialog.h"
 #include "ui/unlockdialog.h"
 
@@ -23,6 +25,7 @@
 #include <QSettings>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <QStatusBar>
 #include <QThread>
 #include <QTimer>
 
@@ -433,8 +436,11 @@ void AppSession::showMainWindow()
     if (!m_ledger)
         openLedger(); // a registry just created, or one whose ledger did not open on the worker
     m_drafts = std::make_unique<core::DraftStore>(*m_registry, m_clock, m_ids);
-    m_main = std::make_unique<MainWindow>(std::move(info), MainWindow::Services{m_ledger.get(), &m_clock});
+    m_main = std::make_unique<MainWindow>(std::move(info),
+                                          MainWindow::Services{m_ledger.get(), &m_clock, m_drafts.get()});
+    m_windowLanguage = Languages::current();
     connect(m_main.get(), &MainWindow::lockRequested, this, &AppSession::lock, Qt::QueuedConnection);
+    connect(m_main.get(), &MainWindow::settingsRequested, this, &AppSession::showSettings);
     connect(
         m_main.get(), &MainWindow::quitRequested, this, [this] { finish(0); }, Qt::QueuedConnection);
     if (m_showDraftsOnUnlock)
@@ -524,6 +530,33 @@ SettingsDialog *AppSession::settingsDialog() const
 void AppSession::applySettings(const AppSettings &settings)
 {
     m_idle->setInterval(settings.idleLockInterval());
+    if (m_main && Languages::current() != m_windowLanguage)
+        QTimer::singleShot(0, this, &AppSession::rebuildMainWindow); // after the dialog's click
+}
+
+void AppSession::rebuildMainWindow()
+{
+    if (!m_main || Languages::current() == m_windowLanguage)
+        return;
+    closeModalDialogs();
+    delete m_settings.data();
+    if (QApplication::activeModalWidget() || QApplication::activePopupWidget() ||
+        QThread::currentThread()->loopLevel() > 1) {
+        QTimer::singleShot(kLockRetry, this, &AppSession::rebuildMainWindow);
+        return;
+    }
+    const bool keptDrafts = saveOpenDrafts() > 0;
+    const MainWindow::Page page = m_main->currentPage();
+    const QString household =
+        m_main->householdsPage() ? m_main->householdsPage()->currentHousehold() : QString();
+    m_main->saveSettings();
+    m_main.reset(); // its forms and their savers go before the draft store they use
+    showMainWindow();
+    if (!household.isEmpty() && m_main->householdsPage())
+        m_main->householdsPage()->selectHousehold(household);
+    m_main->showPage(keptDrafts ? MainWindow::Page::Drafts : page);
+    if (keptDrafts)
+        m_main->statusBar()->showMessage(tr("The open form was kept as a draft: resume it here."), 15000);
 }
 
 void AppSession::finish(int exitCode)

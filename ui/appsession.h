@@ -37,6 +37,7 @@ struct AppSettings;
 //   a registry at the path  ─▶ UnlockDialog (passphrase or recovery key) ────────────────┴▶ MainWindow
 //   MainWindow ▸ Lock       ─▶ closes the registry ─▶ UnlockDialog again
 //   idle for the set time   ─▶ the same lock (IdleWatcher; Settings ▸ idle lock)
+//   Settings ▸ a new language ─▶ open forms saved as drafts, the main window made again in it
 //
 // Locking first asks every DraftAutosaver inside the main window to save its form as a draft,
 // then destroys the main window and closes the registry (which wipes its data key), and shows
@@ -122,6 +123,8 @@ private:
     void showMainWindow();
     void closeModalDialogs();
     void applySettings(const AppSettings &settings);
+    // A new language: the main window is made again in it (open forms are kept as drafts).
+    void rebuildMainWindow();
     void finish(int exitCode);
     void remember(const QString &userId) const;
 
@@ -142,6 +145,7 @@ private:
     QPointer<QProgressDialog> m_progress;
     std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
     bool m_showDraftsOnUnlock = false; // the last lock kept drafts
+    QString m_windowLanguage;          // the language the main window was made in
     QThread *m_worker = nullptr;       // owned while running; deleted when it has finished
 };
 

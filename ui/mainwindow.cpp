@@ -1,7 +1,15 @@
 #include "ui/mainwindow.h"
 
 #include "core/domain/ledger.h"
+#include "core/storage/draftstore.h"
+#include "core/storage/householdquery.h"
 #include "core/storage/registry.h"
+#include "ui/drafts/draftautosaver.h"
+#include "ui/drafts/draftlistmodel.h"
+#include "ui/drafts/draftspage.h"
+#include "ui/forms/formview.h"
+#include "ui/households/formsubmitter.h"
+#include "ui/households/householddetail.h"
 #include "ui/households/householdspage.h"
 #include "ui/messagebox.h"
 #include "ui/reports/dashboardview.h"
@@ -24,12 +32,16 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPointer>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -182,6 +194,13 @@ void MainWindow::createActions()
     m_saveDraftAction->setEnabled(false);
     connect(m_saveDraftAction, &QAction::triggered, this, &MainWindow::saveDraftRequested);
 
+    m_settingsAction = new QAction(tr("Se&ttings…"), this);
+    m_settingsAction->setObjectName(u"settingsAction"_s);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setStatusTip(tr("Language, idle lock and this computer's name"));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::settingsRequested);
+
     m_sidebarAction = new QAction(tr("Show &Sidebar"), this);
     m_sidebarAction->setObjectName(u"sidebarAction"_s);
     m_sidebarAction->setCheckable(true);
@@ -191,7 +210,8 @@ void MainWindow::createActions()
     m_exportAction = new QAction(tr("&Export…"), this);
     m_exportAction->setObjectName(u"exportAction"_s);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setStatusTip(tr("Export households, individuals, events or reports (CSV, XLSX, JSON Lines, PDF)"));
+    m_exportAction->setStatusTip(
+        tr("Export households, individuals, events or reports (CSV, XLSX, JSON Lines, PDF)"));
     m_exportAction->setEnabled(m_services.ledger != nullptr && m_info.user.role != core::Role::Enumerator);
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportData);
 
@@ -230,6 +250,8 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_submitAction);
     edit->addAction(m_saveDraftAction);
+    edit->addSeparator();
+    edit->addAction(m_settingsAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_sidebarAction);
@@ -270,6 +292,8 @@ void MainWindow::createCentralArea()
         m_householdsPage = new HouseholdsPage(*m_services.ledger, *m_services.clock);
         m_findEdit = m_householdsPage->searchField();
         connect(m_householdsPage, &HouseholdsPage::formOpenChanged, this, &MainWindow::formOpenChanged);
+        if (m_services.drafts)
+            connect(m_householdsPage, &HouseholdsPage::formOpened, this, &MainWindow::attachDraftSaver);
         m_pages->addWidget(m_householdsPage);
     } else {
         m_findEdit = new QLineEdit;
@@ -283,9 +307,19 @@ void MainWindow::createCentralArea()
             u"householdsPage"_s, tr("Households"), u":/icons/households.svg"_s, tr("No households yet"),
             tr("Households registered in %1 will be listed here.").arg(m_info.registryName), m_findEdit));
     }
-    m_pages->addWidget(makeEmptyPage(u"draftsPage"_s, tr("Drafts"), u":/icons/drafts.svg"_s, tr("No drafts"),
-                                     tr("Forms you save before submitting them wait here until you finish "
-                                        "them.")));
+    if (m_services.drafts && m_householdsPage) {
+        m_draftsPage = new DraftsPage(*m_services.drafts, m_info.user.id);
+        connect(m_draftsPage, &DraftsPage::countChanged, this, &MainWindow::setDraftCount);
+        connect(m_draftsPage, &DraftsPage::resumeRequested, this, &MainWindow::resumeDraft);
+        m_pages->addWidget(m_draftsPage);
+        m_draftsPage->refresh();
+        setDraftCount(m_draftsPage->model()->rowCount()); // the page may have read them already
+    } else {
+        m_pages->addWidget(
+            makeEmptyPage(u"draftsPage"_s, tr("Drafts"), u":/icons/drafts.svg"_s, tr("No drafts"),
+                          tr("Forms you save before submitting them wait here until you finish "
+                             "them.")));
+    }
 
     addSupervisionPages();
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -298,9 +332,59 @@ void MainWindow::createCentralArea()
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(1, false);
     m_splitter->setSizes({200, 900});
-    setCentralWidget(m_splitter);
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    if (m_services.ledger && m_services.ledger->alarm())
+        centralLayout->addWidget(makeAlarmBanner());
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
 
     connect(m_sidebarAction, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+}
+
+QWidget *MainWindow::makeAlarmBanner()
+{
+    // An integrity alarm raised at open (a rolled-back or rewritten log): core refuses every
+    // change until an administrator acknowledges it, and everyone must see why.
+    auto *banner = new QFrame;
+    banner->setObjectName(u"windowAlarmBanner"_s);
+    banner->setStyleSheet(u"QFrame#windowAlarmBanner { background: #b03a2e; }"
+                          "QFrame#windowAlarmBanner QLabel { color: white; }"_s);
+    auto *layout = new QHBoxLayout(banner);
+    layout->setContentsMargins(16, 8, 16, 8);
+    auto *text = new QLabel;
+    text->setObjectName(u"alarmBannerText"_s);
+    text->setWordWrap(true);
+    text->setTextFormat(Qt::RichText);
+    QString html =
+        u"<b>"_s + tr("Integrity alarm").toHtmlEscaped() + u"</b> — "_s +
+        m_services.ledger->alarm()->toHtmlEscaped() + u"<br>"_s +
+        tr("Nothing can be changed until an administrator acknowledges the alarm.").toHtmlEscaped();
+    text->setText(html);
+    layout->addWidget(text, 1);
+    if (m_info.user.role == core::Role::Administrator) {
+        auto *acknowledge = new QPushButton(tr("&Acknowledge…"));
+        acknowledge->setObjectName(u"alarmAcknowledgeButton"_s);
+        connect(acknowledge, &QPushButton::clicked, this, [this, banner] {
+            if (MessageBox::question(this, tr("Acknowledge the Integrity Alarm"),
+                                     tr("Accept the event log as it is now and allow changes again? A "
+                                        "signed checkpoint will record that you acknowledged the alarm."),
+                                     QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) != QMessageBox::Yes)
+                return;
+            if (const core::Status ok = m_services.ledger->acknowledgeAlarm(); !ok) {
+                MessageBox::warning(this, tr("Integrity Alarm"),
+                                    tr("The alarm could not be acknowledged: %1").arg(ok.error().message));
+                return;
+            }
+            banner->hide();
+            statusBar()->showMessage(tr("Alarm acknowledged: changes are allowed again."), 8000);
+        });
+        layout->addWidget(acknowledge);
+    }
+    return banner;
 }
 
 void MainWindow::createStatusBar()
@@ -447,6 +531,100 @@ void MainWindow::setPageWidget(Page page, QWidget *widget)
     }
     if (current)
         m_pages->setCurrentIndex(index);
+}
+
+void MainWindow::attachDraftSaver(FormView *view, FormSubmitter *submitter, const QString &entityGuid)
+{
+    if (!m_services.drafts || !view)
+        return;
+    const QString resumed = std::exchange(m_resumingDraft, QString());
+    auto *saver = new DraftAutosaver(view, *m_services.drafts, QString(), resumed);
+    // The registration form's guid is the household it will create: a draft of it is about no
+    // existing entity. The detail's forms are about their household or member.
+    const bool registration = m_householdsPage && view == m_householdsPage->registrationForm();
+    if (!registration)
+        saver->setEntityGuid(entityGuid);
+    if (submitter) {
+        submitter->setDraftIdSource(
+            [guard = QPointer<DraftAutosaver>(saver)] { return guard ? guard->draftId() : QString(); });
+        connect(submitter, &FormSubmitter::submitted, saver, &DraftAutosaver::submitted);
+    }
+    if (m_draftsPage) {
+        connect(saver, &DraftAutosaver::saved, m_draftsPage, &DraftsPage::refresh);
+        connect(saver, &DraftAutosaver::discarded, m_draftsPage, &DraftsPage::refresh);
+        if (submitter)
+            connect(submitter, &FormSubmitter::submitted, m_draftsPage, &DraftsPage::refresh);
+    }
+    connect(saver, &DraftAutosaver::saveFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The draft could not be saved: %1").arg(message), 10000);
+    });
+    connect(this, &MainWindow::saveDraftRequested, saver, [saver] {
+        if (saver->view() && saver->view()->isVisible())
+            saver->saveNow(true);
+    });
+}
+
+bool MainWindow::resumeDraft(const QString &draftId)
+{
+    if (!m_services.drafts || !m_householdsPage)
+        return false;
+    auto fail = [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+        return false;
+    };
+    const auto loaded = m_services.drafts->load(draftId);
+    if (!loaded)
+        return fail(tr("The draft could not be read: %1").arg(loaded.error().message));
+    if (!*loaded)
+        return fail(tr("That draft is not there any more."));
+    const core::Draft &draft = **loaded;
+    auto values = core::formValuesFromJson(draft.body);
+    if (!values)
+        return fail(tr("The draft could not be read: %1").arg(values.error().message));
+
+    if (draft.entityGuid.isEmpty()) {
+        if (m_householdsPage->isRegistering()) {
+            showPage(Page::Households);
+            return fail(tr("Finish or leave the registration form first, then resume the draft."));
+        }
+        m_resumingDraft = draftId;
+        showPage(Page::Households);
+        m_householdsPage->newHousehold(std::move(*values));
+        const bool opened = m_householdsPage->isRegistering() && m_resumingDraft.isEmpty();
+        m_resumingDraft.clear();
+        return opened;
+    }
+
+    // An edit form: show its household (a member's, for member-edit), then the form over it.
+    const auto households = core::HouseholdQuery(*m_services.ledger).householdsAffectedBy({draft.entityGuid});
+    if (!households)
+        return fail(households.error().message);
+    QString household;
+    for (const QString &guid : *households) {
+        if (guid == draft.entityGuid || household.isEmpty())
+            household = guid;
+    }
+    if (household.isEmpty() || !m_householdsPage->selectHousehold(household))
+        return fail(tr("The household of that draft is not in the registry any more; discard the draft."));
+    showPage(Page::Households);
+    m_resumingDraft = draftId;
+    QDialog *dialog =
+        m_householdsPage->detail()->resumeForm(draft.formId, draft.entityGuid, std::move(*values));
+    m_resumingDraft.clear();
+    if (!dialog)
+        return fail(tr("The form of that draft cannot be opened any more; discard the draft."));
+    return true;
+}
+
+void MainWindow::setDraftCount(int drafts)
+{
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        QListWidgetItem *item = m_sidebar->item(row);
+        if (item->data(Qt::UserRole).toInt() == static_cast<int>(Page::Drafts)) {
+            item->setText(drafts > 0 ? tr("Drafts (%1)").arg(drafts) : tr("Drafts"));
+            return;
+        }
+    }
 }
 
 void MainWindow::find()

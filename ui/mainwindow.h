@@ -15,22 +15,33 @@ class QStackedWidget;
 
 namespace fieldledger::core {
 class Clock;
+class DraftStore;
 class Ledger;
 } // namespace fieldledger::core
 
 namespace fieldledger::ui {
 
+class DraftsPage;
+class FormSubmitter;
+class FormView;
 class HouseholdsPage;
 
 // The window behind an unlocked registry: a sidebar of sections (Households, Drafts; Review,
 // Duplicates, Integrity and Dashboard will join them), the section's page beside it, and a status
 // bar naming the registry and who is signed in.
 //
-// Menus: File (New Household Ctrl+N, Lock Ctrl+L, Quit Ctrl+Q), Edit (Find Ctrl+F, Submit Form
-// Ctrl+Enter and Save Draft Ctrl+S while a form is open), View (sidebar Ctrl+Shift+B, the
+// Menus: File (New Household Ctrl+N, Export Ctrl+E, Lock Ctrl+L, Quit Ctrl+Q), Edit (Find Ctrl+F,
+// Submit Form Ctrl+Enter and Save Draft Ctrl+S while a form is open, Settings), View (sidebar
+// Ctrl+Shift+B, audit trail Ctrl+H and time travel Ctrl+T of the selected household, the
 // household list's columns), Help (About). Ctrl+Enter and Ctrl+S belong to the open form itself
 // (FormView, DraftAutosaver), in dialogs too: the menu entries show them and act on the form on
 // the Households page, without a second, ambiguous shortcut.
+//
+// Drafts: every form the Households section opens (registration, and the detail's dialogs) gets a
+// DraftAutosaver on the draft store, whose draft id goes with the submitted command so that core
+// deletes the draft in the transaction that accepts the event. The Drafts page lists them (its
+// count beside "Drafts" in the sidebar) and resumes one by opening its form again, with its
+// values, under the same draft id.
 //
 // It owns no registry: AppSession opens and closes the registry and its ledger, and reacts to
 // lockRequested() and quitRequested(). Without a ledger (Services empty) the Households section
@@ -51,6 +62,7 @@ public:
     struct Services {
         core::Ledger *ledger = nullptr; // the open registry's ledger
         const core::Clock *clock = nullptr;
+        core::DraftStore *drafts = nullptr; // the signed-in user's drafts; none: no Drafts page
     };
 
     // The sidebar's sections, in order. With a ledger, supervisors' and administrators' sections
@@ -68,6 +80,11 @@ public:
     void setPageWidget(Page page, QWidget *widget);
     // The Households section; null without a ledger.
     [[nodiscard]] HouseholdsPage *householdsPage() const { return m_householdsPage; }
+    // The Drafts section; null without a draft store.
+    [[nodiscard]] DraftsPage *draftsPage() const { return m_draftsPage; }
+    // Opens a draft's form again with its values (the Drafts page's Resume); false, with the
+    // reason in the status bar, when its form or household is not there any more.
+    bool resumeDraft(const QString &draftId);
     void saveSettings() const;
 
     // The About box's text: version, what FieldLedger is, Qt and SQLCipher versions.
@@ -80,6 +97,8 @@ signals:
     void quitRequested();
     // Edit ▸ Save Draft while a form is open.
     void saveDraftRequested();
+    // Edit ▸ Settings…
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,10 +117,17 @@ private:
     // Opens the export dialog, or the audit trail / time travel of the selected household.
     void exportData();
     void showHouseholdHistory(bool timeTravel);
+    // Keeps what is typed into a newly opened form as a draft (resumedDraft: the draft it shows).
+    void attachDraftSaver(FormView *view, FormSubmitter *submitter, const QString &entityGuid);
+    void setDraftCount(int drafts);
+    // The red banner of an integrity alarm raised at open (with Acknowledge… for administrators).
+    [[nodiscard]] QWidget *makeAlarmBanner();
 
     Info m_info;
     Services m_services;
     HouseholdsPage *m_householdsPage = nullptr;
+    DraftsPage *m_draftsPage = nullptr;
+    QString m_resumingDraft; // the draft whose form is being opened again, while it opens
     QSplitter *m_splitter = nullptr;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
@@ -115,6 +141,7 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_submitAction = nullptr;
     QAction *m_saveDraftAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_sidebarAction = nullptr;
     QMenu *m_columnsMenu = nullptr;
     QAction *m_exportAction = nullptr;

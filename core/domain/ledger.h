@@ -115,6 +115,11 @@ public:
     [[nodiscard]] const QString &deviceId() const { return m_deviceId; }
     // An integrity alarm raised at open (rolled-back or rewritten log); writes are refused.
     [[nodiscard]] const std::optional<QString> &alarm() const { return m_alarm; }
+    // An administrator, having looked at the alarm, accepts the log as it now is: the alarm is
+    // cleared, writes are allowed again, and a checkpoint of the current log is signed with the
+    // acknowledgement (who, the alarm, the note) as its reason, so the next open measures from
+    // there. Anyone else gets PermissionDenied; without an alarm, NotFound.
+    [[nodiscard]] Status acknowledgeAlarm(const QString &note = {});
 
     // Keeps `observer` in step with the projections from now on (it is told inside every
     // transaction that changes them).

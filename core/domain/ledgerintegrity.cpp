@@ -106,6 +106,33 @@ Result<QJsonObject> Ledger::latestCheckpoint()
     return json;
 }
 
+Status Ledger::acknowledgeAlarm(const QString &note)
+{
+    if (!m_alarm)
+        return fail(ErrorCode::NotFound, u"there is no integrity alarm to acknowledge"_s);
+    if (user().role != Role::Administrator)
+        return fail(ErrorCode::PermissionDenied,
+                    u"only an administrator may acknowledge an integrity alarm"_s);
+    const QString alarm = *m_alarm;
+    QString reason = u"integrity alarm acknowledged by %1: %2"_s.arg(user().id, alarm);
+    if (!note.trimmed().isEmpty())
+        reason += u" (%1)"_s.arg(note.trimmed());
+    // Subtrees of events the log no longer has (a log cut short behind the ledger's back) would
+    // collide with the ones the next events complete: the log, as accepted, has none of them.
+    QSqlQuery stale(m_registry.database());
+    stale.prepare(u"DELETE FROM log_nodes WHERE ((idx + 1) << level) > ?"_s);
+    stale.addBindValue(qint64(m_log->size()));
+    if (!stale.exec())
+        return std::unexpected(
+            sqlError(u"cannot drop the Merkle nodes of the missing events"_s, stale.lastError()));
+    m_alarm.reset(); // takeCheckpoint refuses to write under an alarm
+    if (auto taken = takeCheckpoint(reason); !taken) {
+        m_alarm = alarm;
+        return std::unexpected(taken.error());
+    }
+    return {};
+}
+
 Status Ledger::checkAgainstStoredCheckpoint()
 {
     const QJsonObject json = m_registry.vault().checkpoint();

@@ -66,8 +66,9 @@ qint64 draftCount(LedgerFixture &f)
 void addDraft(LedgerFixture &f, const QString &id)
 {
     QSqlQuery query(f.registry().database());
-    query.prepare(u"INSERT INTO drafts (id, user_id, form_id, form_version, title, body, created_at, updated_at) "
-                  "VALUES (?, 'admin', 'member', '1', 'Draft', '{}', '2026-11-26', '2026-11-26')"_s);
+    query.prepare(
+        u"INSERT INTO drafts (id, user_id, form_id, form_version, title, body, created_at, updated_at) "
+        "VALUES (?, 'admin', 'member', '1', 'Draft', '{}', '2026-11-26', '2026-11-26')"_s);
     query.bindValue(0, id);
     QVERIFY(query.exec());
 }
@@ -218,9 +219,9 @@ private slots:
         int rebuilds = 0;
         bool failNext = false;
         f.ledger().addObserver(std::make_unique<RecordingObserver>(calls, rebuilds, failNext));
-        FL_VERIFY_OK(f.ledger().submit(command(u"create-group"_s, u"h-1"_s,
-                                               {{u"name"_s, u"Diallo"_s},
-                                                {u"members"_s, QJsonArray{member(u"p-1"_s, u"Ana"_s)}}})));
+        FL_VERIFY_OK(f.ledger().submit(
+            command(u"create-group"_s, u"h-1"_s,
+                    {{u"name"_s, u"Diallo"_s}, {u"members"_s, QJsonArray{member(u"p-1"_s, u"Ana"_s)}}})));
         QCOMPARE(calls.size(), 1);
         QCOMPARE(calls.first(), (QSet<QString>{u"h-1"_s, u"p-1"_s}));
 
@@ -447,6 +448,52 @@ private slots:
         QVERIFY(after && !after->ok);
         QCOMPARE(*after->badSeq, qint64(3));
         QCOMPARE(after->badGuid, u"id-5"_s); // guids come from the sequential generator (id-1 is the device)
+    }
+
+    void acknowledgeAlarm_onlyAdministrator_unblocksWritesAndNextOpen()
+    {
+        LedgerFixture f;
+        QVERIFY(f.registry().addUser({u"sup1"_s, u"Supervisor One"_s, core::Role::Supervisor, true},
+                                     secret("supervisor passphrase")));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(f.ledger().submit(command(u"create-individual"_s, u"p-%1"_s.arg(i), {})));
+        QCOMPARE(f.ledger().acknowledgeAlarm().error().code, ErrorCode::NotFound); // nothing to acknowledge
+        QVERIFY(f.ledger().takeCheckpoint(u"test"_s));
+        QSqlQuery query(f.registry().database());
+        QVERIFY(query.exec(u"DELETE FROM events WHERE seq >= 2"_s));
+        query.finish();
+
+        f.reopenAs(u"sup1"_s, "supervisor passphrase");
+        QVERIFY(f.ledger().alarm());
+        auto refused = f.ledger().acknowledgeAlarm();
+        QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+        QVERIFY(f.ledger().alarm()); // still blocking
+
+        f.reopenAs(u"admin"_s, "admin passphrase");
+        QVERIFY(f.ledger().alarm());
+        const QString alarm = *f.ledger().alarm();
+        QVERIFY(f.ledger().acknowledgeAlarm(u"restored from the backup of Monday"_s));
+        QVERIFY(!f.ledger().alarm());
+        auto checkpoint = f.ledger().latestCheckpoint();
+        QVERIFY(checkpoint);
+        QCOMPARE(checkpoint->value(u"size"_s).toInteger(), 2);
+        // The log grows again from its accepted size: new subtrees replace the missing events' ones.
+        for (int i = 9; i < 13; ++i)
+            QVERIFY(f.ledger().submit(command(u"create-individual"_s, u"p-%1"_s.arg(i), {})));
+        auto report = f.ledger().verify();
+        QVERIFY(report && report->ok);
+        QCOMPARE(report->size, quint64(6));
+
+        // Acknowledged: the next open measures from the new checkpoint, no alarm.
+        f.reopenAs(u"admin"_s, "admin passphrase");
+        QVERIFY(!f.ledger().alarm());
+        QSqlQuery reasons(f.registry().database());
+        QVERIFY(reasons.exec(u"SELECT reason FROM checkpoints WHERE reason LIKE '%acknowledged%'"_s) &&
+                reasons.next());
+        const QString reason = reasons.value(0).toString();
+        QVERIFY2(reason.contains(u"acknowledged by admin"_s) && reason.contains(alarm) &&
+                     reason.contains(u"backup of Monday"_s),
+                 qPrintable(reason));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "ui/households/formdialog.h"
 
+#include "ui/drafts/draftautosaver.h"
 #include "ui/forms/formview.h"
 #include "ui/households/formsubmitter.h"
 #include "ui/messagebox.h"
@@ -59,6 +60,9 @@ void FormDialog::cancelRequested()
                                          QMessageBox::Discard | QMessageBox::Cancel,
                                          QMessageBox::Cancel) != QMessageBox::Discard)
         return;
+    // The user gave the form up: its draft goes too (Esc or the close button keep it).
+    if (auto *saver = m_view->findChild<DraftAutosaver *>())
+        saver->discard();
     reject();
 }
 

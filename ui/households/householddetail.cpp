@@ -462,6 +462,36 @@ QDialog *HouseholdDetail::editHousehold()
                     form ? std::optional(form->valuesFromData(m_snapshot->data)) : std::nullopt);
 }
 
+QDialog *HouseholdDetail::resumeForm(const QString &formId, const QString &entityGuid,
+                                     core::FormValues values)
+{
+    if (!m_snapshot || m_snapshot->deleted)
+        return nullptr;
+    if (formId == u"member-edit"_s) {
+        const MemberSnapshot *member = m_snapshot->member(entityGuid);
+        if (!member)
+            return nullptr;
+        setCurrentMember(member->guid);
+        return openForm(formId, member->guid, tr("%1, member of %2").arg(member->name(), m_snapshot->name()),
+                        std::move(values));
+    }
+    if (entityGuid != m_snapshot->guid)
+        return nullptr;
+    if (formId == u"member"_s)
+        return openForm(formId, entityGuid, tr("New member of %1").arg(m_snapshot->name()),
+                        std::move(values));
+    if (formId == u"remove-member"_s) {
+        const MemberSnapshot *member = m_snapshot->member(values.values.value(u"memberId"_s).toString());
+        if (!member)
+            return nullptr;
+        setCurrentMember(member->guid);
+        return openForm(formId, entityGuid,
+                        tr("%1 leaves the household %2").arg(member->name(), m_snapshot->name()),
+                        std::move(values), {u"reason"_s});
+    }
+    return openForm(formId, entityGuid, m_snapshot->name(), std::move(values));
+}
+
 QDialog *HouseholdDetail::addMember()
 {
     if (!m_snapshot || m_snapshot->deleted)

@@ -87,6 +87,10 @@ public:
     QDialog *splitHousehold();
     QDialog *changeHead();
     QDialog *deleteHousehold();
+    // A draft of one of the forms above, resumed from the Drafts page, with its values: the
+    // household shown must be the one it is about; `entityGuid` is that household, or its member
+    // for member-edit. Null when the form, the household or the member is not there any more.
+    QDialog *resumeForm(const QString &formId, const QString &entityGuid, core::FormValues values);
 
 signals:
     // An action made a household (split): the list may want to show it.

@@ -3,6 +3,7 @@
 #include "core/common/clock.h"
 #include "core/domain/ledger.h"
 #include "core/storage/registry.h"
+#include "ui/drafts/draftautosaver.h"
 #include "ui/forms/formview.h"
 #include "ui/households/formsubmitter.h"
 #include "ui/households/householddetail.h"
@@ -480,6 +481,9 @@ bool HouseholdsPage::closeRegistration(bool force)
             QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
         return false;
     FormView *view = m_registrationView;
+    // Given up (or submitted, when the saver already forgot its draft): no draft stays behind.
+    if (auto *saver = view->findChild<DraftAutosaver *>())
+        saver->discard();
     m_registrationView = nullptr;
     m_submitter = nullptr;
     m_stack->setCurrentWidget(m_browser);

@@ -2,6 +2,7 @@
 
 #include "core/access/user.h"
 #include "core/domain/logstatus.h"
+#include "ui/messagebox.h"
 #include "ui/supervision/timetext.h"
 
 #include <QEventLoop>
@@ -62,6 +63,7 @@ QString sentence(QString text)
 IntegrityPanel::IntegrityPanel(core::Ledger &ledger, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
+    , m_alarmText(ledger.alarm().value_or(QString()))
 {
     buildUi();
     showAlarm();
@@ -191,7 +193,7 @@ bool IntegrityPanel::hasAlarm() const
 
 QString IntegrityPanel::alarmText() const
 {
-    return m_ledger.alarm().value_or(QString());
+    return m_ledger.alarm().value_or(m_alarmText);
 }
 
 void IntegrityPanel::showAlarm()
@@ -213,6 +215,12 @@ bool IntegrityPanel::acknowledge()
 {
     if (!hasAlarm() || m_ledger.user().role != core::Role::Administrator)
         return false;
+    // Core clears the alarm and signs a checkpoint recording who acknowledged it.
+    if (const core::Status ok = m_ledger.acknowledgeAlarm(); !ok) {
+        MessageBox::warning(this, tr("Integrity Alarm"),
+                            tr("The alarm could not be acknowledged: %1").arg(ok.error().message));
+        return false;
+    }
     m_acknowledged = true;
     showAlarm();
     emit alarmAcknowledged();

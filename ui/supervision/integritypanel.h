@@ -41,11 +41,13 @@ public:
     ~IntegrityPanel() override;
     Q_DISABLE_COPY_MOVE(IntegrityPanel)
 
-    // An alarm raised at open that nobody acknowledged yet in this session.
+    // An alarm raised at open that nobody acknowledged yet.
     [[nodiscard]] bool hasAlarm() const;
+    // The alarm, also once acknowledged (empty when there was none).
     [[nodiscard]] QString alarmText() const;
-    // An administrator acknowledges the alarm: the banner goes for this session. Refused (false,
-    // nothing changes) for any other role.
+    // An administrator acknowledges the alarm (core::Ledger::acknowledgeAlarm: writes allowed
+    // again, a checkpoint records who did it): the banner goes. Refused (false, nothing changes)
+    // for any other role.
     bool acknowledge();
 
     // Reads the log's size, root, checkpoint and key again (done after each change of the ledger).
@@ -89,6 +91,7 @@ private:
 
     core::Ledger &m_ledger;
     bool m_acknowledged = false;
+    QString m_alarmText; // the alarm at open, kept once acknowledged
     bool m_verifying = false;
     bool m_cancelRequested = false;
     QElapsedTimer m_sincePump;
