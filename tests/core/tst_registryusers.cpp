@@ -309,19 +309,24 @@ private slots:
         QFETCH(QString, user);
         QFETCH(QStringList, guids);
         QFETCH(ErrorCode, code);
-        LedgerFixture f;
-        FL_VERIFY_OK(
-            f.registry().addUser({u"enum1"_s, u"E"_s, Role::Enumerator, true}, secret("enum1 passphrase")));
-        FL_VERIFY_OK(
-            f.registry().addUser({u"sup"_s, u"S"_s, Role::Supervisor, true}, secret("sup passphrase")));
-        FL_VERIFY_OK(
-            f.registry().addUser({u"gone"_s, u"G"_s, Role::Enumerator, true}, secret("gone passphrase")));
-        FL_VERIFY_OK(f.registry().removeUser(u"gone"_s));
-        FL_VERIFY_OK(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s)));
-        FL_VERIFY_OK(f.ledger().submit(household(u"hh-del"_s, u"Sow"_s)));
-        FL_VERIFY_OK(f.ledger().submit(command(u"delete-entity"_s, u"hh-del"_s, {})));
-        FL_VERIFY_OK(
-            f.ledger().submit(command(u"create-individual"_s, u"person-1"_s, {{u"name"_s, u"Awa"_s}})));
+        // One registry for every row: a refusal changes nothing (checked below).
+        if (!m_refusals) {
+            m_refusals = std::make_unique<LedgerFixture>();
+            LedgerFixture &f = *m_refusals;
+            FL_VERIFY_OK(f.registry().addUser({u"enum1"_s, u"E"_s, Role::Enumerator, true},
+                                              secret("enum1 passphrase")));
+            FL_VERIFY_OK(
+                f.registry().addUser({u"sup"_s, u"S"_s, Role::Supervisor, true}, secret("sup passphrase")));
+            FL_VERIFY_OK(
+                f.registry().addUser({u"gone"_s, u"G"_s, Role::Enumerator, true}, secret("gone passphrase")));
+            FL_VERIFY_OK(f.registry().removeUser(u"gone"_s));
+            FL_VERIFY_OK(f.ledger().submit(household(u"hh-1"_s, u"Diallo"_s)));
+            FL_VERIFY_OK(f.ledger().submit(household(u"hh-del"_s, u"Sow"_s)));
+            FL_VERIFY_OK(f.ledger().submit(command(u"delete-entity"_s, u"hh-del"_s, {})));
+            FL_VERIFY_OK(
+                f.ledger().submit(command(u"create-individual"_s, u"person-1"_s, {{u"name"_s, u"Awa"_s}})));
+        }
+        LedgerFixture &f = *m_refusals;
         const int before = userLogRowCount(f.registry());
 
         auto refused = f.registry().assignHouseholds(user, guids);
@@ -423,6 +428,8 @@ private slots:
         QCOMPARE((*admin)->userLog(u"gone"_s)->size(), 2);
     }
 
+    void cleanupTestCase() { m_refusals.reset(); }
+
     void recoverySession_recordsTheRecoveryKeyAsActor()
     {
         LedgerFixture f;
@@ -440,6 +447,9 @@ private slots:
         QCOMPARE((*reader)->changeRole(u"musa"_s, Role::Supervisor).error().code, ErrorCode::ReadOnly);
         QCOMPARE((*reader)->userLog()->size(), 2);
     }
+
+private:
+    std::unique_ptr<LedgerFixture> m_refusals; // shared by assignHouseholds_refusals' rows
 };
 
 QTEST_GUILESS_MAIN(TestRegistryUsers)
