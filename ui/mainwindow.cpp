@@ -309,11 +309,13 @@ void MainWindow::createCentralArea()
     }
     if (m_services.drafts && m_householdsPage) {
         m_draftsPage = new DraftsPage(*m_services.drafts, m_info.user.id);
-        connect(m_draftsPage, &DraftsPage::countChanged, this, &MainWindow::setDraftCount);
+        connect(m_draftsPage, &DraftsPage::countChanged, this,
+                [this](int count) { setSectionCount(Page::Drafts, tr("Drafts"), count); });
         connect(m_draftsPage, &DraftsPage::resumeRequested, this, &MainWindow::resumeDraft);
         m_pages->addWidget(m_draftsPage);
         m_draftsPage->refresh();
-        setDraftCount(m_draftsPage->model()->rowCount()); // the page may have read them already
+        // The page may have read them already.
+        setSectionCount(Page::Drafts, tr("Drafts"), m_draftsPage->model()->rowCount());
     } else {
         m_pages->addWidget(
             makeEmptyPage(u"draftsPage"_s, tr("Drafts"), u":/icons/drafts.svg"_s, tr("No drafts"),
@@ -446,7 +448,7 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::addSupervisionPages()
 {
-    if (!m_services.ledger || m_info.user.role == core::Role::Enumerator)
+    if (!m_services.ledger)
         return;
     core::Ledger &ledger = *m_services.ledger;
     auto addSection = [this](const QString &text, const QString &icon, Page page, QWidget *widget) {
@@ -455,13 +457,21 @@ void MainWindow::addSupervisionPages()
         item->setSizeHint(QSize(0, 34));
         m_pages->addWidget(widget);
     };
+    // Review for everyone: supervisors decide there, enumerators see what was flagged or
+    // rejected and why.
     auto *review = new ReviewPage(ledger);
     connect(review, &ReviewPage::householdActivated, this, [this](const QString &guid) {
         if (m_householdsPage && m_householdsPage->selectHousehold(guid))
             showPage(Page::Households);
     });
-    addSection(tr("Review"), u":/icons/households.svg"_s, Page::Review, review);
-    addSection(tr("Dashboard"), u":/icons/households.svg"_s, Page::Dashboard, new DashboardView(ledger));
+    addSection(tr("Review"), u":/icons/review.svg"_s, Page::Review, review);
+    connect(review, &ReviewPage::attentionCountChanged, this,
+            [this](int count) { setSectionCount(Page::Review, tr("Review"), count); });
+    setSectionCount(Page::Review, tr("Review"), review->attentionCount());
+    if (m_info.user.role == core::Role::Enumerator)
+        return;
+
+    addSection(tr("Dashboard"), u":/icons/dashboard.svg"_s, Page::Dashboard, new DashboardView(ledger));
     auto *anomalies = new AnomaliesView(ledger);
     connect(anomalies, &AnomaliesView::showEntity, this, [this](const QString &guid, const QString &) {
         if (m_householdsPage && m_householdsPage->selectHousehold(guid)) {
@@ -469,10 +479,15 @@ void MainWindow::addSupervisionPages()
             showHouseholdHistory(false);
         }
     });
-    addSection(tr("Anomalies"), u":/icons/drafts.svg"_s, Page::Anomalies, anomalies);
-    addSection(tr("Integrity"), u":/icons/drafts.svg"_s, Page::Integrity, new IntegrityPanel(ledger));
+    addSection(tr("Anomalies"), u":/icons/anomalies.svg"_s, Page::Anomalies, anomalies);
+    auto *integrity = new IntegrityPanel(ledger);
+    connect(integrity, &IntegrityPanel::alarmAcknowledged, this, [this] {
+        if (auto *banner = findChild<QWidget *>(u"windowAlarmBanner"_s))
+            banner->hide();
+    });
+    addSection(tr("Integrity"), u":/icons/integrity.svg"_s, Page::Integrity, integrity);
     if (m_info.user.role == core::Role::Administrator)
-        addSection(tr("Users"), u":/icons/households.svg"_s, Page::Users, new UsersPage(ledger.registry()));
+        addSection(tr("Users"), u":/icons/users.svg"_s, Page::Users, new UsersPage(ledger));
 }
 
 void MainWindow::exportData()
@@ -616,12 +631,12 @@ bool MainWindow::resumeDraft(const QString &draftId)
     return true;
 }
 
-void MainWindow::setDraftCount(int drafts)
+void MainWindow::setSectionCount(Page page, const QString &title, int count)
 {
     for (int row = 0; row < m_sidebar->count(); ++row) {
         QListWidgetItem *item = m_sidebar->item(row);
-        if (item->data(Qt::UserRole).toInt() == static_cast<int>(Page::Drafts)) {
-            item->setText(drafts > 0 ? tr("Drafts (%1)").arg(drafts) : tr("Drafts"));
+        if (item->data(Qt::UserRole).toInt() == static_cast<int>(page)) {
+            item->setText(count > 0 ? tr("%1 (%2)").arg(title).arg(count) : title);
             return;
         }
     }

@@ -65,8 +65,9 @@ public:
         core::DraftStore *drafts = nullptr; // the signed-in user's drafts; none: no Drafts page
     };
 
-    // The sidebar's sections, in order. With a ledger, supervisors' and administrators' sections
-    // follow (Review, Dashboard, Anomalies, Integrity; Users for administrators).
+    // The sidebar's sections, in order. With a ledger, Review follows (for everyone, with a count
+    // of what awaits the user there), then supervisors' and administrators' sections (Dashboard,
+    // Anomalies, Integrity; Users for administrators).
     enum class Page { Households, Drafts, Review, Dashboard, Anomalies, Integrity, Users };
 
     explicit MainWindow(Info info, QWidget *parent = nullptr);
@@ -119,7 +120,8 @@ private:
     void showHouseholdHistory(bool timeTravel);
     // Keeps what is typed into a newly opened form as a draft (resumedDraft: the draft it shows).
     void attachDraftSaver(FormView *view, FormSubmitter *submitter, const QString &entityGuid);
-    void setDraftCount(int drafts);
+    // "Drafts (3)": a section's title with a count of what waits there (none: the title alone).
+    void setSectionCount(Page page, const QString &title, int count);
     // The red banner of an integrity alarm raised at open (with Acknowledge… for administrators).
     [[nodiscard]] QWidget *makeAlarmBanner();
 

@@ -89,6 +89,7 @@ private slots:
     void editMemberDraft_resumedOverItsHousehold();
     void resume_draftOfDeletedHousehold_explainsAndKeepsDraft();
     void settingsAction_emitsSettingsRequested();
+    void reviewSection_countsHouseholdsAwaitingReview();
     void alarm_bannerUntilAdministratorAcknowledges();
 
 private:
@@ -324,6 +325,14 @@ void TestMainWindowServices::settingsAction_emitsSettingsRequested()
     QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::Preferences));
     action->trigger();
     QCOMPARE(requested.size(), 1);
+}
+
+void TestMainWindowServices::reviewSection_countsHouseholdsAwaitingReview()
+{
+    makeWindow();
+    QCOMPARE(sidebarText(*m_window, MainWindow::Page::Review), u"Review"_s);
+    addHousehold(); // a new submission awaits review
+    QTRY_COMPARE(sidebarText(*m_window, MainWindow::Page::Review), u"Review (1)"_s);
 }
 
 void TestMainWindowServices::alarm_bannerUntilAdministratorAcknowledges()

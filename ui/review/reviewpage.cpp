@@ -94,9 +94,8 @@ ReviewPage::ReviewPage(core::Ledger &ledger, QWidget *parent)
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
 
-    connect(m_statusBox, &QComboBox::currentIndexChanged, this, [this](int index) {
-        showStatus(core::ReviewStatus(m_statusBox->itemData(index).toInt()));
-    });
+    connect(m_statusBox, &QComboBox::currentIndexChanged, this,
+            [this](int index) { showStatus(core::ReviewStatus(m_statusBox->itemData(index).toInt())); });
     connect(m_approve, &QPushButton::clicked, this, [this] { approveSelected(); });
     connect(m_approveAction, &QAction::triggered, this, [this] { approveSelected(); });
     connect(m_flag, &QPushButton::clicked, this, [this] { flagSelected(); });
@@ -107,7 +106,8 @@ ReviewPage::ReviewPage(core::Ledger &ledger, QWidget *parent)
     connect(m_model, &ReviewQueueModel::countsChanged, this, &ReviewPage::updateCounts);
     connect(m_model, &ReviewQueueModel::errorOccurred, this, &ReviewPage::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReviewPage::updateActions);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ReviewPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ReviewPage::updateActions);
 
     updateCounts();
     updateActions();
@@ -166,9 +166,9 @@ bool ReviewPage::decide(core::ReviewStatus decision)
     if (decision == core::ReviewStatus::Flagged || decision == core::ReviewStatus::Rejected) {
         const bool flag = decision == core::ReviewStatus::Flagged;
         for (;;) {
-            const std::optional<QString> answer =
-                m_prompt(this, flag ? tr("Flag %1").arg(name) : tr("Reject %1").arg(name),
-                         flag ? tr("What should the enumerator look at?") : tr("Why is this submission rejected?"));
+            const std::optional<QString> answer = m_prompt(
+                this, flag ? tr("Flag %1").arg(name) : tr("Reject %1").arg(name),
+                flag ? tr("What should the enumerator look at?") : tr("Why is this submission rejected?"));
             if (!answer)
                 return false;
             text = answer->trimmed();
@@ -178,9 +178,10 @@ bool ReviewPage::decide(core::ReviewStatus decision)
         }
     }
     core::ReviewService service(m_ledger);
-    const core::ReviewDecision what = decision == core::ReviewStatus::Flagged    ? core::ReviewDecision::Flagged
-                                      : decision == core::ReviewStatus::Rejected ? core::ReviewDecision::Rejected
-                                                                                 : core::ReviewDecision::Approved;
+    const core::ReviewDecision what = decision == core::ReviewStatus::Flagged ? core::ReviewDecision::Flagged
+                                      : decision == core::ReviewStatus::Rejected
+                                          ? core::ReviewDecision::Rejected
+                                          : core::ReviewDecision::Approved;
     auto event = service.review(guid, what, text);
     if (!event) {
         showError(tr("The decision was not recorded: %1").arg(event.error().message));
@@ -191,8 +192,8 @@ bool ReviewPage::decide(core::ReviewStatus decision)
     // The model reloads on Ledger::changed; keep the cursor near where it was.
     if (m_model->rowCount() > 0) {
         const int next = std::min(std::max(row, 0), m_model->rowCount() - 1);
-        m_table->selectionModel()->setCurrentIndex(m_model->index(next, 0), QItemSelectionModel::ClearAndSelect |
-                                                                                QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(
+            m_model->index(next, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
     return true;
 }
@@ -212,9 +213,18 @@ QString ReviewPage::errorText() const
     return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString();
 }
 
+int ReviewPage::attentionCount() const
+{
+    const core::ReviewCounts &counts = m_model->counts();
+    if (m_ledger.user().role == core::Role::Enumerator)
+        return int(counts.flagged + counts.rejected);
+    return int(counts.awaiting);
+}
+
 void ReviewPage::updateCounts()
 {
     m_counts->setText(countsText());
+    emit attentionCountChanged(attentionCount());
 }
 
 void ReviewPage::updateActions()

@@ -33,8 +33,8 @@ class ReviewPage final : public QWidget {
 
 public:
     // Asks for a comment or reason: nullopt when cancelled. Tests replace it.
-    using TextPrompt = std::function<std::optional<QString>(QWidget *parent, const QString &title,
-                                                            const QString &label)>;
+    using TextPrompt =
+        std::function<std::optional<QString>(QWidget *parent, const QString &title, const QString &label)>;
 
     explicit ReviewPage(core::Ledger &ledger, QWidget *parent = nullptr);
     ~ReviewPage() override;
@@ -58,12 +58,17 @@ public:
 
     // "12 awaiting review · 3 flagged · 1 rejected"
     [[nodiscard]] QString countsText() const;
+    [[nodiscard]] int attentionCount() const;
     // The last error shown on the page, or "".
     [[nodiscard]] QString errorText() const;
 
 signals:
     // The user asked to open a household (double click or Enter).
     void householdActivated(const QString &guid);
+    // What needs the user's attention, for a count beside "Review" in the sidebar: households
+    // awaiting review for supervisors and administrators, flagged and rejected ones for
+    // enumerators. Emitted whenever the counts are read.
+    void attentionCountChanged(int count);
 
 private:
     bool decide(core::ReviewStatus decision);
