@@ -192,12 +192,12 @@ void HouseholdDetail::buildLayout()
     m_members->setUniformRowHeights(true);
     m_members->setAlternatingRowColors(true);
     m_members->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_members->header()->setStretchLastSection(true);
-    m_members->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    for (int column : {int(SexColumn), int(AgeColumn)})
+    // Every column as wide as what it shows (names never squeezed to "…"); the relationship
+    // takes what is left, and a narrow pane scrolls sideways.
+    for (int column : {int(NameColumn), int(SexColumn), int(AgeColumn)})
         m_members->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_members->header()->setSectionResizeMode(RelationshipColumn, QHeaderView::ResizeToContents);
-    m_members->header()->setStretchLastSection(false);
+    m_members->header()->setSectionResizeMode(RelationshipColumn, QHeaderView::Stretch);
+    m_members->header()->setStretchLastSection(true);
     m_members->setContextMenuPolicy(Qt::CustomContextMenu);
     m_members->installEventFilter(this);
     connect(m_members, &QTreeWidget::currentItemChanged, this, &HouseholdDetail::updateActions);
