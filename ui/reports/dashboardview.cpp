@@ -10,9 +10,9 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDateTimeAxis>
+#include <QEventLoop>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
@@ -376,10 +376,14 @@ bool DashboardView::progress(quint64 done, quint64 total)
     } else {
         m_busyProgress->setRange(0, 0);
     }
-    // Let the window repaint and Cancel work, now and then; the view may go away meanwhile.
+    // Let the window repaint and Cancel work, now and then; the view may go away meanwhile. A
+    // nested event loop rather than processEvents(): while it runs, AppSession::lock() (File >
+    // Lock, the idle lock) waits for it to return before it closes the registry under the summary.
     if (!m_sincePump.isValid() || m_sincePump.elapsed() >= kPumpEveryMs) {
         const QPointer<DashboardView> self(this);
-        QCoreApplication::processEvents(QEventLoop::AllEvents, kPumpEveryMs);
+        QEventLoop pump;
+        QTimer::singleShot(1, &pump, &QEventLoop::quit);
+        pump.exec();
         if (!self)
             return false;
         m_sincePump.start();
