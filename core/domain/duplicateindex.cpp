@@ -63,7 +63,8 @@ Result<QString> storedRulesText(const QSqlDatabase &db)
 
 QString markerFor(qint64 end, const QString &rules)
 {
-    const QByteArray digest = QCryptographicHash::hash(rules.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    const QByteArray digest =
+        QCryptographicHash::hash(rules.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     return u"%1:%2:%3"_s.arg(kLayout).arg(end).arg(QString::fromLatin1(digest));
 }
 
@@ -121,8 +122,10 @@ struct DuplicateIndex::Statements {
             u"UPDATE duplicate_pairs SET rules = ? WHERE entity_guid = ? AND duplicate_guid = ?"_s);
         deletePair.prepare(u"DELETE FROM duplicate_pairs WHERE entity_guid = ? AND duplicate_guid = ?"
                            " AND resolved_seq IS NULL"_s);
-        resolvedOf.prepare(u"SELECT resolved_seq FROM duplicate_pairs WHERE entity_guid = ? AND duplicate_guid = ?"_s);
-        resolveEvents.prepare(u"SELECT seq, body FROM events WHERE entity_guid = ? AND type = ? ORDER BY seq"_s);
+        resolvedOf.prepare(
+            u"SELECT resolved_seq FROM duplicate_pairs WHERE entity_guid = ? AND duplicate_guid = ?"_s);
+        resolveEvents.prepare(
+            u"SELECT seq, body FROM events WHERE entity_guid = ? AND type = ? ORDER BY seq"_s);
         // A pair resolved without having been flagged (or no longer matching) is kept too, so
         // that it stays resolved should it match again.
         resolvePair.prepare(
@@ -248,7 +251,8 @@ Status DuplicateIndex::rebuildAll(const Progress &progress)
     if (!query.exec(u"SELECT entity_guid, duplicate_guid, found_seq FROM duplicate_pairs"_s))
         return std::unexpected(sqlError(u"cannot read the duplicate pairs"_s, query.lastError()));
     while (query.next())
-        foundBefore.insert({query.value(0).toString(), query.value(1).toString()}, query.value(2).toLongLong());
+        foundBefore.insert({query.value(0).toString(), query.value(1).toString()},
+                           query.value(2).toLongLong());
     if (!query.exec(u"DELETE FROM duplicate_pairs"_s) || !query.exec(u"DELETE FROM duplicate_keys"_s))
         return std::unexpected(sqlError(u"cannot clear the duplicate index"_s, query.lastError()));
 
@@ -269,7 +273,8 @@ Status DuplicateIndex::rebuildAll(const Progress &progress)
             insertKey.bindValue(0, key);
             insertKey.bindValue(1, entity->guid);
             if (!insertKey.exec())
-                return std::unexpected(sqlError(u"cannot index %1"_s.arg(entity->guid), insertKey.lastError()));
+                return std::unexpected(
+                    sqlError(u"cannot index %1"_s.arg(entity->guid), insertKey.lastError()));
         }
         if (++done % 1000 == 0 && progress && !progress(done, total))
             return fail(ErrorCode::Cancelled, cancelled);
@@ -308,7 +313,8 @@ Status DuplicateIndex::rebuildAll(const Progress &progress)
     auto firstSeen = [&](const QString &guid) -> Result<qint64> {
         firstSeq.bindValue(0, guid);
         if (!firstSeq.exec() || !firstSeq.next())
-            return std::unexpected(sqlError(u"cannot read when %1 was registered"_s.arg(guid), firstSeq.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot read when %1 was registered"_s.arg(guid), firstSeq.lastError()));
         const qint64 seq = firstSeq.value(0).isNull() ? 0 : firstSeq.value(0).toLongLong();
         firstSeq.finish();
         return seq;
@@ -437,7 +443,8 @@ Status DuplicateIndex::updateKeys(const QString &guid, QStringList &newKeys)
         s.deleteKey.bindValue(0, key);
         s.deleteKey.bindValue(1, guid);
         if (!s.deleteKey.exec())
-            return std::unexpected(sqlError(u"cannot update the keys of %1"_s.arg(guid), s.deleteKey.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot update the keys of %1"_s.arg(guid), s.deleteKey.lastError()));
     }
     for (const QString &key : std::as_const(newKeys)) {
         if (oldKeys.contains(key))
@@ -445,7 +452,8 @@ Status DuplicateIndex::updateKeys(const QString &guid, QStringList &newKeys)
         s.insertKey.bindValue(0, key);
         s.insertKey.bindValue(1, guid);
         if (!s.insertKey.exec())
-            return std::unexpected(sqlError(u"cannot update the keys of %1"_s.arg(guid), s.insertKey.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot update the keys of %1"_s.arg(guid), s.insertKey.lastError()));
     }
     return {};
 }
@@ -458,7 +466,8 @@ Status DuplicateIndex::updatePairs(const QString &guid, const QStringList &keys,
     for (const QString &key : keys) {
         s.sharing.bindValue(0, key);
         if (!s.sharing.exec())
-            return std::unexpected(sqlError(u"cannot look up duplicates of %1"_s.arg(guid), s.sharing.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot look up duplicates of %1"_s.arg(guid), s.sharing.lastError()));
         const QString rule = ruleOfKey(key);
         while (s.sharing.next()) {
             QString other = s.sharing.value(0).toString();
@@ -538,10 +547,8 @@ Status DuplicateIndex::recordResolutions(const QString &guid)
     QJsonArray recorded;
     if (s.entity.next()) {
         const QJsonObject body = QJsonDocument::fromJson(s.entity.value(1).toByteArray()).object();
-        recorded = body.value(u"data"_s)
-                       .toObject()
-                       .value(builtin::ResolvedDuplicatesField.toString())
-                       .toArray();
+        recorded =
+            body.value(u"data"_s).toObject().value(builtin::ResolvedDuplicatesField.toString()).toArray();
     }
     s.entity.finish();
     if (recorded.isEmpty())
@@ -572,7 +579,8 @@ Status DuplicateIndex::recordResolutions(const QString &guid)
     s.resolveEvents.bindValue(0, guid);
     s.resolveEvents.bindValue(1, builtin::ResolveDuplicate.toString());
     if (!s.resolveEvents.exec())
-        return std::unexpected(sqlError(u"cannot read the resolutions of %1"_s.arg(guid), s.resolveEvents.lastError()));
+        return std::unexpected(
+            sqlError(u"cannot read the resolutions of %1"_s.arg(guid), s.resolveEvents.lastError()));
     while (s.resolveEvents.next() && !pending.empty()) {
         const qint64 seq = s.resolveEvents.value(0).toLongLong();
         const Resolution resolution = resolutionOf(s.resolveEvents.value(1).toByteArray());
@@ -608,7 +616,8 @@ Result<std::vector<DuplicatePair>> DuplicateQueue::select(const QString &conditi
     const QString sql =
         u"SELECT p.entity_guid, p.duplicate_guid, p.rules, p.found_seq, p.resolved_seq, p.resolution,"
         " (SELECT ev.body FROM events ev WHERE ev.seq = p.found_seq),"
-        " json_extract(CAST(x.body AS TEXT), '$.data.name'), json_extract(CAST(y.body AS TEXT), '$.data.name'),"
+        " json_extract(CAST(x.body AS TEXT), '$.data.name'), json_extract(CAST(y.body AS TEXT), "
+        "'$.data.name'),"
         " x.type"
         " FROM duplicate_pairs p LEFT JOIN entities x ON x.guid = p.entity_guid"
         " LEFT JOIN entities y ON y.guid = p.duplicate_guid WHERE "_s +
@@ -633,10 +642,8 @@ Result<std::vector<DuplicatePair>> DuplicateQueue::select(const QString &conditi
         if (!query.value(4).isNull())
             pair.resolvedSeq = query.value(4).toLongLong();
         pair.resolution = query.value(5).toString();
-        pair.foundAt = QJsonDocument::fromJson(query.value(6).toByteArray())
-                           .object()
-                           .value(u"timestamp"_s)
-                           .toString();
+        pair.foundAt =
+            QJsonDocument::fromJson(query.value(6).toByteArray()).object().value(u"timestamp"_s).toString();
         pair.entityName = query.value(7).toString();
         pair.duplicateName = query.value(8).toString();
         pair.type = query.value(9).toString() == u"group" ? EntityType::Group : EntityType::Individual;
@@ -697,7 +704,8 @@ Result<QString> DuplicateQueue::newer(const QString &a, const QString &b) const
     auto firstSeq = [&](const QString &guid) -> Result<qint64> {
         query.bindValue(0, guid);
         if (!query.exec() || !query.next())
-            return std::unexpected(sqlError(u"cannot read when %1 was registered"_s.arg(guid), query.lastError()));
+            return std::unexpected(
+                sqlError(u"cannot read when %1 was registered"_s.arg(guid), query.lastError()));
         const QVariant seq = query.value(0);
         query.finish();
         if (seq.isNull())
@@ -736,8 +744,8 @@ Result<Command> DuplicateQueue::resolveCommand(const QString &a, const QString &
     const GuidPair pair = ordered(a, b);
     Command command;
     command.type = builtin::ResolveDuplicate.toString();
-    command.data.insert(u"duplicates"_s,
-                        QJsonArray{QJsonObject{{u"entityGuid"_s, pair.first}, {u"duplicateGuid"_s, pair.second}}});
+    command.data.insert(u"duplicates"_s, QJsonArray{QJsonObject{{u"entityGuid"_s, pair.first},
+                                                                {u"duplicateGuid"_s, pair.second}}});
     if (resolution == DuplicateResolution::DeleteNewer) {
         auto target = newer(pair.first, pair.second);
         if (!target)

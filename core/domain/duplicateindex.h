@@ -77,7 +77,7 @@ struct DuplicatePair {
     QString foundAt; // the timestamp of the event at foundSeq (UTC, as in the events)
     std::optional<qint64> resolvedSeq;
     QString resolution; // "keep-both" / "deleted" once resolved
-    QString entityName;    // data.name of each, may be empty
+    QString entityName; // data.name of each, may be empty
     QString duplicateName;
     EntityType type = EntityType::Individual;
 

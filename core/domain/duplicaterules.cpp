@@ -159,7 +159,8 @@ Result<DuplicateRules> DuplicateRules::fromJson(const QJsonObject &json)
     if (!readInt(json, u"ageBandYears"_s, rules.ageBandYears) || rules.ageBandYears < 1 ||
         rules.ageBandYears > 100)
         return refuse(u"ageBandYears"_s);
-    if (!readInt(json, u"phoneDigits"_s, rules.phoneDigits) || rules.phoneDigits < 4 || rules.phoneDigits > 15)
+    if (!readInt(json, u"phoneDigits"_s, rules.phoneDigits) || rules.phoneDigits < 4 ||
+        rules.phoneDigits > 15)
         return refuse(u"phoneDigits"_s);
     if (!readString(json, u"nameField"_s, rules.nameField))
         return refuse(u"nameField"_s);
@@ -198,9 +199,7 @@ QStringList matchKeys(const Entity &entity, const DuplicateRules &rules)
     const QJsonObject &data = entity.data;
     const bool person = !entity.isGroup();
     const QString prefix = person ? QString() : duplicaterule::HouseholdPrefix.toString();
-    auto add = [&](QStringView rule, const QString &value) {
-        keys.append(prefix + rule + u':' + value);
-    };
+    auto add = [&](QStringView rule, const QString &value) { keys.append(prefix + rule + u':' + value); };
 
     if (person && (rules.nameBirthDate || rules.nameAgeBand)) {
         const QString name = normalisedName(fieldText(data, rules.nameField));
@@ -214,8 +213,8 @@ QStringList matchKeys(const Entity &entity, const DuplicateRules &rules)
                 const int age = ageOf(data.value(rules.ageField));
                 if (age >= 0) {
                     const int low = age / rules.ageBandYears * rules.ageBandYears;
-                    add(duplicaterule::NameAgeBand,
-                        name + u'|' + QString::number(low) + u'-' + QString::number(low + rules.ageBandYears - 1));
+                    add(duplicaterule::NameAgeBand, name + u'|' + QString::number(low) + u'-' +
+                                                        QString::number(low + rules.ageBandYears - 1));
                 }
             }
         }

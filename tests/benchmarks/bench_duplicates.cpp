@@ -36,23 +36,26 @@ namespace {
 constexpr int kBatch = 5000;
 
 const char *const kFirst[] = {
-    "Aïssatou", "Awa",    "Fatou",   "Mariama", "Khady",  "Aminata", "Ndeye",   "Coumba", "Binta",  "Rokhaya",
-    "Adama",    "Seynabou", "Dieynaba", "Oumou", "Kadiatou", "Ramatoulaye", "Sokhna", "Astou", "Yacine", "Penda",
-    "Moussa",   "Mamadou", "Ibrahima", "Cheikh", "Ousmane", "Abdoulaye", "Modou", "Alioune", "Babacar", "Lamine",
-    "Souleymane", "Omar",  "Pape",    "Serigne", "Malick", "Boubacar", "Amadou",  "Idrissa", "Tidiane", "Samba",
-    "Marie",    "Jeanne", "Agnès",   "Thérèse", "Louise", "Hélène",  "Joseph",  "Pierre", "Jean",   "Paul",
-    "Élise",    "Anne",   "Claire",  "Sophie",  "Lucie",  "Martin",  "Étienne", "André",  "Louis",  "Michel",
-    "Nafissatou", "Safiatou", "Hawa", "Oumar",  "Daouda", "Youssou", "Ismaïla", "Assane", "Saliou", "Mor",
-    "Fama",     "Yaye",   "Mame",    "Sira",    "Dior",   "Ngoné",   "Arame",   "Maty",   "Mbène",  "Nogaye"};
+    "Aïssatou", "Awa",       "Fatou",   "Mariama",  "Khady",      "Aminata",  "Ndeye",      "Coumba",
+    "Binta",    "Rokhaya",   "Adama",   "Seynabou", "Dieynaba",   "Oumou",    "Kadiatou",   "Ramatoulaye",
+    "Sokhna",   "Astou",     "Yacine",  "Penda",    "Moussa",     "Mamadou",  "Ibrahima",   "Cheikh",
+    "Ousmane",  "Abdoulaye", "Modou",   "Alioune",  "Babacar",    "Lamine",   "Souleymane", "Omar",
+    "Pape",     "Serigne",   "Malick",  "Boubacar", "Amadou",     "Idrissa",  "Tidiane",    "Samba",
+    "Marie",    "Jeanne",    "Agnès",   "Thérèse",  "Louise",     "Hélène",   "Joseph",     "Pierre",
+    "Jean",     "Paul",      "Élise",   "Anne",     "Claire",     "Sophie",   "Lucie",      "Martin",
+    "Étienne",  "André",     "Louis",   "Michel",   "Nafissatou", "Safiatou", "Hawa",       "Oumar",
+    "Daouda",   "Youssou",   "Ismaïla", "Assane",   "Saliou",     "Mor",      "Fama",       "Yaye",
+    "Mame",     "Sira",      "Dior",    "Ngoné",    "Arame",      "Maty",     "Mbène",      "Nogaye"};
 const char *const kLast[] = {
-    "Diallo", "Ndiaye", "Sow",    "Ba",     "Diop",   "Fall",    "Faye",   "Gueye",  "Sy",     "Sarr",
-    "Mbaye",  "Ka",     "Kane",   "Cissé",  "Touré",  "Camara",  "Thiam",  "Seck",   "Niang",  "Dieng",
-    "Sall",   "Wade",   "Diouf",  "Mbodj",  "Ly",     "Sané",    "Badji",  "Diatta", "Tall",   "Barry",
-    "Konaté", "Traoré", "Keïta",  "Coulibaly", "Sidibé", "Sanogo", "Bâ",   "Dramé",  "Dabo",   "Sagna",
-    "Ndour",  "Samb",   "Lo",     "Diagne", "Mané",   "Gaye",    "Ciss",   "Thiaw",  "Diakhaté", "Kouyaté",
-    "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",  "Moreau",
-    "Simon",  "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier",
-    "Morel",  "Girard", "André",  "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand"};
+    "Diallo", "Ndiaye",  "Sow",    "Ba",       "Diop",    "Fall",     "Faye",      "Gueye",   "Sy",
+    "Sarr",   "Mbaye",   "Ka",     "Kane",     "Cissé",   "Touré",    "Camara",    "Thiam",   "Seck",
+    "Niang",  "Dieng",   "Sall",   "Wade",     "Diouf",   "Mbodj",    "Ly",        "Sané",    "Badji",
+    "Diatta", "Tall",    "Barry",  "Konaté",   "Traoré",  "Keïta",    "Coulibaly", "Sidibé",  "Sanogo",
+    "Bâ",     "Dramé",   "Dabo",   "Sagna",    "Ndour",   "Samb",     "Lo",        "Diagne",  "Mané",
+    "Gaye",   "Ciss",    "Thiaw",  "Diakhaté", "Kouyaté", "Martin",   "Bernard",   "Dubois",  "Thomas",
+    "Robert", "Richard", "Petit",  "Durand",   "Leroy",   "Moreau",   "Simon",     "Laurent", "Lefebvre",
+    "Michel", "Garcia",  "David",  "Bertrand", "Roux",    "Vincent",  "Fournier",  "Morel",   "Girard",
+    "André",  "Mercier", "Dupont", "Lambert",  "Bonnet",  "François", "Martinez",  "Legrand"};
 
 [[noreturn]] void die(const QString &what, const Error &error)
 {
@@ -81,7 +84,8 @@ QJsonObject personData(std::mt19937 &random)
     std::uniform_int_distribution<int> age(0, 89);
     std::uniform_int_distribution<int> digits(0, 9999999);
     std::uniform_int_distribution<int> five(0, 4);
-    const QString name = QString::fromUtf8(kFirst[first(random)]) + u' ' + QString::fromUtf8(kLast[last(random)]);
+    const QString name =
+        QString::fromUtf8(kFirst[first(random)]) + u' ' + QString::fromUtf8(kLast[last(random)]);
     QJsonObject data{{u"name"_s, name}, {u"age"_s, age(random)}};
     if (five(random) == 0)
         data.insert(u"phone"_s, u"77%1"_s.arg(digits(random), 7, 10, QChar(u'0')));
@@ -109,8 +113,8 @@ struct Timing {
 };
 
 // N single submissions: half repeat a person registered before, half are new.
-Timing submitSingles(Ledger &ledger, std::mt19937 &random, const std::vector<QJsonObject> &existing, int count,
-                     const QString &prefix)
+Timing submitSingles(Ledger &ledger, std::mt19937 &random, const std::vector<QJsonObject> &existing,
+                     int count, const QString &prefix)
 {
     std::vector<double> times;
     times.reserve(std::size_t(count));
@@ -157,9 +161,11 @@ int main(int argc, char *argv[])
     if (argc > 2)
         submissions = std::max(2, QString::fromLocal8Bit(argv[2]).toInt());
 
-    std::printf("duplicate check per single submission (create-individual, own transaction, synchronous=OFF)\n");
-    std::printf("%10s %6s | %22s | %22s | %8s %8s | %9s %8s %8s\n", "registry", "N", "without index ms (med/p95)",
-                "with index ms (med/p95)", "extra", "ratio", "rebuild s", "keys", "pairs");
+    std::printf(
+        "duplicate check per single submission (create-individual, own transaction, synchronous=OFF)\n");
+    std::printf("%10s %6s | %22s | %22s | %8s %8s | %9s %8s %8s\n", "registry", "N",
+                "without index ms (med/p95)", "with index ms (med/p95)", "extra", "ratio", "rebuild s",
+                "keys", "pairs");
     std::fflush(stdout);
 
     for (const int size : sizes) {
@@ -201,8 +207,8 @@ int main(int argc, char *argv[])
         const qint64 keys = scalar(*registry, u"SELECT count(*) FROM duplicate_keys"_s);
         const qint64 pairs = scalar(*registry, u"SELECT count(*) FROM duplicate_pairs"_s);
         std::printf("%10d %6d | %10.3f %11.3f | %10.3f %11.3f | %8.3f %7.2fx | %9.1f %8lld %8lld\n", size,
-                    submissions, without.median, without.p95, with.median, with.p95, with.median - without.median,
-                    with.median / without.median, rebuildSeconds, keys, pairs);
+                    submissions, without.median, without.p95, with.median, with.p95,
+                    with.median - without.median, with.median / without.median, rebuildSeconds, keys, pairs);
         std::fflush(stdout);
         ledger.reset();
         registry.reset();

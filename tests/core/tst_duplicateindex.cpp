@@ -14,10 +14,7 @@ class TestDuplicateIndex final : public QObject {
     Q_OBJECT
 
 private:
-    static void install(LedgerFixture &fixture)
-    {
-        FL_VERIFY_OK(DuplicateIndex::install(fixture.ledger()));
-    }
+    static void install(LedgerFixture &fixture) { FL_VERIFY_OK(DuplicateIndex::install(fixture.ledger())); }
 
     static void person(LedgerFixture &fixture, const QString &guid, const QString &name, int age)
     {
@@ -103,9 +100,10 @@ private slots:
                     {{u"name"_s, u"Sow"_s}, {u"phone"_s, u"77 123 45 67"_s}, {u"members"_s, members}})));
         person(fixture, u"p-0"_s, u"Ali Kane"_s, 54);
         // Households pair by phone only, never with a person.
-        FL_VERIFY_OK(fixture.ledger().submit(
-            command(u"create-group"_s, u"h-2"_s, {{u"name"_s, u"Other"_s}, {u"phone"_s, u"+221771234567"_s}})));
-        QCOMPARE(open(fixture), (QStringList{u"m-1+p-1"_s, u"m-2+p-2"_s, u"m-2+p-0"_s, u"p-0+p-2"_s, u"h-1+h-2"_s}));
+        FL_VERIFY_OK(fixture.ledger().submit(command(
+            u"create-group"_s, u"h-2"_s, {{u"name"_s, u"Other"_s}, {u"phone"_s, u"+221771234567"_s}})));
+        QCOMPARE(open(fixture),
+                 (QStringList{u"m-1+p-1"_s, u"m-2+p-2"_s, u"m-2+p-0"_s, u"p-0+p-2"_s, u"h-1+h-2"_s}));
         QCOMPARE(rows(fixture).first(), u"h-1|h-2|household-phone|4||"_s);
     }
 
@@ -137,7 +135,8 @@ private slots:
         QCOMPARE(openCount(fixture), 0);
         QVERIFY(rows(fixture).isEmpty());
         QSqlQuery query(fixture.registry().database());
-        QVERIFY(query.exec(u"SELECT count(*) FROM duplicate_keys WHERE entity_guid = 'p-1'"_s) && query.next());
+        QVERIFY(query.exec(u"SELECT count(*) FROM duplicate_keys WHERE entity_guid = 'p-1'"_s) &&
+                query.next());
         QCOMPARE(query.value(0).toInt(), 0);
     }
 

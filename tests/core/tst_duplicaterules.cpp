@@ -68,20 +68,21 @@ private slots:
             << uR"({"name":"Aissatou Diallo","birthDate":"03/04/2001"})"_s << u"{}"_s << QStringList{};
         QTest::newRow("age band of five years")
             << uR"({"name":"Moussa Ba","age":27})"_s << u"{}"_s << QStringList{u"name-age:ba moussa|25-29"_s};
-        QTest::newRow("age as text, band edge")
-            << uR"({"name":"Moussa Ba","age":"25"})"_s << u"{}"_s << QStringList{u"name-age:ba moussa|25-29"_s};
-        QTest::newRow("ten-year bands") << uR"({"name":"Moussa Ba","age":27})"_s << uR"({"ageBandYears":10})"_s
-                                        << QStringList{u"name-age:ba moussa|20-29"_s};
+        QTest::newRow("age as text, band edge") << uR"({"name":"Moussa Ba","age":"25"})"_s << u"{}"_s
+                                                << QStringList{u"name-age:ba moussa|25-29"_s};
+        QTest::newRow("ten-year bands")
+            << uR"({"name":"Moussa Ba","age":27})"_s << uR"({"ageBandYears":10})"_s
+            << QStringList{u"name-age:ba moussa|20-29"_s};
         QTest::newRow("negative age gives no key")
             << uR"({"name":"Moussa Ba","age":-3})"_s << u"{}"_s << QStringList{};
-        QTest::newRow("no name, no name keys") << uR"({"age":27,"birthDate":"2001-04-03"})"_s << u"{}"_s
-                                               << QStringList{};
-        QTest::newRow("id number folded") << uR"({"idNumber":"SN-123 45"})"_s << u"{}"_s
-                                          << QStringList{u"id:sn12345"_s};
-        QTest::newRow("second id field") << uR"({"nationalId":"ab99"})"_s << u"{}"_s << QStringList{u"id:ab99"_s};
-        QTest::newRow("configured id field")
-            << uR"({"idNumber":"1","passport":"P-77"})"_s << uR"({"idFields":["passport"]})"_s
-            << QStringList{u"id:p77"_s};
+        QTest::newRow("no name, no name keys")
+            << uR"({"age":27,"birthDate":"2001-04-03"})"_s << u"{}"_s << QStringList{};
+        QTest::newRow("id number folded")
+            << uR"({"idNumber":"SN-123 45"})"_s << u"{}"_s << QStringList{u"id:sn12345"_s};
+        QTest::newRow("second id field")
+            << uR"({"nationalId":"ab99"})"_s << u"{}"_s << QStringList{u"id:ab99"_s};
+        QTest::newRow("configured id field") << uR"({"idNumber":"1","passport":"P-77"})"_s
+                                             << uR"({"idFields":["passport"]})"_s << QStringList{u"id:p77"_s};
         QTest::newRow("phone: last nine digits")
             << uR"({"phone":"+221 77 123 45 67"})"_s << u"{}"_s << QStringList{u"phone:771234567"_s};
         QTest::newRow("phone: too short") << uR"({"phone":"12-34"})"_s << u"{}"_s << QStringList{};
@@ -115,7 +116,8 @@ private slots:
 
     void matchKeys_householdsOnlyByIdAndPhone()
     {
-        Entity household = person(parse(uR"({"name":"Diallo","age":30,"phone":"771234567","idNumber":"H1"})"_s));
+        Entity household =
+            person(parse(uR"({"name":"Diallo","age":30,"phone":"771234567","idNumber":"H1"})"_s));
         household.type = EntityType::Group;
         QCOMPARE(matchKeys(household, DuplicateRules()),
                  (QStringList{u"household-id:h1"_s, u"household-phone:771234567"_s}));

@@ -77,7 +77,8 @@ private slots:
         QCOMPARE(listed(model), QStringList{u"p-1+p-2"_s});
         QCOMPARE(model.index(0, DuplicatesModel::First).data().toString(), u"Aïssatou Diallo"_s);
         QCOMPARE(model.index(0, DuplicatesModel::Second).data().toString(), u"Diallo Aissatou"_s);
-        QCOMPARE(model.index(0, DuplicatesModel::Rules).data().toString(), DuplicatesModel::ruleLabel(u"name-age"_s));
+        QCOMPARE(model.index(0, DuplicatesModel::Rules).data().toString(),
+                 DuplicatesModel::ruleLabel(u"name-age"_s));
         QVERIFY(!model.index(0, DuplicatesModel::Found).data().toString().isEmpty());
         QCOMPARE(model.columnCount(), int(DuplicatesModel::ColumnCount));
 
@@ -119,7 +120,7 @@ private slots:
         QVERIFY(age >= 0 && sex >= 0);
         QCOMPARE(table.item(age, 0)->text(), u"30"_s);
         QCOMPARE(table.item(age, 1)->text(), u"31"_s);
-        QVERIFY(table.item(age, 0)->font().bold()); // differs
+        QVERIFY(table.item(age, 0)->font().bold());  // differs
         QVERIFY(!table.item(sex, 0)->font().bold()); // same on both sides
         QCOMPARE(table.horizontalHeaderItem(0)->text(), u"Awa Sow"_s);
         QCOMPARE(table.horizontalHeaderItem(1)->text(), u"Sow Awa (newer)"_s);
@@ -161,16 +162,18 @@ private slots:
         QVERIFY(page.selectPair(u"p-9"_s, u"p-1"_s));
 
         QString asked;
-        page.setDeletePrompt([&](QWidget *, const QString &, const QString &question) -> std::optional<QString> {
-            asked = question;
-            return std::nullopt; // cancelled
-        });
+        page.setDeletePrompt(
+            [&](QWidget *, const QString &, const QString &question) -> std::optional<QString> {
+                asked = question;
+                return std::nullopt; // cancelled
+            });
         QVERIFY(!page.deleteNewer());
         QVERIFY(asked.contains(u"Ali Kane"_s));
         QCOMPARE(page.count(), 2);
 
-        page.setDeletePrompt(
-            [](QWidget *, const QString &, const QString &) -> std::optional<QString> { return u"same person"_s; });
+        page.setDeletePrompt([](QWidget *, const QString &, const QString &) -> std::optional<QString> {
+            return u"same person"_s;
+        });
         // Through the keyboard shortcut.
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

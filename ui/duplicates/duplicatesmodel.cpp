@@ -57,8 +57,8 @@ int DuplicatesModel::columnCount(const QModelIndex &parent) const
 QString DuplicatesModel::ruleLabel(const QString &rule)
 {
     const bool household = rule.startsWith(core::duplicaterule::HouseholdPrefix);
-    const QStringView name = household ? QStringView(rule).mid(core::duplicaterule::HouseholdPrefix.size())
-                                       : QStringView(rule);
+    const QStringView name =
+        household ? QStringView(rule).mid(core::duplicaterule::HouseholdPrefix.size()) : QStringView(rule);
     if (name == core::duplicaterule::NameBirthDate)
         return tr("Name and birth date");
     if (name == core::duplicaterule::NameAgeBand)

@@ -208,8 +208,8 @@ void DuplicatesPage::selectRowNear(int row)
     if (m_model->rowCount() == 0)
         return;
     const int at = std::clamp(row, 0, m_model->rowCount() - 1);
-    m_queue->selectionModel()->setCurrentIndex(m_model->index(at, 0),
-                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_queue->selectionModel()->setCurrentIndex(m_model->index(at, 0), QItemSelectionModel::ClearAndSelect |
+                                                                          QItemSelectionModel::Rows);
 }
 
 std::pair<QString, QString> DuplicatesPage::selectedPair() const
@@ -294,8 +294,8 @@ void DuplicatesPage::updateCount()
     if (open == 0)
         m_summary->setText(tr("No potential duplicates wait for review."));
     else if (listed < open)
-        m_summary->setText(tr("Showing the oldest %1 of %2 pairs.").arg(QLocale().toString(listed),
-                                                                         QLocale().toString(open)));
+        m_summary->setText(tr("Showing the oldest %1 of %2 pairs.")
+                               .arg(QLocale().toString(listed), QLocale().toString(open)));
     else
         m_summary->setText(tr("%n pair(s) to review.", nullptr, open));
     if (open != m_count) {
@@ -336,7 +336,8 @@ void DuplicatesPage::showPair()
     QStringList rules;
     for (const QString &rule : pair.rules)
         rules.append(DuplicatesModel::ruleLabel(rule));
-    m_pairTitle->setText(tr("Found %1, matched on %2.").arg(whenText(pair.foundAt), QLocale().createSeparatedList(rules)));
+    m_pairTitle->setText(
+        tr("Found %1, matched on %2.").arg(whenText(pair.foundAt), QLocale().createSeparatedList(rules)));
 
     auto newer = queue.newer(a.guid, b.guid);
     const QString newerGuid = newer ? *newer : QString();
