@@ -184,12 +184,15 @@ private slots:
         QVERIFY(f.ledger().importEvents(generatedHouseholds(10, 600, 610)));
         bool sawBusy = false;
         QTimer::singleShot(0, &view, [&] {
-            sawBusy = view.isBusy() && view.statusText().contains(u"Updating"_s);
+            sawBusy = view.isBusy() && view.statusText().contains(u"Updating"_s) &&
+                      QGuiApplication::overrideCursor() != nullptr &&
+                      QGuiApplication::overrideCursor()->shape() == Qt::BusyCursor;
             view.cancel();
         });
         QSignalSpy refreshed(&view, &DashboardView::refreshed);
         view.refresh();
         QVERIFY(sawBusy);
+        QCOMPARE(QGuiApplication::overrideCursor(), nullptr);
         QCOMPARE(refreshed.count(), 1);
         QVERIFY(!view.isBusy());
         QVERIFY2(view.statusText().contains(u"cancelled"_s), qPrintable(view.statusText()));

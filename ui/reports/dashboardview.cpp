@@ -14,6 +14,7 @@
 #include <QDateTimeAxis>
 #include <QEventLoop>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
 #include <QLabel>
@@ -404,9 +405,12 @@ void DashboardView::refresh()
     m_running.start();
     m_sincePump.invalidate();
     const QPointer<DashboardView> self(this);
+    // A busy pointer from the start: the household rows' statement reports no progress.
+    QGuiApplication::setOverrideCursor(Qt::BusyCursor);
     auto summary = core::summarize(m_ledger, std::nullopt, filter(), [self](quint64 done, quint64 total) {
         return self && self->progress(done, total);
     });
+    QGuiApplication::restoreOverrideCursor();
     if (!self)
         return;
     m_busy = false;
