@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::AssignHouseholdsDialog</name>
+    <message numerus="yes">
+        <source>Showing the first %n households; type more of a name to find others.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) assigned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to save.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::AuditTrailView</name>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -42,6 +66,16 @@
         <translation>
             <numerusform>Delete the household %1 and its %n member?</numerusform>
             <numerusform>Delete the household %1 and its %n members?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DuplicatesPage</name>
+    <message numerus="yes">
+        <source>%n pair(s) to review.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -303,6 +303,18 @@
         <source>Unlocking…</source>
         <translation>Desbloqueando…</translation>
     </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <translation type="unfinished">&amp;Confirmar la frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished">Robustez:</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::AddUserDialog</name>
@@ -473,6 +485,78 @@
     <message>
         <source>Bringing the household list up to date…</source>
         <translation>Actualizando la lista de hogares…</translation>
+    </message>
+    <message>
+        <source>Potential duplicates cannot be brought up to date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open form was kept as a draft: resume it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AssignHouseholdsDialog</name>
+    <message>
+        <source>Assign Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sees the households they registered and those checked here, with their members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by household, head or village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished">Hogares</translation>
+    </message>
+    <message>
+        <source>Save Assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household matches the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n households; type more of a name to find others.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) assigned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to save.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -655,6 +739,25 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::ChangeRoleDialog</name>
+    <message>
+        <source>Change Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is now: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enumerators see the households they registered or were assigned; supervisors see and review everything; administrators also manage users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::DashboardView</name>
     <message>
         <source>&amp;From</source>
@@ -729,16 +832,40 @@
         <translation>%1 zonas más</translation>
     </message>
     <message>
-        <source>Review progress (no review decisions yet: edits since registration)</source>
-        <translation>Avance de la revisión (aún sin decisiones: cambios desde el registro)</translation>
+        <source>Updating the dashboard…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edited: %1</source>
-        <translation>Modificados: %1</translation>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancelar</translation>
     </message>
     <message>
-        <source>Registered only: %1</source>
-        <translation>Solo registrados: %1</translation>
+        <source>Update cancelled: the charts show the numbers of the previous update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never reviewed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -879,6 +1006,148 @@ Iniciado: %4
     <message>
         <source>Forms you start are saved here as you type, until you submit them. Nothing typed is lost.</source>
         <translation>Los formularios que empiece se guardan aquí mientras escribe, hasta que los envíe. No se pierde nada de lo escrito.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DuplicatesModel</name>
+    <message>
+        <source>Name and birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name and age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Teléfono</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DuplicatesPage</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are different people or households: keep both (Ctrl+Shift+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete newer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same person or household registered twice: delete the one registered later (Ctrl+Shift+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Potential duplicates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pair was not resolved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete newer registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1, the one registered later? It stays in the audit trail.
+Note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No potential duplicates wait for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the oldest %1 of %2 pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) to review.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pair to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1, matched on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (newer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished">Miembros</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished">Último cambio</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Ficha</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1904,10 @@ Iniciado: %4
         <source>Leave the registration form and lose what you entered in it?</source>
         <translation>¿Salir del formulario de registro y perder lo que ha escrito en él?</translation>
     </message>
+    <message>
+        <source>more than %L1 found</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::IntegrityPanel</name>
@@ -1852,6 +2125,14 @@ Iniciado: %4
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Integrity Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm could not be acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::MainWindow</name>
@@ -2047,6 +2328,78 @@ Iniciado: %4
         <source>Audit trail</source>
         <translation>Historial de auditoría</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, idle lock and this computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be changed until an administrator acknowledges the alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the Integrity Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the event log as it is now and allow changes again? A signed checkpoint will record that you acknowledged the alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm could not be acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged: changes are allowed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That draft is not there any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish or leave the registration form first, then resume the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The household of that draft is not in the registry any more; discard the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form of that draft cannot be opened any more; discard the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::MoveMemberDialog</name>
@@ -2152,6 +2505,37 @@ Continue without writing it down?</source>
         <translation>La clave de recuperación no se volverá a mostrar. Sin ella, nadie podrá abrir un registro cuyos administradores hayan olvidado todos su frase de contraseña.
 
 ¿Continuar sin anotarla?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ResetPassphraseDialog</name>
+    <message>
+        <source>Reset Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase for %1 and give it to them in person. Their old passphrase stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <translation type="unfinished">&amp;Confirmar la frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished">Robustez:</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation type="unfinished">La frase de contraseña necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2801,13 @@ Continue without writing it down?</source>
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::StrengthMeter</name>
+    <message>
+        <source>Passphrase strength: %1</source>
+        <translation type="unfinished">Robustez de la frase de contraseña: %1</translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::SummaryReport</name>
     <message>
         <source>Registry summary</source>
@@ -2499,18 +2890,6 @@ Continue without writing it down?</source>
         <translation>Estado de la revisión</translation>
     </message>
     <message>
-        <source>This registry holds no review decisions yet. Shown instead: households changed since their registration, and households unchanged since.</source>
-        <translation>Este registro aún no contiene decisiones de revisión. Se muestran en su lugar: los hogares modificados desde su registro y los que no han cambiado.</translation>
-    </message>
-    <message>
-        <source>Changed since registration</source>
-        <translation>Modificados desde el registro</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>Sin cambios</translation>
-    </message>
-    <message>
         <source>Verification</source>
         <translation>Verificación</translation>
     </message>
@@ -2537,6 +2916,30 @@ Continue without writing it down?</source>
     <message>
         <source>in %1</source>
         <translation>en %1</translation>
+    </message>
+    <message>
+        <source>Where each household stands with review: the supervisor&apos;s last decision, or awaiting review when it was never reviewed or changed after its last decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished">Aprobado</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished">Señalado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">Rechazado</translation>
+    </message>
+    <message>
+        <source>Changed since review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never reviewed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2747,24 +3150,12 @@ Continue without writing it down?</source>
         <translation>Desbloquear el registro</translation>
     </message>
     <message>
-        <source>Use the recovery &amp;key</source>
-        <translation>Usar la &amp;clave de recuperación</translation>
-    </message>
-    <message>
-        <source>Unlock with the recovery key</source>
-        <translation>Desbloquear con la clave de recuperación</translation>
-    </message>
-    <message>
         <source>Unlock with a passphrase &amp;instead</source>
         <translation>Desbloquear con una frase de contraseña &amp;en su lugar</translation>
     </message>
     <message>
         <source>Checking the passphrase…</source>
         <translation>Comprobando la frase de contraseña…</translation>
-    </message>
-    <message>
-        <source>Checking the recovery key…</source>
-        <translation>Comprobando la clave de recuperación…</translation>
     </message>
     <message>
         <source>That passphrase is not right for “%1”. Check Caps Lock and the keyboard layout, and try again.</source>
@@ -2810,6 +3201,38 @@ Continue without writing it down?</source>
         <source>FieldLedger registries (*.fieldledger);;All files (*)</source>
         <translation>Registros de FieldLedger (*.fieldledger);;Todos los archivos (*)</translation>
     </message>
+    <message>
+        <source>Use the recovery &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase with the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset and Un&amp;lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">Las dos frases de contraseña no coinciden.</translation>
+    </message>
+    <message>
+        <source>Checking the recovery key and setting the new passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::UsersPage</name>
@@ -2838,10 +3261,6 @@ Continue without writing it down?</source>
         <translation>&amp;Quitar el usuario…</translation>
     </message>
     <message>
-        <source>Roles are chosen when a user is added; to change one, remove the user and add them again.</source>
-        <translation>Los roles se eligen al añadir un usuario; para cambiar uno, quite el usuario y vuelva a añadirlo.</translation>
-    </message>
-    <message>
         <source>The users cannot be read: %1</source>
         <translation>No se pueden leer los usuarios: %1</translation>
     </message>
@@ -2868,6 +3287,114 @@ Continue without writing it down?</source>
     <message>
         <source>%1 was not removed: %2</source>
         <translation>No se quitó a %1: %2</translation>
+    </message>
+    <message>
+        <source>Households assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished">Usuarios</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Fecha</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished">Por</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Usuario</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">Detalles</translation>
+    </message>
+    <message>
+        <source>History of changes to users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change R&amp;ole…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign &amp;Households…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households can be assigned from the main window&apos;s Users section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi&amp;story of changes to users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi&amp;story of changes to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 was not reset: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households of %1 were not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households of %1 were not assigned: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

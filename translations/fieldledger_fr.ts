@@ -303,6 +303,18 @@
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
     </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <translation type="unfinished">&amp;Confirmer la phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished">Robustesse&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::AddUserDialog</name>
@@ -473,6 +485,78 @@
     <message>
         <source>Bringing the household list up to date…</source>
         <translation>Mise à jour de la liste des ménages…</translation>
+    </message>
+    <message>
+        <source>Potential duplicates cannot be brought up to date: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open form was kept as a draft: resume it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::AssignHouseholdsDialog</name>
+    <message>
+        <source>Assign Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sees the households they registered and those checked here, with their members.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by household, head or village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished">Ménages</translation>
+    </message>
+    <message>
+        <source>Save Assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households cannot be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished">%1 — %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household matches the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the first %n households; type more of a name to find others.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) assigned.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to save.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -655,6 +739,25 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::ChangeRoleDialog</name>
+    <message>
+        <source>Change Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is now: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enumerators see the households they registered or were assigned; supervisors see and review everything; administrators also manage users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::DashboardView</name>
     <message>
         <source>&amp;From</source>
@@ -729,16 +832,40 @@
         <translation>%1 autres zones</translation>
     </message>
     <message>
-        <source>Review progress (no review decisions yet: edits since registration)</source>
-        <translation>Avancement de la vérification (aucune décision pour l’instant&#xa0;: modifications depuis l’enregistrement)</translation>
+        <source>Updating the dashboard…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edited: %1</source>
-        <translation>Modifiés&#xa0;: %1</translation>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
     </message>
     <message>
-        <source>Registered only: %1</source>
-        <translation>Enregistrés seulement&#xa0;: %1</translation>
+        <source>Update cancelled: the charts show the numbers of the previous update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since review: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never reviewed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -879,6 +1006,148 @@ Dernier enregistrement&#xa0;: %5</translation>
     <message>
         <source>Forms you start are saved here as you type, until you submit them. Nothing typed is lost.</source>
         <translation>Les formulaires commencés sont enregistrés ici au fil de la saisie, jusqu’à leur envoi. Rien de ce qui est saisi n’est perdu.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DuplicatesModel</name>
+    <message>
+        <source>Name and birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name and age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Téléphone</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::DuplicatesPage</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Non</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are different people or households: keep both (Ctrl+Shift+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete newer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same person or household registered twice: delete the one registered later (Ctrl+Shift+Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete newer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Potential duplicates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pair was not resolved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete newer registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1, the one registered later? It stays in the audit trail.
+Note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No potential duplicates wait for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the oldest %1 of %2 pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) to review.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pair to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1, matched on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (newer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished">Membres</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished">Dernière modification</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished">Fiche</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1904,10 @@ Dernier enregistrement&#xa0;: %5</translation>
         <source>Leave the registration form and lose what you entered in it?</source>
         <translation>Quitter le formulaire d’enregistrement et perdre ce que vous y avez saisi&#xa0;?</translation>
     </message>
+    <message>
+        <source>more than %L1 found</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::IntegrityPanel</name>
@@ -1852,6 +2125,14 @@ Dernier enregistrement&#xa0;: %5</translation>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>Integrity Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm could not be acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::MainWindow</name>
@@ -2047,6 +2328,78 @@ Dernier enregistrement&#xa0;: %5</translation>
         <source>Audit trail</source>
         <translation>Piste d’audit</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, idle lock and this computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be changed until an administrator acknowledges the alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge the Integrity Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept the event log as it is now and allow changes again? A signed checkpoint will record that you acknowledged the alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integrity Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm could not be acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm acknowledged: changes are allowed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That draft is not there any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish or leave the registration form first, then resume the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The household of that draft is not in the registry any more; discard the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form of that draft cannot be opened any more; discard the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::MoveMemberDialog</name>
@@ -2152,6 +2505,37 @@ Continue without writing it down?</source>
         <translation>La clé de récupération ne sera plus affichée. Sans elle, un registre dont tous les administrateurs ont oublié leur phrase secrète ne peut plus être ouvert par personne.
 
 Continuer sans la noter&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::ResetPassphraseDialog</name>
+    <message>
+        <source>Reset Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase for %1 and give it to them in person. Their old passphrase stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm passphrase:</source>
+        <translation type="unfinished">&amp;Confirmer la phrase secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished">Robustesse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least %1 characters.</source>
+        <translation type="unfinished">La phrase secrète doit compter au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">Les deux phrases secrètes diffèrent.</translation>
     </message>
 </context>
 <context>
@@ -2417,6 +2801,13 @@ Continuer sans la noter&#xa0;?</translation>
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::StrengthMeter</name>
+    <message>
+        <source>Passphrase strength: %1</source>
+        <translation type="unfinished">Robustesse de la phrase secrète&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::SummaryReport</name>
     <message>
         <source>Registry summary</source>
@@ -2499,18 +2890,6 @@ Continuer sans la noter&#xa0;?</translation>
         <translation>État de la vérification</translation>
     </message>
     <message>
-        <source>This registry holds no review decisions yet. Shown instead: households changed since their registration, and households unchanged since.</source>
-        <translation>Ce registre ne contient encore aucune décision de vérification. À la place&#xa0;: les ménages modifiés depuis leur enregistrement et ceux restés inchangés.</translation>
-    </message>
-    <message>
-        <source>Changed since registration</source>
-        <translation>Modifiés depuis l’enregistrement</translation>
-    </message>
-    <message>
-        <source>Unchanged</source>
-        <translation>Inchangés</translation>
-    </message>
-    <message>
         <source>Verification</source>
         <translation>Vérification</translation>
     </message>
@@ -2537,6 +2916,30 @@ Continuer sans la noter&#xa0;?</translation>
     <message>
         <source>in %1</source>
         <translation>en %1</translation>
+    </message>
+    <message>
+        <source>Where each household stands with review: the supervisor&apos;s last decision, or awaiting review when it was never reviewed or changed after its last decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished">Approuvé</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation type="unfinished">Signalé</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished">Rejeté</translation>
+    </message>
+    <message>
+        <source>Changed since review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never reviewed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2747,24 +3150,12 @@ Continuer sans la noter&#xa0;?</translation>
         <translation>Déverrouiller le registre</translation>
     </message>
     <message>
-        <source>Use the recovery &amp;key</source>
-        <translation>Utiliser la &amp;clé de récupération</translation>
-    </message>
-    <message>
-        <source>Unlock with the recovery key</source>
-        <translation>Déverrouiller avec la clé de récupération</translation>
-    </message>
-    <message>
         <source>Unlock with a passphrase &amp;instead</source>
         <translation>Déverrouiller plutôt avec une phrase &amp;secrète</translation>
     </message>
     <message>
         <source>Checking the passphrase…</source>
         <translation>Vérification de la phrase secrète…</translation>
-    </message>
-    <message>
-        <source>Checking the recovery key…</source>
-        <translation>Vérification de la clé de récupération…</translation>
     </message>
     <message>
         <source>That passphrase is not right for “%1”. Check Caps Lock and the keyboard layout, and try again.</source>
@@ -2810,6 +3201,38 @@ Continuer sans la noter&#xa0;?</translation>
         <source>FieldLedger registries (*.fieldledger);;All files (*)</source>
         <translation>Registres FieldLedger (*.fieldledger);;Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>Use the recovery &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase with the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset and Un&amp;lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase needs at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished">Les deux phrases secrètes diffèrent.</translation>
+    </message>
+    <message>
+        <source>Checking the recovery key and setting the new passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::UsersPage</name>
@@ -2838,10 +3261,6 @@ Continuer sans la noter&#xa0;?</translation>
         <translation>&amp;Retirer l’utilisateur…</translation>
     </message>
     <message>
-        <source>Roles are chosen when a user is added; to change one, remove the user and add them again.</source>
-        <translation>Les rôles sont choisis à l’ajout d’un utilisateur&#xa0;; pour en changer, retirez l’utilisateur puis ajoutez-le de nouveau.</translation>
-    </message>
-    <message>
         <source>The users cannot be read: %1</source>
         <translation>Les utilisateurs ne peuvent pas être lus&#xa0;: %1</translation>
     </message>
@@ -2868,6 +3287,114 @@ Continuer sans la noter&#xa0;?</translation>
     <message>
         <source>%1 was not removed: %2</source>
         <translation>%1 n’a pas été retiré&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Households assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished">Utilisateurs</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished">Par</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished">Utilisateur</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">Détails</translation>
+    </message>
+    <message>
+        <source>History of changes to users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change R&amp;ole…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign &amp;Households…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households can be assigned from the main window&apos;s Users section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi&amp;story of changes to users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hi&amp;story of changes to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of %1 was not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 was not reset: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households of %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households of %1 were not changed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The households of %1 were not assigned: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
