@@ -15,23 +15,23 @@
     <name>fieldledger::ui::AssignHouseholdsDialog</name>
     <message numerus="yes">
         <source>Showing the first %n households; type more of a name to find others.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Showing the first household; type more of a name to find others.</numerusform>
+            <numerusform>Showing the first %n households; type more of a name to find others.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n household(s) assigned.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n household assigned.</numerusform>
+            <numerusform>%n households assigned.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to save.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change to save.</numerusform>
+            <numerusform>%n changes to save.</numerusform>
         </translation>
     </message>
 </context>
@@ -73,9 +73,9 @@
     <name>fieldledger::ui::DuplicatesPage</name>
     <message numerus="yes">
         <source>%n pair(s) to review.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pair to review.</numerusform>
+            <numerusform>%n pairs to review.</numerusform>
         </translation>
     </message>
 </context>

@@ -7,6 +7,7 @@
 #include "ui/drafts/draftautosaver.h"
 #include "ui/drafts/draftlistmodel.h"
 #include "ui/drafts/draftspage.h"
+#include "ui/duplicates/duplicatespage.h"
 #include "ui/forms/formview.h"
 #include "ui/households/formsubmitter.h"
 #include "ui/households/householddetail.h"
@@ -471,6 +472,11 @@ void MainWindow::addSupervisionPages()
     if (m_info.user.role == core::Role::Enumerator)
         return;
 
+    auto *duplicates = new DuplicatesPage(ledger);
+    addSection(tr("Duplicates"), u":/icons/duplicates.svg"_s, Page::Duplicates, duplicates);
+    connect(duplicates, &DuplicatesPage::countChanged, this,
+            [this](int count) { setSectionCount(Page::Duplicates, tr("Duplicates"), count); });
+    setSectionCount(Page::Duplicates, tr("Duplicates"), duplicates->count());
     addSection(tr("Dashboard"), u":/icons/dashboard.svg"_s, Page::Dashboard, new DashboardView(ledger));
     auto *anomalies = new AnomaliesView(ledger);
     connect(anomalies, &AnomaliesView::showEntity, this, [this](const QString &guid, const QString &) {

@@ -66,9 +66,9 @@ public:
     };
 
     // The sidebar's sections, in order. With a ledger, Review follows (for everyone, with a count
-    // of what awaits the user there), then supervisors' and administrators' sections (Dashboard,
-    // Anomalies, Integrity; Users for administrators).
-    enum class Page { Households, Drafts, Review, Dashboard, Anomalies, Integrity, Users };
+    // of what awaits the user there), then supervisors' and administrators' sections (Duplicates
+    // with the count of open pairs, Dashboard, Anomalies, Integrity; Users for administrators).
+    enum class Page { Households, Drafts, Review, Duplicates, Dashboard, Anomalies, Integrity, Users };
 
     explicit MainWindow(Info info, QWidget *parent = nullptr);
     MainWindow(Info info, Services services, QWidget *parent = nullptr);

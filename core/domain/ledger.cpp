@@ -392,8 +392,9 @@ Result<IngestReport> Ledger::submitBatch(const std::vector<Command> &commands)
         auto prefix = [&]() { return commands.size() > 1 ? u"command %1: "_s.arg(index) : QString(); };
         if (auto ok = m_access.check(user(), Action::Submit, command.entityGuid); !ok)
             return rollback(Error{ok.error().code, prefix() + ok.error().message});
-        // A review decision is a supervisor's (ReviewService checks it too; this is the gate).
-        if (command.type == u"review-household") {
+        // A review decision or a duplicate's resolution is a supervisor's (ReviewService and
+        // DuplicateQueue check it too; this is the gate).
+        if (command.type == u"review-household" || command.type == u"resolve-duplicate") {
             if (auto ok = m_access.check(user(), Action::Review, command.entityGuid); !ok)
                 return rollback(Error{ok.error().code, prefix() + ok.error().message});
         }

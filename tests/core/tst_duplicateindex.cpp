@@ -328,6 +328,13 @@ private slots:
         auto listed = queue.openPairs();
         QVERIFY(!listed);
         QCOMPARE(listed.error().code, ErrorCode::PermissionDenied);
+        // Nor through the ledger itself, on their own entity (the CLI's submit).
+        const QJsonObject pair{{u"entityGuid"_s, u"p-1"_s}, {u"duplicateGuid"_s, u"p-2"_s}};
+        auto direct = fixture.ledger().submit(
+            command(u"resolve-duplicate"_s, u"p-2"_s,
+                    {{u"duplicates"_s, QJsonArray{pair}}, {u"shouldDelete"_s, true}}));
+        QVERIFY(!direct);
+        QCOMPARE(direct.error().code, ErrorCode::PermissionDenied);
         auto p2 = fixture.ledger().entity(u"p-2"_s);
         FL_VERIFY_OK(p2);
         QVERIFY(!(*p2)->deleted);

@@ -3,6 +3,7 @@
 // count in the sidebar) and resumes it in a later window, with its values, under the same draft;
 // submitting removes the draft; giving the form up discards it. And the integrity alarm's banner,
 // which blocks changes until an administrator acknowledges it.
+#include "core/domain/duplicateindex.h"
 #include "core/ledgerfixture.h"
 #include "core/storage/draftstore.h"
 #include "core/storage/householdindex.h"
@@ -90,6 +91,7 @@ private slots:
     void resume_draftOfDeletedHousehold_explainsAndKeepsDraft();
     void settingsAction_emitsSettingsRequested();
     void reviewSection_countsHouseholdsAwaitingReview();
+    void duplicatesSection_countsOpenPairs();
     void alarm_bannerUntilAdministratorAcknowledges();
 
 private:
@@ -333,6 +335,18 @@ void TestMainWindowServices::reviewSection_countsHouseholdsAwaitingReview()
     QCOMPARE(sidebarText(*m_window, MainWindow::Page::Review), u"Review"_s);
     addHousehold(); // a new submission awaits review
     QTRY_COMPARE(sidebarText(*m_window, MainWindow::Page::Review), u"Review (1)"_s);
+}
+
+void TestMainWindowServices::duplicatesSection_countsOpenPairs()
+{
+    FL_VERIFY_OK(core::DuplicateIndex::install(m_fixture->ledger()));
+    makeWindow();
+    QCOMPARE(sidebarText(*m_window, MainWindow::Page::Duplicates), u"Duplicates"_s);
+    FL_VERIFY_OK(m_fixture->ledger().submit(
+        command(u"create-individual"_s, u"p-a"_s, {{u"name"_s, u"Awa Sow"_s}, {u"age"_s, 20}})));
+    FL_VERIFY_OK(m_fixture->ledger().submit(
+        command(u"create-individual"_s, u"p-b"_s, {{u"name"_s, u"Sow Awa"_s}, {u"age"_s, 22}})));
+    QTRY_COMPARE(sidebarText(*m_window, MainWindow::Page::Duplicates), u"Duplicates (1)"_s);
 }
 
 void TestMainWindowServices::alarm_bannerUntilAdministratorAcknowledges()
