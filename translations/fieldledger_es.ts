@@ -305,15 +305,15 @@
     </message>
     <message>
         <source>&amp;New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva frase de contraseña:</translation>
     </message>
     <message>
         <source>&amp;Confirm passphrase:</source>
-        <translation type="unfinished">&amp;Confirmar la frase de contraseña:</translation>
+        <translation>&amp;Confirmar la frase de contraseña:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished">Robustez:</translation>
+        <translation>Robustez:</translation>
     </message>
 </context>
 <context>
@@ -488,74 +488,74 @@
     </message>
     <message>
         <source>Potential duplicates cannot be brought up to date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden actualizar los posibles duplicados: %1</translation>
     </message>
     <message>
         <source>The open form was kept as a draft: resume it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>El formulario abierto se conservó como borrador: reanúdelo aquí.</translation>
     </message>
 </context>
 <context>
     <name>fieldledger::ui::AssignHouseholdsDialog</name>
     <message>
         <source>Assign Households</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar hogares</translation>
     </message>
     <message>
         <source>%1 sees the households they registered and those checked here, with their members.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ve los hogares que registró y los marcados aquí, con sus miembros.</translation>
     </message>
     <message>
         <source>Search by household, head or village</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar por hogar, jefe o aldea</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar:</translation>
     </message>
     <message>
         <source>Households</source>
-        <translation type="unfinished">Hogares</translation>
+        <translation>Hogares</translation>
     </message>
     <message>
         <source>Save Assignments</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar las asignaciones</translation>
     </message>
     <message>
         <source>The households cannot be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden listar los hogares: %1</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>No household matches the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún hogar coincide con la búsqueda.</translation>
     </message>
     <message numerus="yes">
         <source>Showing the first %n households; type more of a name to find others.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se muestra solo %n hogar; escriba más letras de un nombre para encontrar otros.</numerusform>
+            <numerusform>Se muestran los primeros %n hogares; escriba más letras de un nombre para encontrar otros.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n household(s) assigned.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hogar asignado.</numerusform>
+            <numerusform>%n hogares asignados.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to save.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cambio por guardar.</numerusform>
+            <numerusform>%n cambios por guardar.</numerusform>
         </translation>
     </message>
 </context>
@@ -742,19 +742,19 @@
     <name>fieldledger::ui::ChangeRoleDialog</name>
     <message>
         <source>Change Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el rol</translation>
     </message>
     <message>
         <source>%1 (%2) is now: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) es ahora: %3.</translation>
     </message>
     <message>
         <source>Enumerators see the households they registered or were assigned; supervisors see and review everything; administrators also manage users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los encuestadores ven los hogares que registraron o que se les asignaron; los supervisores lo ven y lo revisan todo; los administradores, además, gestionan los usuarios.</translation>
     </message>
     <message>
         <source>New &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo &amp;rol:</translation>
     </message>
 </context>
 <context>
@@ -833,39 +833,39 @@
     </message>
     <message>
         <source>Updating the dashboard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualizando el panel…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Update cancelled: the charts show the numbers of the previous update.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualización cancelada: los gráficos muestran las cifras de la actualización anterior.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualizar</translation>
     </message>
     <message>
         <source>Approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aprobados: %1</translation>
     </message>
     <message>
         <source>Flagged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Señalados: %1</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazados: %1</translation>
     </message>
     <message>
         <source>Changed since review: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificados desde la revisión: %1</translation>
     </message>
     <message>
         <source>Never reviewed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca revisados: %1</translation>
     </message>
 </context>
 <context>
@@ -1012,142 +1012,143 @@ Iniciado: %4
     <name>fieldledger::ui::DuplicatesModel</name>
     <message>
         <source>Name and birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre y fecha de nacimiento</translation>
     </message>
     <message>
         <source>Name and age</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre y edad</translation>
     </message>
     <message>
         <source>Household ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de identificación del hogar</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de identificación</translation>
     </message>
     <message>
         <source>Household phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Teléfono del hogar</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Teléfono</translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectado</translation>
     </message>
     <message>
         <source>Registered first</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado primero</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Posible duplicado</translation>
     </message>
     <message>
         <source>Matched on</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincidencia en</translation>
     </message>
 </context>
 <context>
     <name>fieldledger::ui::DuplicatesPage</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Sí</translation>
+        <translation>Sí</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>&amp;Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservar ambos</translation>
     </message>
     <message>
         <source>These are different people or households: keep both (Ctrl+Shift+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Son personas u hogares distintos: conservar ambos (Ctrl+Mayús+K)</translation>
     </message>
     <message>
         <source>&amp;Delete newer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eliminar el más reciente…</translation>
     </message>
     <message>
         <source>The same person or household registered twice: delete the one registered later (Ctrl+Shift+Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>La misma persona u hogar registrado dos veces: eliminar el registrado más tarde (Ctrl+Mayús+Supr)</translation>
     </message>
     <message>
         <source>Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar ambos</translation>
     </message>
     <message>
         <source>Delete newer</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el más reciente</translation>
     </message>
     <message>
         <source>&amp;Potential duplicates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Posibles &amp;duplicados:</translation>
     </message>
     <message>
         <source>The pair was not resolved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se resolvió el par: %1</translation>
     </message>
     <message>
         <source>Delete newer registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar el registro más reciente</translation>
     </message>
     <message>
         <source>Delete %1, the one registered later? It stays in the audit trail.
 Note (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar %1, el registrado más tarde? Permanece en el historial de auditoría.
+Nota (opcional):</translation>
     </message>
     <message>
         <source>No potential duplicates wait for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay posibles duplicados pendientes de revisión.</translation>
     </message>
     <message>
         <source>Showing the oldest %1 of %2 pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestran los %1 pares más antiguos de %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) to review.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n par por revisar.</numerusform>
+            <numerusform>%n pares por revisar.</numerusform>
         </translation>
     </message>
     <message>
         <source>Registered first</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrado primero</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Posible duplicado</translation>
     </message>
     <message>
         <source>Choose a pair to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un par para compararlo.</translation>
     </message>
     <message>
         <source>Found %1, matched on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detectado el %1, coincidencia en %2.</translation>
     </message>
     <message>
         <source>%1 (newer)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (más reciente)</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished">Miembros</translation>
+        <translation>Miembros</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished">Último cambio</translation>
+        <translation>Último cambio</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Ficha</translation>
+        <translation>Ficha</translation>
     </message>
 </context>
 <context>
@@ -1906,7 +1907,7 @@ Note (optional):</source>
     </message>
     <message>
         <source>more than %L1 found</source>
-        <translation type="unfinished"></translation>
+        <translation>más de %L1 encontrados</translation>
     </message>
 </context>
 <context>
@@ -2127,11 +2128,11 @@ Note (optional):</source>
     </message>
     <message>
         <source>Integrity Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarma de integridad</translation>
     </message>
     <message>
         <source>The alarm could not be acknowledged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo dar por enterada la alarma: %1</translation>
     </message>
 </context>
 <context>
@@ -2330,75 +2331,75 @@ Note (optional):</source>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;justes…</translation>
     </message>
     <message>
         <source>Language, idle lock and this computer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma, bloqueo por inactividad y nombre de este equipo</translation>
     </message>
     <message>
         <source>Integrity alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarma de integridad</translation>
     </message>
     <message>
         <source>Nothing can be changed until an administrator acknowledges the alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede cambiar nada hasta que un administrador dé por enterada la alarma.</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dar por enterado…</translation>
     </message>
     <message>
         <source>Acknowledge the Integrity Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Dar por enterada la alarma de integridad</translation>
     </message>
     <message>
         <source>Accept the event log as it is now and allow changes again? A signed checkpoint will record that you acknowledged the alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Aceptar el registro de eventos tal como está ahora y volver a permitir cambios? Un punto de control firmado dejará constancia de que dio por enterada la alarma.</translation>
     </message>
     <message>
         <source>Integrity Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarma de integridad</translation>
     </message>
     <message>
         <source>The alarm could not be acknowledged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo dar por enterada la alarma: %1</translation>
     </message>
     <message>
         <source>Alarm acknowledged: changes are allowed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarma dada por enterada: se vuelven a permitir los cambios.</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicados</translation>
     </message>
     <message>
         <source>The draft could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar el borrador: %1</translation>
     </message>
     <message>
         <source>The draft could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el borrador: %1</translation>
     </message>
     <message>
         <source>That draft is not there any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ese borrador ya no existe.</translation>
     </message>
     <message>
         <source>Finish or leave the registration form first, then resume the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termine o salga primero del formulario de registro y después reanude el borrador.</translation>
     </message>
     <message>
         <source>The household of that draft is not in the registry any more; discard the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>El hogar de ese borrador ya no está en el registro; descarte el borrador.</translation>
     </message>
     <message>
         <source>The form of that draft cannot be opened any more; discard the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>El formulario de ese borrador ya no se puede abrir; descarte el borrador.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2511,31 +2512,31 @@ Continue without writing it down?</source>
     <name>fieldledger::ui::ResetPassphraseDialog</name>
     <message>
         <source>Reset Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer la frase de contraseña</translation>
     </message>
     <message>
         <source>Choose a new passphrase for %1 and give it to them in person. Their old passphrase stops working at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una nueva frase de contraseña para %1 y entréguesela en persona. Su antigua frase de contraseña deja de funcionar de inmediato.</translation>
     </message>
     <message>
         <source>New &amp;passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva &amp;frase de contraseña:</translation>
     </message>
     <message>
         <source>&amp;Confirm passphrase:</source>
-        <translation type="unfinished">&amp;Confirmar la frase de contraseña:</translation>
+        <translation>&amp;Confirmar la frase de contraseña:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished">Robustez:</translation>
+        <translation>Robustez:</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters.</source>
-        <translation type="unfinished">La frase de contraseña necesita al menos %1 caracteres.</translation>
+        <translation>La frase de contraseña necesita al menos %1 caracteres.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Las dos frases de contraseña no coinciden.</translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -2804,7 +2805,7 @@ Continue without writing it down?</source>
     <name>fieldledger::ui::StrengthMeter</name>
     <message>
         <source>Passphrase strength: %1</source>
-        <translation type="unfinished">Robustez de la frase de contraseña: %1</translation>
+        <translation>Robustez de la frase de contraseña: %1</translation>
     </message>
 </context>
 <context>
@@ -2919,27 +2920,27 @@ Continue without writing it down?</source>
     </message>
     <message>
         <source>Where each household stands with review: the supervisor&apos;s last decision, or awaiting review when it was never reviewed or changed after its last decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Situación de cada hogar respecto a la revisión: la última decisión del supervisor, o pendiente de revisión si nunca se revisó o se modificó después de su última decisión.</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished">Aprobado</translation>
+        <translation>Aprobado</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished">Señalado</translation>
+        <translation>Señalado</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished">Rechazado</translation>
+        <translation>Rechazado</translation>
     </message>
     <message>
         <source>Changed since review</source>
-        <translation type="unfinished"></translation>
+        <translation>Modificado desde la revisión</translation>
     </message>
     <message>
         <source>Never reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca revisado</translation>
     </message>
 </context>
 <context>
@@ -3203,35 +3204,35 @@ Continue without writing it down?</source>
     </message>
     <message>
         <source>Use the recovery &amp;key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar la cla&amp;ve de recuperación…</translation>
     </message>
     <message>
         <source>Choose a new passphrase with the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una nueva frase de contraseña con la clave de recuperación</translation>
     </message>
     <message>
         <source>Reset and Un&amp;lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer y &amp;desbloquear</translation>
     </message>
     <message>
         <source>Enter your user id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su identificador de usuario.</translation>
     </message>
     <message>
         <source>Enter the recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba la clave de recuperación.</translation>
     </message>
     <message>
         <source>The new passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nueva frase de contraseña necesita al menos %1 caracteres.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Las dos frases de contraseña no coinciden.</translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
     <message>
         <source>Checking the recovery key and setting the new passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando la clave de recuperación y estableciendo la nueva frase de contraseña…</translation>
     </message>
 </context>
 <context>
@@ -3290,111 +3291,111 @@ Continue without writing it down?</source>
     </message>
     <message>
         <source>Households assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Hogares asignados</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished">Usuarios</translation>
+        <translation>Usuarios</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Fecha</translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished">Por</translation>
+        <translation>Por</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Usuario</translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Detalles</translation>
+        <translation>Detalles</translation>
     </message>
     <message>
         <source>History of changes to users</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de cambios de los usuarios</translation>
     </message>
     <message>
         <source>Change R&amp;ole…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el &amp;rol…</translation>
     </message>
     <message>
         <source>Reset &amp;Passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restablecer la &amp;frase de contraseña…</translation>
     </message>
     <message>
         <source>Assign &amp;Households…</source>
-        <translation type="unfinished"></translation>
+        <translation>Asignar &amp;hogares…</translation>
     </message>
     <message>
         <source>Households can be assigned from the main window&apos;s Users section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los hogares se pueden asignar desde la sección Usuarios de la ventana principal.</translation>
     </message>
     <message>
         <source>Hi&amp;story of changes to users</source>
-        <translation type="unfinished"></translation>
+        <translation>Hi&amp;storial de cambios de los usuarios</translation>
     </message>
     <message>
         <source>Hi&amp;story of changes to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hi&amp;storial de cambios de %1</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el historial: %1</translation>
     </message>
     <message>
         <source>User added</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario añadido</translation>
     </message>
     <message>
         <source>User removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario retirado</translation>
     </message>
     <message>
         <source>Role changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol cambiado</translation>
     </message>
     <message>
         <source>Passphrase reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña restablecida</translation>
     </message>
     <message>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña cambiada</translation>
     </message>
     <message>
         <source>Households unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Hogares desasignados</translation>
     </message>
     <message>
         <source>the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clave de recuperación</translation>
     </message>
     <message>
         <source>The role of %1 was not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se cambió el rol de %1: %2</translation>
     </message>
     <message>
         <source>The passphrase of %1 was not reset: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se restableció la frase de contraseña de %1: %2</translation>
     </message>
     <message>
         <source>The households of %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer los hogares de %1: %2</translation>
     </message>
     <message>
         <source>The households of %1 were not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se cambiaron los hogares de %1: %2</translation>
     </message>
     <message>
         <source>The households of %1 were not assigned: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se asignaron los hogares de %1: %2</translation>
     </message>
 </context>
 <context>
