@@ -305,15 +305,15 @@
     </message>
     <message>
         <source>&amp;New passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouvelle phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Confirm passphrase:</source>
-        <translation type="unfinished">&amp;Confirmer la phrase secrète&#xa0;:</translation>
+        <translation>&amp;Confirmer la phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished">Robustesse&#xa0;:</translation>
+        <translation>Robustesse&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -488,74 +488,74 @@
     </message>
     <message>
         <source>Potential duplicates cannot be brought up to date: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les doublons potentiels ne peuvent pas être mis à jour&#xa0;: %1</translation>
     </message>
     <message>
         <source>The open form was kept as a draft: resume it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le formulaire ouvert a été conservé comme brouillon&#xa0;: reprenez-le ici.</translation>
     </message>
 </context>
 <context>
     <name>fieldledger::ui::AssignHouseholdsDialog</name>
     <message>
         <source>Assign Households</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuer des ménages</translation>
     </message>
     <message>
         <source>%1 sees the households they registered and those checked here, with their members.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 voit les ménages que cette personne a enregistrés et ceux cochés ici, avec leurs membres.</translation>
     </message>
     <message>
         <source>Search by household, head or village</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher par ménage, chef ou village</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher&#xa0;:</translation>
     </message>
     <message>
         <source>Households</source>
-        <translation type="unfinished">Ménages</translation>
+        <translation>Ménages</translation>
     </message>
     <message>
         <source>Save Assignments</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les attributions</translation>
     </message>
     <message>
         <source>The households cannot be listed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les ménages ne peuvent pas être listés&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <source>No household matches the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun ménage ne correspond à la recherche.</translation>
     </message>
     <message numerus="yes">
         <source>Showing the first %n households; type more of a name to find others.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Seul le premier ménage (%n) est affiché&#xa0;; saisissez une plus grande partie du nom pour trouver les autres.</numerusform>
+            <numerusform>Seuls les %n premiers ménages sont affichés&#xa0;; saisissez une plus grande partie du nom pour trouver les autres.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n household(s) assigned.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ménage attribué.</numerusform>
+            <numerusform>%n ménages attribués.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) to save.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification à enregistrer.</numerusform>
+            <numerusform>%n modifications à enregistrer.</numerusform>
         </translation>
     </message>
 </context>
@@ -742,19 +742,19 @@
     <name>fieldledger::ui::ChangeRoleDialog</name>
     <message>
         <source>Change Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Changer le rôle</translation>
     </message>
     <message>
         <source>%1 (%2) is now: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) est actuellement&#xa0;: %3.</translation>
     </message>
     <message>
         <source>Enumerators see the households they registered or were assigned; supervisors see and review everything; administrators also manage users.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les enquêteurs voient les ménages qu’ils ont enregistrés ou qui leur ont été attribués&#xa0;; les superviseurs voient et vérifient tout&#xa0;; les administrateurs gèrent aussi les utilisateurs.</translation>
     </message>
     <message>
         <source>New &amp;role:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau &amp;rôle&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -833,39 +833,39 @@
     </message>
     <message>
         <source>Updating the dashboard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour du tableau de bord…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Update cancelled: the charts show the numbers of the previous update.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise à jour annulée&#xa0;: les graphiques montrent les chiffres de la mise à jour précédente.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctualiser</translation>
     </message>
     <message>
         <source>Approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Approuvés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Flagged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejetés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Changed since review: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiés depuis la vérification&#xa0;: %1</translation>
     </message>
     <message>
         <source>Never reviewed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais vérifiés&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1012,142 +1012,143 @@ Dernier enregistrement&#xa0;: %5</translation>
     <name>fieldledger::ui::DuplicatesModel</name>
     <message>
         <source>Name and birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom et date de naissance</translation>
     </message>
     <message>
         <source>Name and age</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom et âge</translation>
     </message>
     <message>
         <source>Household ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro d’identification du ménage</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro d’identité</translation>
     </message>
     <message>
         <source>Household phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone du ménage</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Téléphone</translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Détecté</translation>
     </message>
     <message>
         <source>Registered first</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré en premier</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublon possible</translation>
     </message>
     <message>
         <source>Matched on</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondance sur</translation>
     </message>
 </context>
 <context>
     <name>fieldledger::ui::DuplicatesPage</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished">Oui</translation>
+        <translation>Oui</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished">Non</translation>
+        <translation>Non</translation>
     </message>
     <message>
         <source>&amp;Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conserver les deux</translation>
     </message>
     <message>
         <source>These are different people or households: keep both (Ctrl+Shift+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce sont des personnes ou des ménages différents&#xa0;: conserver les deux (Ctrl+Maj+K)</translation>
     </message>
     <message>
         <source>&amp;Delete newer…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer le plus récent…</translation>
     </message>
     <message>
         <source>The same person or household registered twice: delete the one registered later (Ctrl+Shift+Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>La même personne ou le même ménage enregistré deux fois&#xa0;: supprimer celui enregistré le plus tard (Ctrl+Maj+Suppr)</translation>
     </message>
     <message>
         <source>Keep both</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserver les deux</translation>
     </message>
     <message>
         <source>Delete newer</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le plus récent</translation>
     </message>
     <message>
         <source>&amp;Potential duplicates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublons &amp;potentiels&#xa0;:</translation>
     </message>
     <message>
         <source>The pair was not resolved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La paire n’a pas été résolue&#xa0;: %1</translation>
     </message>
     <message>
         <source>Delete newer registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’enregistrement le plus récent</translation>
     </message>
     <message>
         <source>Delete %1, the one registered later? It stays in the audit trail.
 Note (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1, enregistré le plus tard&#xa0;? La fiche reste dans la piste d’audit.
+Note (facultative)&#xa0;:</translation>
     </message>
     <message>
         <source>No potential duplicates wait for review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun doublon potentiel n’attend de vérification.</translation>
     </message>
     <message>
         <source>Showing the oldest %1 of %2 pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage des %1 paires les plus anciennes sur %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n pair(s) to review.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paire à vérifier.</numerusform>
+            <numerusform>%n paires à vérifier.</numerusform>
         </translation>
     </message>
     <message>
         <source>Registered first</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré en premier</translation>
     </message>
     <message>
         <source>Possible duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublon possible</translation>
     </message>
     <message>
         <source>Choose a pair to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une paire à comparer.</translation>
     </message>
     <message>
         <source>Found %1, matched on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Détecté le %1, correspondance sur %2.</translation>
     </message>
     <message>
         <source>%1 (newer)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (plus récent)</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished">Membres</translation>
+        <translation>Membres</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished">Dernière modification</translation>
+        <translation>Dernière modification</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Fiche</translation>
+        <translation>Fiche</translation>
     </message>
 </context>
 <context>
@@ -1906,7 +1907,7 @@ Note (optional):</source>
     </message>
     <message>
         <source>more than %L1 found</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de %L1 trouvés</translation>
     </message>
 </context>
 <context>
@@ -2127,11 +2128,11 @@ Note (optional):</source>
     </message>
     <message>
         <source>Integrity Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme d’intégrité</translation>
     </message>
     <message>
         <source>The alarm could not be acknowledged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de prendre acte de l’alarme&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2330,75 +2331,75 @@ Note (optional):</source>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>Language, idle lock and this computer&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue, verrouillage après inactivité et nom de cet ordinateur</translation>
     </message>
     <message>
         <source>Integrity alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme d’intégrité</translation>
     </message>
     <message>
         <source>Nothing can be changed until an administrator acknowledges the alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune modification n’est possible tant qu’un administrateur n’a pas pris acte de l’alarme.</translation>
     </message>
     <message>
         <source>&amp;Acknowledge…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prendre acte…</translation>
     </message>
     <message>
         <source>Acknowledge the Integrity Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre acte de l’alarme d’intégrité</translation>
     </message>
     <message>
         <source>Accept the event log as it is now and allow changes again? A signed checkpoint will record that you acknowledged the alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepter le journal des événements dans son état actuel et autoriser de nouveau les modifications&#xa0;? Un point de contrôle signé enregistrera que vous avez pris acte de l’alarme.</translation>
     </message>
     <message>
         <source>Integrity Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme d’intégrité</translation>
     </message>
     <message>
         <source>The alarm could not be acknowledged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de prendre acte de l’alarme&#xa0;: %1</translation>
     </message>
     <message>
         <source>Alarm acknowledged: changes are allowed again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il a été pris acte de l’alarme&#xa0;: les modifications sont de nouveau autorisées.</translation>
     </message>
     <message>
         <source>Duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublons</translation>
     </message>
     <message>
         <source>The draft could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le brouillon n’a pas pu être enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>The draft could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le brouillon n’a pas pu être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>That draft is not there any more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce brouillon n’existe plus.</translation>
     </message>
     <message>
         <source>Finish or leave the registration form first, then resume the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminez ou quittez d’abord le formulaire d’enregistrement, puis reprenez le brouillon.</translation>
     </message>
     <message>
         <source>The household of that draft is not in the registry any more; discard the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le ménage de ce brouillon n’est plus dans le registre&#xa0;; abandonnez le brouillon.</translation>
     </message>
     <message>
         <source>The form of that draft cannot be opened any more; discard the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le formulaire de ce brouillon ne peut plus être ouvert&#xa0;; abandonnez le brouillon.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2511,31 +2512,31 @@ Continuer sans la noter&#xa0;?</translation>
     <name>fieldledger::ui::ResetPassphraseDialog</name>
     <message>
         <source>Reset Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser la phrase secrète</translation>
     </message>
     <message>
         <source>Choose a new passphrase for %1 and give it to them in person. Their old passphrase stops working at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une nouvelle phrase secrète pour %1 et remettez-la-lui en personne. Son ancienne phrase secrète cesse aussitôt de fonctionner.</translation>
     </message>
     <message>
         <source>New &amp;passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle &amp;phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Confirm passphrase:</source>
-        <translation type="unfinished">&amp;Confirmer la phrase secrète&#xa0;:</translation>
+        <translation>&amp;Confirmer la phrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Strength:</source>
-        <translation type="unfinished">Robustesse&#xa0;:</translation>
+        <translation>Robustesse&#xa0;:</translation>
     </message>
     <message>
         <source>The passphrase needs at least %1 characters.</source>
-        <translation type="unfinished">La phrase secrète doit compter au moins %1 caractères.</translation>
+        <translation>La phrase secrète doit compter au moins %1 caractères.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Les deux phrases secrètes diffèrent.</translation>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
 </context>
 <context>
@@ -2804,7 +2805,7 @@ Continuer sans la noter&#xa0;?</translation>
     <name>fieldledger::ui::StrengthMeter</name>
     <message>
         <source>Passphrase strength: %1</source>
-        <translation type="unfinished">Robustesse de la phrase secrète&#xa0;: %1</translation>
+        <translation>Robustesse de la phrase secrète&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2919,27 +2920,27 @@ Continuer sans la noter&#xa0;?</translation>
     </message>
     <message>
         <source>Where each household stands with review: the supervisor&apos;s last decision, or awaiting review when it was never reviewed or changed after its last decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Où en est chaque ménage dans la vérification&#xa0;: la dernière décision du superviseur, ou en attente de vérification s’il n’a jamais été vérifié ou a été modifié après sa dernière décision.</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished">Approuvé</translation>
+        <translation>Approuvé</translation>
     </message>
     <message>
         <source>Flagged</source>
-        <translation type="unfinished">Signalé</translation>
+        <translation>Signalé</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished">Rejeté</translation>
+        <translation>Rejeté</translation>
     </message>
     <message>
         <source>Changed since review</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié depuis la vérification</translation>
     </message>
     <message>
         <source>Never reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais vérifié</translation>
     </message>
 </context>
 <context>
@@ -3203,35 +3204,35 @@ Continuer sans la noter&#xa0;?</translation>
     </message>
     <message>
         <source>Use the recovery &amp;key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la clé de &amp;récupération…</translation>
     </message>
     <message>
         <source>Choose a new passphrase with the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une nouvelle phrase secrète avec la clé de récupération</translation>
     </message>
     <message>
         <source>Reset and Un&amp;lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser et &amp;déverrouiller</translation>
     </message>
     <message>
         <source>Enter your user id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez votre identifiant d’utilisateur.</translation>
     </message>
     <message>
         <source>Enter the recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la clé de récupération.</translation>
     </message>
     <message>
         <source>The new passphrase needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle phrase secrète doit compter au moins %1 caractères.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished">Les deux phrases secrètes diffèrent.</translation>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
     <message>
         <source>Checking the recovery key and setting the new passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification de la clé de récupération et définition de la nouvelle phrase secrète…</translation>
     </message>
 </context>
 <context>
@@ -3290,111 +3291,111 @@ Continuer sans la noter&#xa0;?</translation>
     </message>
     <message>
         <source>Households assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Ménages attribués</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished">Utilisateurs</translation>
+        <translation>Utilisateurs</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished">Par</translation>
+        <translation>Par</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished">Utilisateur</translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Détails</translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>History of changes to users</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique des modifications des utilisateurs</translation>
     </message>
     <message>
         <source>Change R&amp;ole…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Changer le rôle…</translation>
     </message>
     <message>
         <source>Reset &amp;Passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser la &amp;phrase secrète…</translation>
     </message>
     <message>
         <source>Assign &amp;Households…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuer des &amp;ménages…</translation>
     </message>
     <message>
         <source>Households can be assigned from the main window&apos;s Users section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les ménages peuvent être attribués depuis la section Utilisateurs de la fenêtre principale.</translation>
     </message>
     <message>
         <source>Hi&amp;story of changes to users</source>
-        <translation type="unfinished"></translation>
+        <translation>Hi&amp;storique des modifications des utilisateurs</translation>
     </message>
     <message>
         <source>Hi&amp;story of changes to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hi&amp;storique des modifications de %1</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’historique ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>User added</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur ajouté</translation>
     </message>
     <message>
         <source>User removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur retiré</translation>
     </message>
     <message>
         <source>Role changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle modifié</translation>
     </message>
     <message>
         <source>Passphrase reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète réinitialisée</translation>
     </message>
     <message>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Phrase secrète modifiée</translation>
     </message>
     <message>
         <source>Households unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribution de ménages retirée</translation>
     </message>
     <message>
         <source>the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé de récupération</translation>
     </message>
     <message>
         <source>The role of %1 was not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le rôle de %1 n’a pas été modifié&#xa0;: %2</translation>
     </message>
     <message>
         <source>The passphrase of %1 was not reset: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>La phrase secrète de %1 n’a pas été réinitialisée&#xa0;: %2</translation>
     </message>
     <message>
         <source>The households of %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les ménages de %1 ne peuvent pas être lus&#xa0;: %2</translation>
     </message>
     <message>
         <source>The households of %1 were not changed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les ménages de %1 n’ont pas été modifiés&#xa0;: %2</translation>
     </message>
     <message>
         <source>The households of %1 were not assigned: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Les ménages de %1 n’ont pas été attribués&#xa0;: %2</translation>
     </message>
 </context>
 <context>
