@@ -11,6 +11,8 @@
 #include "ui/households/movememberdialog.h"
 #include "ui/households/splithouseholddialog.h"
 #include "ui/messagebox.h"
+#include "ui/supervision/audittrailmodel.h"
+#include "ui/supervision/audittrailview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +31,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -139,6 +142,7 @@ private slots:
     void search_filtersAsYouType();
     void columnsAndSplitter_persist();
     void keyboard_enterGoesToMembers_insertAndDeleteAct();
+    void historyTab_showsTheHouseholdsAuditTrail_andMemberHistoryTheMembers();
 
 private:
     void makePage();
@@ -662,6 +666,35 @@ void TestHouseholdsPage::keyboard_enterGoesToMembers_insertAndDeleteAct()
     QCOMPARE(edit->objectName(), u"formDialog_member-edit"_s);
     QCOMPARE(child<QLineEdit>(*edit, u"name"_s)->text(), u"Issa Diallo"_s);
     edit->reject();
+}
+
+void TestHouseholdsPage::historyTab_showsTheHouseholdsAuditTrail_andMemberHistoryTheMembers()
+{
+    addHouseholds();
+    FL_VERIFY_OK(m_fixture->ledger().submit(
+        command(u"update-group"_s, u"hh-diallo"_s, {{u"name"_s, u"Diallo-Kane"_s}})));
+    makePage();
+    show();
+    QVERIFY(m_page->selectHousehold(u"hh-diallo"_s));
+    HouseholdDetail &detail = *m_page->detail();
+    QVERIFY(!detail.historyView()); // nothing read until someone looks
+    detail.tabs()->setCurrentIndex(1);
+    QVERIFY(detail.historyView());
+    QCOMPARE(detail.historyView()->model()->rowCount(), 2); // created, then renamed
+
+    // Another household: the tab follows it.
+    QVERIFY(m_page->selectHousehold(u"hh-sow"_s));
+    QVERIFY(detail.historyView());
+    QCOMPARE(detail.historyView()->model()->rowCount(), 1);
+
+    detail.tabs()->setCurrentIndex(0);
+    detail.setCurrentMember(u"p-4"_s);
+    auto *dialog = detail.memberHistory();
+    QVERIFY(dialog);
+    auto *trail = dialog->findChild<ui::AuditTrailView *>();
+    QVERIFY(trail);
+    QCOMPARE(trail->model()->rowCount(), 1); // created with the household
+    dialog->reject();
 }
 
 QTEST_MAIN(TestHouseholdsPage)

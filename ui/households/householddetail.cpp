@@ -10,8 +10,10 @@
 #include "ui/households/movememberdialog.h"
 #include "ui/households/splithouseholddialog.h"
 #include "ui/messagebox.h"
+#include "ui/supervision/audittrailview.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -20,6 +22,7 @@
 #include <QMenu>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -104,6 +107,12 @@ void HouseholdDetail::createActions()
     make(m_deleteHousehold, tr("&Delete Household…"), tr("Delete…"), "deleteHouseholdAction",
          tr("Remove the household from the list (it stays in the audit trail)"),
          &HouseholdDetail::deleteHousehold);
+    make(m_memberHistory, tr("Member &History…"), tr("History…"), "memberHistoryAction",
+         tr("Who changed the selected member, what, when and why (Ctrl+Shift+H)"),
+         &HouseholdDetail::memberHistory);
+    m_memberHistory->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_memberHistory->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_memberHistory);
 
     // Keys work while the focus is anywhere in the pane; Enter, Insert and Delete in the list.
     m_editHousehold->setShortcut(QKeySequence(Qt::Key_F2));
@@ -207,6 +216,8 @@ void HouseholdDetail::buildLayout()
         menu.addActions({m_editMember, m_removeMember, m_moveMember});
         menu.addSeparator();
         menu.addActions({m_addMember, m_changeHead});
+        menu.addSeparator();
+        menu.addAction(m_memberHistory);
         menu.exec(m_members->viewport()->mapToGlobal(at));
     });
     layout->addWidget(m_members, 1);
@@ -216,7 +227,54 @@ void HouseholdDetail::buildLayout()
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
-    m_stack->addWidget(scroll);
+
+    // The household and, beside it, its audit trail (made when the tab is first shown for a
+    // household: reading a long history costs nothing until someone looks).
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(u"detailTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(scroll, tr("&Household"));
+    m_historyPage = new QWidget;
+    m_historyPage->setObjectName(u"historyPage"_s);
+    auto *historyLayout = new QVBoxLayout(m_historyPage);
+    historyLayout->setContentsMargins(8, 8, 8, 8);
+    m_tabs->addTab(m_historyPage, tr("H&istory"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { showHistory(); });
+    m_stack->addWidget(m_tabs);
+}
+
+void HouseholdDetail::showHistory()
+{
+    if (m_tabs->currentWidget() != m_historyPage || m_guid.isEmpty())
+        return;
+    if (m_history && m_history->property("entityGuid").toString() == m_guid)
+        return;
+    delete m_history.data();
+    m_history = new AuditTrailView(m_ledger, m_guid, m_historyPage);
+    m_history->setProperty("entityGuid", m_guid);
+    m_historyPage->layout()->addWidget(m_history);
+}
+
+AuditTrailView *HouseholdDetail::historyView()
+{
+    return m_history.data();
+}
+
+QDialog *HouseholdDetail::memberHistory()
+{
+    const MemberSnapshot *member = m_snapshot ? m_snapshot->member(currentMember()) : nullptr;
+    if (!member)
+        return nullptr;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"memberHistoryDialog"_s);
+    dialog->setWindowTitle(tr("History of %1").arg(member->name()));
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(new AuditTrailView(m_ledger, member->guid, dialog));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(860, 560);
+    return present(dialog);
 }
 
 bool HouseholdDetail::eventFilter(QObject *watched, QEvent *event)
@@ -245,6 +303,7 @@ void HouseholdDetail::setHousehold(const QString &guid)
         return;
     m_guid = guid;
     reload();
+    showHistory();
 }
 
 void HouseholdDetail::reload()
@@ -412,6 +471,8 @@ void HouseholdDetail::updateActions()
         action->setEnabled(member);
     m_splitHousehold->setEnabled(live && !m_snapshot->members.empty());
     m_changeHead->setEnabled(live && !m_snapshot->members.empty());
+    // A deleted household's members still have their history.
+    m_memberHistory->setEnabled(m_snapshot && !currentMember().isEmpty());
 }
 
 void HouseholdDetail::ledgerChanged(const core::LedgerChange &change)

@@ -15,6 +15,7 @@ class QAction;
 class QDialog;
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTreeWidget;
 
 namespace fieldledger::core {
@@ -25,6 +26,7 @@ struct LedgerChange;
 
 namespace fieldledger::ui {
 
+class AuditTrailView;
 class FormCatalog;
 class FormSubmitter;
 class FormView;
@@ -46,7 +48,11 @@ class FormView;
 // Dialogs open window-modal (open()); each action returns its dialog (tests fill it in). The
 // pane follows the ledger: when the household or one of its members changes, it reads them again.
 //
-// Object names: "detailTitle", "detailLocation", "detailFields", "membersList", and the actions
+// Two tabs: the household (above) and its History (the audit trail, AuditTrailView, read when
+// the tab is shown); Member History… (Ctrl+Shift+H) shows a member's audit trail.
+//
+// Object names: "detailTitle", "detailLocation", "detailFields", "membersList", "detailTabs",
+// "historyPage", "memberHistoryAction", and the actions
 // "editHouseholdAction", "addMemberAction", "editMemberAction", "removeMemberAction",
 // "moveMemberAction", "splitHouseholdAction", "changeHeadAction", "deleteHouseholdAction".
 class HouseholdDetail final : public QWidget {
@@ -87,6 +93,11 @@ public:
     QDialog *splitHousehold();
     QDialog *changeHead();
     QDialog *deleteHousehold();
+    // The selected member's audit trail, in a dialog (Ctrl+Shift+H, the members' context menu).
+    QDialog *memberHistory();
+    // The History tab's audit trail of the household; null until the tab was shown for it.
+    [[nodiscard]] AuditTrailView *historyView();
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     // A draft of one of the forms above, resumed from the Drafts page, with its values: the
     // household shown must be the one it is about; `entityGuid` is that household, or its member
     // for member-edit. Null when the form, the household or the member is not there any more.
@@ -108,6 +119,8 @@ private:
     void buildLayout();
     void ledgerChanged(const core::LedgerChange &change);
     void showSnapshot();
+    // Shows the audit trail of the household in the History tab when that tab is current.
+    void showHistory();
     void updateActions();
     [[nodiscard]] QDate today() const;
     [[nodiscard]] QString label(const QString &list, const QString &name) const;
@@ -128,6 +141,9 @@ private:
     QPointer<QDialog> m_dialog; // the dialog open now, if any
 
     QStackedWidget *m_stack = nullptr;
+    QTabWidget *m_tabs = nullptr;     // Household | History
+    QWidget *m_historyPage = nullptr; // holds m_history
+    QPointer<AuditTrailView> m_history;
     QLabel *m_placeholder = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_location = nullptr;
@@ -143,6 +159,7 @@ private:
     QAction *m_splitHousehold = nullptr;
     QAction *m_changeHead = nullptr;
     QAction *m_deleteHousehold = nullptr;
+    QAction *m_memberHistory = nullptr;
 };
 
 } // namespace fieldledger::ui
