@@ -19,6 +19,7 @@
 #include "ui/supervision/anomaliesview.h"
 #include "ui/supervision/audittrailview.h"
 #include "ui/supervision/integritypanel.h"
+#include "ui/supervision/registryasofdialog.h"
 #include "ui/supervision/timetravelview.h"
 #include "ui/users/userspage.h"
 
@@ -230,6 +231,14 @@ void MainWindow::createActions()
     m_timeTravelAction->setEnabled(m_services.ledger != nullptr);
     connect(m_timeTravelAction, &QAction::triggered, this, [this] { showHouseholdHistory(true); });
 
+    m_registryAsOfAction = new QAction(tr("&Registry As Of…"), this);
+    m_registryAsOfAction->setObjectName(u"registryAsOfAction"_s);
+    m_registryAsOfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_registryAsOfAction->setStatusTip(tr("Every household as it was at a chosen moment"));
+    m_registryAsOfAction->setEnabled(m_services.ledger != nullptr &&
+                                     m_info.user.role != core::Role::Enumerator);
+    connect(m_registryAsOfAction, &QAction::triggered, this, &MainWindow::showRegistryAsOf);
+
     m_aboutAction = new QAction(tr("&About FieldLedger"), this);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -259,6 +268,7 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_auditTrailAction);
     view->addAction(m_timeTravelAction);
+    view->addAction(m_registryAsOfAction);
     view->addSeparator();
     if (m_householdsPage) {
         m_columnsMenu = m_householdsPage->columnsMenu();
@@ -507,7 +517,43 @@ void MainWindow::exportData()
     dialog->open();
 }
 
-void MainWindow::showHouseholdHistory(bool timeTravel)
+void MainWindow::showRegistryAsOf()
+{
+    if (!m_services.ledger)
+        return;
+    auto *dialog = new RegistryAsOfDialog(*m_services.ledger, QDateTime(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RegistryAsOfDialog::timeTravelRequested, this,
+            [this](const QString &guid, const QDateTime &when) {
+                if (m_householdsPage && m_householdsPage->selectHousehold(guid)) {
+                    showPage(Page::Households);
+                    showHouseholdHistory(true, when);
+                } else {
+                    // Gone from today's list (deleted, merged): its time travel still shows it.
+                    showTimeTravel(guid, when);
+                }
+            });
+    dialog->open();
+}
+
+void MainWindow::showTimeTravel(const QString &guid, const QDateTime &when)
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Time travel"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *view = new TimeTravelView(*m_services.ledger, guid);
+    if (when.isValid())
+        view->setInstant(when);
+    layout->addWidget(view);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(900, 600);
+    dialog->open();
+}
+
+void MainWindow::showHouseholdHistory(bool timeTravel, const QDateTime &when)
 {
     if (!m_services.ledger)
         return;
@@ -516,14 +562,15 @@ void MainWindow::showHouseholdHistory(bool timeTravel)
         statusBar()->showMessage(tr("Select a household first."), 4000);
         return;
     }
+    if (timeTravel) {
+        showTimeTravel(guid, when);
+        return;
+    }
     auto *dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(timeTravel ? tr("Time travel") : tr("Audit trail"));
+    dialog->setWindowTitle(tr("Audit trail"));
     auto *layout = new QVBoxLayout(dialog);
-    if (timeTravel)
-        layout->addWidget(new TimeTravelView(*m_services.ledger, guid));
-    else
-        layout->addWidget(new AuditTrailView(*m_services.ledger, guid));
+    layout->addWidget(new AuditTrailView(*m_services.ledger, guid));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);

@@ -2,6 +2,7 @@
 
 #include "core/access/user.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 #include <QString>
 
@@ -32,10 +33,10 @@ class HouseholdsPage;
 //
 // Menus: File (New Household Ctrl+N, Export Ctrl+E, Lock Ctrl+L, Quit Ctrl+Q), Edit (Find Ctrl+F,
 // Submit Form Ctrl+Enter and Save Draft Ctrl+S while a form is open, Settings), View (sidebar
-// Ctrl+Shift+B, audit trail Ctrl+H and time travel Ctrl+T of the selected household, the
-// household list's columns), Help (About). Ctrl+Enter and Ctrl+S belong to the open form itself
-// (FormView, DraftAutosaver), in dialogs too: the menu entries show them and act on the form on
-// the Households page, without a second, ambiguous shortcut.
+// Ctrl+Shift+B, audit trail Ctrl+H and time travel Ctrl+T of the selected household, the whole
+// registry as of a moment Ctrl+Shift+T, the household list's columns), Help (About). Ctrl+Enter and Ctrl+S
+// belong to the open form itself (FormView, DraftAutosaver), in dialogs too: the menu entries show them and
+// act on the form on the Households page, without a second, ambiguous shortcut.
 //
 // Drafts: every form the Households section opens (registration, and the detail's dialogs) gets a
 // DraftAutosaver on the draft store, whose draft id goes with the submitted command so that core
@@ -117,7 +118,11 @@ private:
     void addSupervisionPages();
     // Opens the export dialog, or the audit trail / time travel of the selected household.
     void exportData();
-    void showHouseholdHistory(bool timeTravel);
+    void showHouseholdHistory(bool timeTravel, const QDateTime &when = {});
+    // A household's time travel in a dialog, at `when` when valid.
+    void showTimeTravel(const QString &guid, const QDateTime &when);
+    // View ▸ Registry As Of…: every household at a chosen moment, then one household's time travel.
+    void showRegistryAsOf();
     // Keeps what is typed into a newly opened form as a draft (resumedDraft: the draft it shows).
     void attachDraftSaver(FormView *view, FormSubmitter *submitter, const QString &entityGuid);
     // "Drafts (3)": a section's title with a count of what waits there (none: the title alone).
@@ -149,6 +154,7 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_auditTrailAction = nullptr;
     QAction *m_timeTravelAction = nullptr;
+    QAction *m_registryAsOfAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };
 
