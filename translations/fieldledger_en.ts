@@ -175,6 +175,16 @@
     </message>
 </context>
 <context>
+    <name>fieldledger::ui::RegistryAsOfDialog</name>
+    <message numerus="yes">
+        <source>%n household(s) as of %1. Enter or a double click shows one as it was then.</source>
+        <translation>
+            <numerusform>%n household as of %1. Enter or a double click shows it as it was then.</numerusform>
+            <numerusform>%n households as of %1. Enter or a double click shows one as it was then.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fieldledger::ui::RosterModel</name>
     <message numerus="yes">
         <source>Issues: %n</source>

@@ -1608,6 +1608,30 @@ Nota (opcional):</translation>
         <source>%1 leaves the household %2</source>
         <translation>%1 deja el hogar %2</translation>
     </message>
+    <message>
+        <source>Member &amp;History…</source>
+        <translation>Histo&amp;rial del miembro…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <source>Who changed the selected member, what, when and why (Ctrl+Shift+H)</source>
+        <translation>Quién cambió al miembro seleccionado, qué, cuándo y por qué (Ctrl+Mayús+H)</translation>
+    </message>
+    <message>
+        <source>&amp;Household</source>
+        <translation>&amp;Hogar</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>His&amp;torial</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Historial de %1</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::HouseholdModel</name>
@@ -2401,6 +2425,14 @@ Nota (opcional):</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>&amp;Registry As Of…</source>
+        <translation>&amp;Registro a una fecha…</translation>
+    </message>
+    <message>
+        <source>Every household as it was at a chosen moment</source>
+        <translation>Todos los hogares tal como estaban en un momento elegido</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::MoveMemberDialog</name>
@@ -2427,6 +2459,75 @@ Nota (opcional):</translation>
     <message>
         <source>This is the household the member is in now: choose another one.</source>
         <translation>Este es el hogar en el que está ahora el miembro: elija otro.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::RegistryAsOfDialog</name>
+    <message>
+        <source>Registry as of a date</source>
+        <translation>El registro a una fecha</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>&amp;A fecha de:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>Filter by name, head or village…</source>
+        <translation>Filtrar por nombre, jefe o aldea…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Choose a moment and press Show.</source>
+        <translation>Elija un momento y pulse Mostrar.</translation>
+    </message>
+    <message>
+        <source>Reading the registry as of %1…</source>
+        <translation>Leyendo el registro a %1…</translation>
+    </message>
+    <message>
+        <source>Reading the registry as of %1… %2 records</source>
+        <translation>Leyendo el registro a %1… %2 registros</translation>
+    </message>
+    <message>
+        <source>Cancelled: the list shows what was read before.</source>
+        <translation>Cancelado: la lista muestra lo que se había leído.</translation>
+    </message>
+    <message>
+        <source>The registry could not be read as of that moment: %1</source>
+        <translation>No se pudo leer el registro en ese momento: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) as of %1. Enter or a double click shows one as it was then.</source>
+        <translation>
+            <numerusform>%n hogar a %1. Intro o un doble clic lo muestra tal como estaba entonces.</numerusform>
+            <numerusform>%n hogares a %1. Intro o un doble clic muestra uno tal como estaba entonces.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::RegistryAsOfModel</name>
+    <message>
+        <source>Household</source>
+        <translation>Hogar</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Jefe del hogar</translation>
+    </message>
+    <message>
+        <source>Village or area</source>
+        <translation>Aldea o zona</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Miembros</translation>
     </message>
 </context>
 <context>

@@ -1608,6 +1608,30 @@ Note (facultative)&#xa0;:</translation>
         <source>%1 leaves the household %2</source>
         <translation>%1 quitte le ménage %2</translation>
     </message>
+    <message>
+        <source>Member &amp;History…</source>
+        <translation>Histori&amp;que du membre…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historique…</translation>
+    </message>
+    <message>
+        <source>Who changed the selected member, what, when and why (Ctrl+Shift+H)</source>
+        <translation>Qui a modifié le membre sélectionné, quoi, quand et pourquoi (Ctrl+Maj+H)</translation>
+    </message>
+    <message>
+        <source>&amp;Household</source>
+        <translation>&amp;Ménage</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>Historique de %1</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::HouseholdModel</name>
@@ -2401,6 +2425,14 @@ Note (facultative)&#xa0;:</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>&amp;Registry As Of…</source>
+        <translation>&amp;Registre à une date…</translation>
+    </message>
+    <message>
+        <source>Every household as it was at a chosen moment</source>
+        <translation>Tous les ménages tels qu’ils étaient à un moment choisi</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::MoveMemberDialog</name>
@@ -2427,6 +2459,75 @@ Note (facultative)&#xa0;:</translation>
     <message>
         <source>This is the household the member is in now: choose another one.</source>
         <translation>C’est le ménage actuel du membre&#xa0;: choisissez-en un autre.</translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::RegistryAsOfDialog</name>
+    <message>
+        <source>Registry as of a date</source>
+        <translation>Le registre à une date</translation>
+    </message>
+    <message>
+        <source>&amp;As of:</source>
+        <translation>&amp;À la date du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>A&amp;fficher</translation>
+    </message>
+    <message>
+        <source>Filter by name, head or village…</source>
+        <translation>Filtrer par nom, chef ou village…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Choose a moment and press Show.</source>
+        <translation>Choisissez un moment et appuyez sur Afficher.</translation>
+    </message>
+    <message>
+        <source>Reading the registry as of %1…</source>
+        <translation>Lecture du registre au %1…</translation>
+    </message>
+    <message>
+        <source>Reading the registry as of %1… %2 records</source>
+        <translation>Lecture du registre au %1… %2 fiches</translation>
+    </message>
+    <message>
+        <source>Cancelled: the list shows what was read before.</source>
+        <translation>Annulé&#xa0;: la liste montre ce qui avait été lu.</translation>
+    </message>
+    <message>
+        <source>The registry could not be read as of that moment: %1</source>
+        <translation>Le registre n’a pas pu être lu à ce moment&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s) as of %1. Enter or a double click shows one as it was then.</source>
+        <translation>
+            <numerusform>%n ménage au %1. Entrée ou un double clic le montre tel qu’il était alors.</numerusform>
+            <numerusform>%n ménages au %1. Entrée ou un double clic en montre un tel qu’il était alors.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fieldledger::ui::RegistryAsOfModel</name>
+    <message>
+        <source>Household</source>
+        <translation>Ménage</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Chef de ménage</translation>
+    </message>
+    <message>
+        <source>Village or area</source>
+        <translation>Village ou zone</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
     </message>
 </context>
 <context>
