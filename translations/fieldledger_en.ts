@@ -16,7 +16,7 @@
     <message numerus="yes">
         <source>Showing the first %n households; type more of a name to find others.</source>
         <translation>
-            <numerusform>Showing the first household; type more of a name to find others.</numerusform>
+            <numerusform>Showing %n household; type more of a name to find others.</numerusform>
             <numerusform>Showing the first %n households; type more of a name to find others.</numerusform>
         </translation>
     </message>
