@@ -9,6 +9,7 @@
 #include "ui/drafts/draftspage.h"
 #include "ui/duplicates/duplicatespage.h"
 #include "ui/forms/formview.h"
+#include "ui/households/formcatalog.h"
 #include "ui/households/formsubmitter.h"
 #include "ui/households/householddetail.h"
 #include "ui/households/householdspage.h"
@@ -324,6 +325,17 @@ void MainWindow::createCentralArea()
                 [this](int count) { setSectionCount(Page::Drafts, tr("Drafts"), count); });
         connect(m_draftsPage, &DraftsPage::resumeRequested, this, &MainWindow::resumeDraft);
         m_pages->addWidget(m_draftsPage);
+        // The Form column names forms by their titles, in the language the forms are shown in.
+        if (const auto catalog = FormCatalog::loadDefaults()) {
+            const QString language = FormCatalog::uiLanguage();
+            QHash<QString, QString> names;
+            for (const QString &id : {u"household-registration"_s, u"household-edit"_s, u"member"_s,
+                                      u"member-edit"_s, u"remove-member"_s}) {
+                if (const core::FormDefinition *form = catalog->form(id))
+                    names.insert(id, form->title().text(language, form->defaultLanguage()));
+            }
+            m_draftsPage->setFormNames(names);
+        }
         m_draftsPage->refresh();
         // The page may have read them already.
         setSectionCount(Page::Drafts, tr("Drafts"), m_draftsPage->model()->rowCount());

@@ -195,6 +195,9 @@ void TestMainWindowServices::registration_savedAsDraft_listedWithCountInSidebar(
     QCOMPARE(saved.first().body.value(u"values"_s).toObject().value(u"name"_s).toString(), u"Kalo"_s);
     QTRY_COMPARE(sidebarText(*m_window, MainWindow::Page::Drafts), u"Drafts (1)"_s);
     QCOMPARE(m_window->draftsPage()->model()->rowCount(), 1);
+    // The Form column names the form by its title, not its id.
+    QCOMPARE(m_window->draftsPage()->model()->index(0, ui::DraftListModel::Form).data().toString(),
+             u"Household registration"_s);
 }
 
 void TestMainWindowServices::registrationDraft_resumedInNewWindow_keepsValuesAndDraft()
