@@ -2706,6 +2706,50 @@ Continue without writing it down?</source>
         <source>%1 awaiting review · %2 flagged · %3 rejected · %4 approved</source>
         <translation>%1 pendientes · %2 señalados · %3 rechazados · %4 aprobados</translation>
     </message>
+    <message>
+        <source>Correct a Field of %1</source>
+        <translation>Corregir un campo de %1</translation>
+    </message>
+    <message>
+        <source>Why the value changes (required)</source>
+        <translation>Por qué cambia el valor (obligatorio)</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Campo:</translation>
+    </message>
+    <message>
+        <source>New &amp;value:</source>
+        <translation>Nuevo &amp;valor:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Correct Field…</source>
+        <translation>&amp;Corregir un campo…</translation>
+    </message>
+    <message>
+        <source>Set one field of the selected household to a new value, with a reason</source>
+        <translation>Dar un nuevo valor a un campo del hogar seleccionado, con un motivo</translation>
+    </message>
+    <message>
+        <source>The household cannot be read: %1</source>
+        <translation>No se puede leer el hogar: %1</translation>
+    </message>
+    <message>
+        <source>it is not in the registry</source>
+        <translation>no está en el registro</translation>
+    </message>
+    <message>
+        <source>The household has no field that can be corrected here.</source>
+        <translation>El hogar no tiene ningún campo que pueda corregirse aquí.</translation>
+    </message>
+    <message>
+        <source>The correction was not recorded: %1</source>
+        <translation>La corrección no se registró: %1</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::ReviewQueueModel</name>

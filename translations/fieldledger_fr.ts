@@ -2706,6 +2706,50 @@ Continuer sans la noter&#xa0;?</translation>
         <source>%1 awaiting review · %2 flagged · %3 rejected · %4 approved</source>
         <translation>%1 en attente · %2 signalés · %3 rejetés · %4 approuvés</translation>
     </message>
+    <message>
+        <source>Correct a Field of %1</source>
+        <translation>Corriger un champ de %1</translation>
+    </message>
+    <message>
+        <source>Why the value changes (required)</source>
+        <translation>Pourquoi la valeur change (obligatoire)</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Champ&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New &amp;value:</source>
+        <translation>Nouvelle &amp;valeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Correct Field…</source>
+        <translation>&amp;Corriger un champ…</translation>
+    </message>
+    <message>
+        <source>Set one field of the selected household to a new value, with a reason</source>
+        <translation>Donner une nouvelle valeur à un champ du ménage sélectionné, avec un motif</translation>
+    </message>
+    <message>
+        <source>The household cannot be read: %1</source>
+        <translation>Le ménage ne peut pas être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>it is not in the registry</source>
+        <translation>il n’est pas dans le registre</translation>
+    </message>
+    <message>
+        <source>The household has no field that can be corrected here.</source>
+        <translation>Le ménage n’a aucun champ qui puisse être corrigé ici.</translation>
+    </message>
+    <message>
+        <source>The correction was not recorded: %1</source>
+        <translation>La correction n’a pas été enregistrée&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::ReviewQueueModel</name>

@@ -115,7 +115,8 @@ private slots:
         // A change made elsewhere puts a reviewed household back in the queue.
         page.showStatus(core::ReviewStatus::Awaiting);
         fixture.clock().advanceMs(1000);
-        QVERIFY(fixture.ledger().submit(command(u"update-group"_s, u"h-1"_s, {{u"village"_s, u"Kaolack"_s}})));
+        QVERIFY(
+            fixture.ledger().submit(command(u"update-group"_s, u"h-1"_s, {{u"village"_s, u"Kaolack"_s}})));
         QCOMPARE(listed(page.model()), (QStringList{u"h-2"_s, u"h-1"_s}));
     }
 
@@ -135,6 +136,39 @@ private slots:
         QVERIFY(page.rejectSelected());
         QCOMPARE(asked, 2);
         QCOMPARE(page.model().counts(), (core::ReviewCounts{0, 0, 0, 1}));
+    }
+
+    void page_correctField_isAnEventWithItsReasonInTheAuditTrail()
+    {
+        LedgerFixture fixture;
+        createHousehold(fixture, u"h-1"_s, u"Dialo"_s);
+        ReviewPage page(fixture.ledger());
+        QList<std::pair<QString, QString>> offered;
+        page.setCorrectionPrompt(
+            [&](QWidget *, const QString &, const QList<std::pair<QString, QString>> &fields) {
+                offered = fields;
+                return std::optional(
+                    ReviewPage::Correction{u"name"_s, u"Diallo"_s, u"misspelt at registration"_s});
+            });
+        QVERIFY(page.selectHousehold(u"h-1"_s));
+        QVERIFY(page.correctSelected());
+        QCOMPARE(offered, (QList<std::pair<QString, QString>>{{u"name"_s, u"Dialo"_s}}));
+        auto entity = fixture.ledger().entity(u"h-1"_s);
+        QVERIFY(entity && *entity);
+        QCOMPARE((*entity)->data.value(u"name"_s).toString(), u"Diallo"_s);
+        auto history = fixture.ledger().history(u"h-1"_s);
+        QVERIFY(history);
+        const QJsonObject last = history->last().toObject();
+        QCOMPARE(last.value(u"type"_s).toString(), u"update-group"_s);
+        QCOMPARE(last.value(u"reason"_s).toString(), u"misspelt at registration"_s);
+
+        // Cancelled: nothing submitted.
+        page.setCorrectionPrompt([](QWidget *, const QString &, const QList<std::pair<QString, QString>> &) {
+            return std::optional<ReviewPage::Correction>();
+        });
+        const auto before = fixture.ledger().log().size();
+        QVERIFY(!page.correctSelected());
+        QCOMPARE(fixture.ledger().log().size(), before);
     }
 
     void page_ctrlShiftA_approves()
@@ -163,10 +197,14 @@ private slots:
         ReviewPage page(fixture.ledger());
         QVERIFY(page.selectHousehold(u"h-1"_s));
         const QList<QPushButton *> buttons = page.findChildren<QPushButton *>();
-        QCOMPARE(buttons.size(), 3);
+        QCOMPARE(buttons.size(), 4); // approve, flag, reject, correct
         for (const QPushButton *button : buttons)
             QVERIFY(!button->isEnabled());
         QVERIFY(!page.approveSelected());
+        page.setCorrectionPrompt([](QWidget *, const QString &, const QList<std::pair<QString, QString>> &) {
+            return std::optional(ReviewPage::Correction{u"name"_s, u"Changed"_s, u"an enumerator tries"_s});
+        });
+        QVERIFY(!page.correctSelected()); // core refuses: corrections are a supervisor's
         QVERIFY(!page.errorText().isEmpty());
         QCOMPARE(page.model().counts().awaiting, 1);
     }

@@ -6,11 +6,16 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -34,11 +39,46 @@ std::optional<QString> askText(QWidget *parent, const QString &title, const QStr
 
 } // namespace
 
+// The default CorrectionPrompt: the household's fields in a combo box (the current value shown
+// and proposed), the new value and the reason.
+static std::optional<ReviewPage::Correction> askCorrection(QWidget *parent, const QString &household,
+                                                           const QList<std::pair<QString, QString>> &fields)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(ReviewPage::tr("Correct a Field of %1").arg(household));
+    auto *form = new QFormLayout(&dialog);
+    auto *field = new QComboBox(&dialog);
+    for (const auto &[name, value] : fields)
+        field->addItem(name, value);
+    auto *value = new QLineEdit(&dialog);
+    auto *reason = new QLineEdit(&dialog);
+    reason->setPlaceholderText(ReviewPage::tr("Why the value changes (required)"));
+    form->addRow(ReviewPage::tr("&Field:"), field);
+    form->addRow(ReviewPage::tr("New &value:"), value);
+    form->addRow(ReviewPage::tr("&Reason:"), reason);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    const auto showValue = [field, value] { value->setText(field->currentData().toString()); };
+    QObject::connect(field, &QComboBox::currentIndexChanged, &dialog, showValue);
+    showValue();
+    const auto update = [buttons, reason] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!reason->text().trimmed().isEmpty());
+    };
+    QObject::connect(reason, &QLineEdit::textChanged, &dialog, update);
+    update();
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return ReviewPage::Correction{field->currentText(), value->text(), reason->text().trimmed()};
+}
+
 ReviewPage::ReviewPage(core::Ledger &ledger, QWidget *parent)
     : QWidget(parent)
     , m_ledger(ledger)
     , m_model(new ReviewQueueModel(ledger, this))
     , m_prompt(&askText)
+    , m_correctionPrompt(&askCorrection)
 {
     m_statusBox = new QComboBox(this);
     for (const core::ReviewStatus status : {core::ReviewStatus::Awaiting, core::ReviewStatus::Flagged,
@@ -70,6 +110,9 @@ ReviewPage::ReviewPage(core::Ledger &ledger, QWidget *parent)
     m_flag->setToolTip(tr("Flag the selected submission with a comment"));
     m_reject = new QPushButton(tr("&Reject…"), this);
     m_reject->setToolTip(tr("Reject the selected submission with a reason"));
+    m_correct = new QPushButton(tr("&Correct Field…"), this);
+    m_correct->setObjectName(u"correctButton"_s);
+    m_correct->setToolTip(tr("Set one field of the selected household to a new value, with a reason"));
 
     m_approveAction = new QAction(tr("Approve"), this);
     m_approveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -83,6 +126,7 @@ ReviewPage::ReviewPage(core::Ledger &ledger, QWidget *parent)
     top->addWidget(m_counts);
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_correct);
     buttons->addStretch(1);
     buttons->addWidget(m_approve);
     buttons->addWidget(m_flag);
@@ -100,6 +144,7 @@ ReviewPage::ReviewPage(core::Ledger &ledger, QWidget *parent)
     connect(m_approveAction, &QAction::triggered, this, [this] { approveSelected(); });
     connect(m_flag, &QPushButton::clicked, this, [this] { flagSelected(); });
     connect(m_reject, &QPushButton::clicked, this, [this] { rejectSelected(); });
+    connect(m_correct, &QPushButton::clicked, this, [this] { correctSelected(); });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit householdActivated(index.data(ReviewQueueModel::GuidRole).toString());
     });
@@ -227,12 +272,57 @@ void ReviewPage::updateCounts()
     emit attentionCountChanged(attentionCount());
 }
 
+bool ReviewPage::correctSelected()
+{
+    const QString guid = selectedHousehold();
+    if (guid.isEmpty())
+        return false;
+    auto entity = m_ledger.entity(guid);
+    if (!entity || !*entity) {
+        showError(tr("The household cannot be read: %1")
+                      .arg(entity ? tr("it is not in the registry") : entity.error().message));
+        return false;
+    }
+    // The fields people correct: plain values, not the structure (members, head, review).
+    QList<std::pair<QString, QString>> fields;
+    const QJsonObject &data = (*entity)->data;
+    for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
+        if (it.value().isArray() || it.value().isObject() || it.key() == u"headId"_s)
+            continue;
+        fields.append({it.key(), it.value().isDouble() ? QString::number(it.value().toDouble())
+                                                       : it.value().toVariant().toString()});
+    }
+    if (fields.isEmpty()) {
+        showError(tr("The household has no field that can be corrected here."));
+        return false;
+    }
+    const int row = m_model->rowOf(guid);
+    const QString name = row >= 0 ? m_model->index(row, ReviewQueueModel::Household).data().toString() : guid;
+    const std::optional<Correction> correction = m_correctionPrompt(this, name, fields);
+    if (!correction)
+        return false;
+    QJsonValue value = correction->value;
+    bool number = false;
+    const double asNumber = correction->value.toDouble(&number);
+    if (number && data.value(correction->field).isDouble())
+        value = asNumber;
+    core::ReviewService service(m_ledger);
+    auto event = service.correctField(guid, correction->field, value, correction->reason);
+    if (!event) {
+        showError(tr("The correction was not recorded: %1").arg(event.error().message));
+        return false;
+    }
+    m_error->hide();
+    m_error->clear();
+    return true;
+}
+
 void ReviewPage::updateActions()
 {
     const bool mayReview = m_ledger.access().check(m_ledger.user(), core::Action::Review).has_value();
     const bool selected = !selectedHousehold().isEmpty();
     for (QWidget *button : {static_cast<QWidget *>(m_approve), static_cast<QWidget *>(m_flag),
-                            static_cast<QWidget *>(m_reject)}) {
+                            static_cast<QWidget *>(m_reject), static_cast<QWidget *>(m_correct)}) {
         button->setVisible(mayReview);
         button->setEnabled(mayReview && selected);
     }

@@ -2,6 +2,7 @@
 
 #include "core/domain/reviewqueue.h"
 
+#include <QList>
 #include <QWidget>
 
 #include <functional>
@@ -24,7 +25,8 @@ class ReviewQueueModel;
 // The review queue page (issue 6, item 4): the households awaiting review, the longest waiting
 // first (or those flagged, rejected or approved, chosen above the table), the counts of each,
 // and the decisions: Approve (Ctrl+Shift+A), Flag… (asks for a comment) and Reject… (asks for a
-// reason), each submitting one review-household event through core::ReviewService. The page
+// reason), each submitting one review-household event through core::ReviewService, and Correct
+// Field… (a field, its new value and a reason: an update-group event). The page
 // follows Ledger::changed. Enumerators see it read-only (their flagged and rejected households
 // and why); the decision buttons are for supervisors and administrators.
 class ReviewPage final : public QWidget {
@@ -43,6 +45,18 @@ public:
     [[nodiscard]] QTableView &table() { return *m_table; }
     void setTextPrompt(TextPrompt prompt) { m_prompt = std::move(prompt); }
 
+    // A correction a supervisor asks for: which field of the household, its new value, why.
+    struct Correction {
+        QString field;
+        QString value;
+        QString reason;
+    };
+    // Asks which field to correct (fields: name -> current value): nullopt when cancelled. Tests
+    // replace it.
+    using CorrectionPrompt = std::function<std::optional<Correction>(
+        QWidget *parent, const QString &household, const QList<std::pair<QString, QString>> &fields)>;
+    void setCorrectionPrompt(CorrectionPrompt prompt) { m_correctionPrompt = std::move(prompt); }
+
     // Which households are listed.
     void showStatus(core::ReviewStatus status);
     // Selects the household's row; false when it is not listed.
@@ -55,6 +69,10 @@ public:
     bool approveSelected();
     bool flagSelected();
     bool rejectSelected();
+    // Correct Field…: one field of the selected household set to a new value with a reason, as an
+    // update-group event (core::ReviewService::correctField), so the correction and its reason
+    // show in the audit trail. A number stays a number when the new value reads as one.
+    bool correctSelected();
 
     // "12 awaiting review · 3 flagged · 1 rejected"
     [[nodiscard]] QString countsText() const;
@@ -85,8 +103,10 @@ private:
     QPushButton *m_approve = nullptr;
     QPushButton *m_flag = nullptr;
     QPushButton *m_reject = nullptr;
+    QPushButton *m_correct = nullptr;
     QAction *m_approveAction = nullptr;
     TextPrompt m_prompt;
+    CorrectionPrompt m_correctionPrompt;
 };
 
 } // namespace fieldledger::ui
