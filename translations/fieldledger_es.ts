@@ -1933,6 +1933,14 @@ Nota (opcional):</translation>
         <source>more than %L1 found</source>
         <translation>más de %L1 encontrados</translation>
     </message>
+    <message>
+        <source>As of a Date…</source>
+        <translation>A una fecha…</translation>
+    </message>
+    <message>
+        <source>Every household as it was at a chosen moment (Ctrl+Shift+T)</source>
+        <translation>Todos los hogares tal como estaban en un momento elegido (Ctrl+Mayús+T)</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::IntegrityPanel</name>

@@ -1933,6 +1933,14 @@ Note (facultative)&#xa0;:</translation>
         <source>more than %L1 found</source>
         <translation>plus de %L1 trouvés</translation>
     </message>
+    <message>
+        <source>As of a Date…</source>
+        <translation>À une date…</translation>
+    </message>
+    <message>
+        <source>Every household as it was at a chosen moment (Ctrl+Shift+T)</source>
+        <translation>Tous les ménages tels qu’ils étaient à un moment choisi (Ctrl+Maj+T)</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::IntegrityPanel</name>

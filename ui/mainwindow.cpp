@@ -304,6 +304,7 @@ void MainWindow::createCentralArea()
         m_householdsPage = new HouseholdsPage(*m_services.ledger, *m_services.clock);
         m_findEdit = m_householdsPage->searchField();
         connect(m_householdsPage, &HouseholdsPage::formOpenChanged, this, &MainWindow::formOpenChanged);
+        connect(m_householdsPage, &HouseholdsPage::asOfRequested, this, &MainWindow::showRegistryAsOf);
         if (m_services.drafts)
             connect(m_householdsPage, &HouseholdsPage::formOpened, this, &MainWindow::attachDraftSaver);
         m_pages->addWidget(m_householdsPage);

@@ -677,6 +677,9 @@ void TestHouseholdsPage::historyTab_showsTheHouseholdsAuditTrail_andMemberHistor
     show();
     QVERIFY(m_page->selectHousehold(u"hh-diallo"_s));
     HouseholdDetail &detail = *m_page->detail();
+    QSignalSpy asOf(m_page.get(), &HouseholdsPage::asOfRequested);
+    QTest::mouseClick(child<QPushButton>(*m_page, u"asOfButton"_s), Qt::LeftButton);
+    QCOMPARE(asOf.size(), 1);       // the window opens the registry as of a date
     QVERIFY(!detail.historyView()); // nothing read until someone looks
     detail.tabs()->setCurrentIndex(1);
     QVERIFY(detail.historyView());

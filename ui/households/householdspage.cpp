@@ -156,6 +156,12 @@ void HouseholdsPage::buildHeader(QLayout *layout)
     m_search->setMaximumWidth(380);
     m_search->installEventFilter(this);
     header->addWidget(m_search);
+    // The list as it was at another moment: the registry as of a date (RegistryAsOfDialog).
+    m_asOfButton = new QPushButton(tr("As of a Date…"));
+    m_asOfButton->setObjectName(u"asOfButton"_s);
+    m_asOfButton->setToolTip(tr("Every household as it was at a chosen moment (Ctrl+Shift+T)"));
+    connect(m_asOfButton, &QPushButton::clicked, this, &HouseholdsPage::asOfRequested);
+    header->addWidget(m_asOfButton);
     static_cast<QBoxLayout *>(layout)->addLayout(header);
 
     m_searchTimer = new QTimer(this);
@@ -451,6 +457,7 @@ void HouseholdsPage::newHousehold(std::optional<core::FormValues> values)
     m_stack->setCurrentWidget(m_registrationPage);
     // The search and the count belong to the list, which the form hides.
     m_search->hide();
+    m_asOfButton->hide();
     m_count->hide();
     m_registrationView->focusField(u"name"_s);
     emit formOpenChanged(true);
@@ -488,6 +495,7 @@ bool HouseholdsPage::closeRegistration(bool force)
     m_submitter = nullptr;
     m_stack->setCurrentWidget(m_browser);
     m_search->show();
+    m_asOfButton->show();
     m_count->show();
     view->hide();
     view->deleteLater();

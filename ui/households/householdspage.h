@@ -12,6 +12,7 @@
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -89,6 +90,8 @@ signals:
     // hook in (a DraftAutosaver on the view, its draft id given to the submitter).
     void formOpened(fieldledger::ui::FormView *view, fieldledger::ui::FormSubmitter *submitter,
                     const QString &entityGuid);
+    // "As of a Date…" beside the search: the window shows the registry as of a chosen moment.
+    void asOfRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -115,6 +118,7 @@ private:
     QLabel *m_heading = nullptr;
     QLabel *m_count = nullptr;
     QLineEdit *m_search = nullptr;
+    QPushButton *m_asOfButton = nullptr;
     QTimer *m_searchTimer = nullptr;
     QTimer *m_countTimer = nullptr;
     QStackedWidget *m_stack = nullptr;     // the browser or the registration form
