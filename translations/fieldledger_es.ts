@@ -1150,6 +1150,54 @@ Nota (opcional):</translation>
         <source>Record</source>
         <translation>Ficha</translation>
     </message>
+    <message>
+        <source>Duplicate Rules</source>
+        <translation>Reglas de duplicados</translation>
+    </message>
+    <message>
+        <source>A new or changed person or household is flagged when it matches another on any rule checked here. Names are compared without case, accents or word order.</source>
+        <translation>Una persona o un hogar nuevo o modificado se señala cuando coincide con otro según alguna de las reglas marcadas aquí. Los nombres se comparan sin tener en cuenta mayúsculas, acentos ni el orden de las palabras.</translation>
+    </message>
+    <message>
+        <source>Same name and &amp;birth date</source>
+        <translation>Mismo nombre y misma fecha de &amp;nacimiento</translation>
+    </message>
+    <message>
+        <source>Same name and &amp;age band</source>
+        <translation>Mismo nombre y mismo tramo de &amp;edad</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> años</translation>
+    </message>
+    <message>
+        <source>Same &amp;ID number</source>
+        <translation>Mismo número de &amp;identidad</translation>
+    </message>
+    <message>
+        <source>Same &amp;phone number</source>
+        <translation>Mismo número de &amp;teléfono</translation>
+    </message>
+    <message>
+        <source> last digits</source>
+        <translation> últimas cifras</translation>
+    </message>
+    <message>
+        <source>R&amp;ules…</source>
+        <translation>&amp;Reglas…</translation>
+    </message>
+    <message>
+        <source>Which rules flag potential duplicates</source>
+        <translation>Qué reglas señalan los posibles duplicados</translation>
+    </message>
+    <message>
+        <source>The duplicate rules cannot be read: %1</source>
+        <translation>No se pueden leer las reglas de duplicados: %1</translation>
+    </message>
+    <message>
+        <source>The duplicate rules were not changed: %1</source>
+        <translation>No se cambiaron las reglas de duplicados: %1</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::ExportDialog</name>

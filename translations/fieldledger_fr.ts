@@ -1150,6 +1150,54 @@ Note (facultative)&#xa0;:</translation>
         <source>Record</source>
         <translation>Fiche</translation>
     </message>
+    <message>
+        <source>Duplicate Rules</source>
+        <translation>Règles des doublons</translation>
+    </message>
+    <message>
+        <source>A new or changed person or household is flagged when it matches another on any rule checked here. Names are compared without case, accents or word order.</source>
+        <translation>Une personne ou un ménage nouveau ou modifié est signalé lorsqu’il correspond à un autre selon l’une des règles cochées ici. Les noms sont comparés sans tenir compte de la casse, des accents ni de l’ordre des mots.</translation>
+    </message>
+    <message>
+        <source>Same name and &amp;birth date</source>
+        <translation>Même nom et même date de &amp;naissance</translation>
+    </message>
+    <message>
+        <source>Same name and &amp;age band</source>
+        <translation>Même nom et même tranche d’â&amp;ge</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Same &amp;ID number</source>
+        <translation>Même numéro d’&amp;identité</translation>
+    </message>
+    <message>
+        <source>Same &amp;phone number</source>
+        <translation>Même numéro de &amp;téléphone</translation>
+    </message>
+    <message>
+        <source> last digits</source>
+        <translation> derniers chiffres</translation>
+    </message>
+    <message>
+        <source>R&amp;ules…</source>
+        <translation>&amp;Règles…</translation>
+    </message>
+    <message>
+        <source>Which rules flag potential duplicates</source>
+        <translation>Quelles règles signalent les doublons potentiels</translation>
+    </message>
+    <message>
+        <source>The duplicate rules cannot be read: %1</source>
+        <translation>Les règles des doublons ne peuvent pas être lues&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The duplicate rules were not changed: %1</source>
+        <translation>Les règles des doublons n’ont pas été modifiées&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::ExportDialog</name>

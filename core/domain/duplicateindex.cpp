@@ -178,6 +178,22 @@ Status DuplicateIndex::install(Ledger &ledger, const Progress &progress)
     return {};
 }
 
+Status DuplicateIndex::applyRules(Ledger &ledger, const DuplicateRules &rules, const Progress &progress)
+{
+    if (auto ok = ledger.access().check(ledger.user(), Action::Review); !ok)
+        return ok;
+    if (ledger.registry().isReadOnly())
+        return fail(ErrorCode::ReadOnly,
+                    u"the registry is open read-only: the duplicate rules cannot change"_s);
+    QSqlDatabase db = ledger.registry().database();
+    if (auto ok = saveDuplicateRules(db, rules); !ok)
+        return ok;
+    DuplicateIndex index(db);
+    if (auto ok = index.loadRules(); !ok)
+        return ok;
+    return index.rebuild(progress);
+}
+
 Status DuplicateIndex::loadRules()
 {
     auto text = storedRulesText(m_db);

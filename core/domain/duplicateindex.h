@@ -45,6 +45,10 @@ public:
     // were written without it, other rules, another layout. A read-only registry is left as it
     // is. Installing twice on one ledger does nothing the second time.
     [[nodiscard]] static Status install(Ledger &ledger, const Progress &progress = {});
+    // Keeps new rules in the registry and rebuilds the index with them at once (supervisors and
+    // administrators: the Review right). The installed index follows at its next change.
+    [[nodiscard]] static Status applyRules(Ledger &ledger, const DuplicateRules &rules,
+                                           const Progress &progress = {});
 
     [[nodiscard]] Result<bool> isCurrent() const;
     // Recomputes every key and pair in a transaction of its own.

@@ -197,6 +197,39 @@ private slots:
         QCOMPARE(page.selectedPair(), (std::pair{u"p-5"_s, u"p-6"_s}));
     }
 
+    void page_rules_turningARuleOffRebuildsTheQueue()
+    {
+        LedgerFixture fixture;
+        installIndex(fixture);
+        person(fixture, u"p-1"_s, {{u"name"_s, u"Awa Sow"_s}, {u"age"_s, 30}});
+        person(fixture, u"p-2"_s, {{u"name"_s, u"Sow Awa"_s}, {u"age"_s, 31}});
+        ui::DuplicatesPage page(fixture.ledger());
+        QCOMPARE(page.count(), 1);
+        core::DuplicateRules offered;
+        page.setRulesPrompt([&](QWidget *, const core::DuplicateRules &current) {
+            offered = current;
+            core::DuplicateRules rules = current;
+            rules.nameAgeBand = false;
+            return std::optional(rules);
+        });
+        QVERIFY(page.editRules());
+        QVERIFY(offered.nameAgeBand); // the stored rules were offered
+        QCOMPARE(page.count(), 0);    // the pair matched on that rule only
+        auto stored = core::loadDuplicateRules(fixture.registry().database());
+        QVERIFY(stored && !stored->nameAgeBand);
+
+        // Back on: the pair comes back; a later registration is checked with the new rules too.
+        page.setRulesPrompt([](QWidget *, const core::DuplicateRules &current) {
+            core::DuplicateRules rules = current;
+            rules.nameAgeBand = true;
+            return std::optional(rules);
+        });
+        QVERIFY(page.editRules());
+        QCOMPARE(page.count(), 1);
+        person(fixture, u"p-3"_s, {{u"name"_s, u"Awa Sow"_s}, {u"age"_s, 32}});
+        QTRY_COMPARE(page.count(), 3);
+    }
+
     void page_forAnEnumerator_explainsAndResolvesNothing()
     {
         LedgerFixture fixture;

@@ -3,10 +3,16 @@
 #include "core/domain/builtinappliers.h"
 #include "core/domain/duplicateindex.h"
 #include "core/domain/ledger.h"
+#include "core/storage/registry.h"
 #include "ui/duplicates/duplicatesmodel.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -16,6 +22,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
@@ -69,6 +76,61 @@ QString whenText(const QString &timestamp)
     return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::ShortFormat) : timestamp;
 }
 
+// The default RulesPrompt: a check box per rule, the age band and the phone digits.
+std::optional<core::DuplicateRules> askRules(QWidget *parent, const core::DuplicateRules &current)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(DuplicatesPage::tr("Duplicate Rules"));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro =
+        new QLabel(DuplicatesPage::tr("A new or changed person or household is flagged when it matches "
+                                      "another on any rule checked here. Names are compared without "
+                                      "case, accents or word order."),
+                   &dialog);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    auto *nameBirth = new QCheckBox(DuplicatesPage::tr("Same name and &birth date"), &dialog);
+    nameBirth->setChecked(current.nameBirthDate);
+    auto *nameAge = new QCheckBox(DuplicatesPage::tr("Same name and &age band"), &dialog);
+    nameAge->setChecked(current.nameAgeBand);
+    auto *band = new QSpinBox(&dialog);
+    band->setRange(1, 100);
+    band->setValue(current.ageBandYears);
+    band->setSuffix(DuplicatesPage::tr(" years"));
+    auto *id = new QCheckBox(DuplicatesPage::tr("Same &ID number"), &dialog);
+    id->setChecked(current.idNumber);
+    auto *phone = new QCheckBox(DuplicatesPage::tr("Same &phone number"), &dialog);
+    phone->setChecked(current.phone);
+    auto *digits = new QSpinBox(&dialog);
+    digits->setRange(4, 15);
+    digits->setValue(current.phoneDigits);
+    digits->setSuffix(DuplicatesPage::tr(" last digits"));
+    form->addRow(nameBirth);
+    form->addRow(nameAge, band);
+    form->addRow(id);
+    form->addRow(phone, digits);
+    layout->addLayout(form);
+    QObject::connect(nameAge, &QCheckBox::toggled, band, &QWidget::setEnabled);
+    QObject::connect(phone, &QCheckBox::toggled, digits, &QWidget::setEnabled);
+    band->setEnabled(nameAge->isChecked());
+    digits->setEnabled(phone->isChecked());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    core::DuplicateRules rules = current;
+    rules.nameBirthDate = nameBirth->isChecked();
+    rules.nameAgeBand = nameAge->isChecked();
+    rules.ageBandYears = band->value();
+    rules.idNumber = id->isChecked();
+    rules.phone = phone->isChecked();
+    rules.phoneDigits = digits->value();
+    return rules;
+}
+
 } // namespace
 
 DuplicatesPage::DuplicatesPage(core::Ledger &ledger, QWidget *parent)
@@ -76,6 +138,7 @@ DuplicatesPage::DuplicatesPage(core::Ledger &ledger, QWidget *parent)
     , m_ledger(ledger)
     , m_model(new DuplicatesModel(ledger, this))
     , m_prompt(&askNote)
+    , m_rulesPrompt(&askRules)
 {
     m_summary = new QLabel(this);
     m_summary->setObjectName(u"duplicatesSummary"_s);
@@ -105,6 +168,10 @@ DuplicatesPage::DuplicatesPage(core::Ledger &ledger, QWidget *parent)
     m_comparison->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_comparison->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
+    m_rules = new QPushButton(tr("R&ules…"), this);
+    m_rules->setObjectName(u"rulesButton"_s);
+    m_rules->setToolTip(tr("Which rules flag potential duplicates"));
+    connect(m_rules, &QPushButton::clicked, this, [this] { editRules(); });
     m_keep = new QPushButton(tr("&Keep both"), this);
     m_keep->setToolTip(tr("These are different people or households: keep both (Ctrl+Shift+K)"));
     m_delete = new QPushButton(tr("&Delete newer…"), this);
@@ -127,7 +194,10 @@ DuplicatesPage::DuplicatesPage(core::Ledger &ledger, QWidget *parent)
     queueLabel->setBuddy(m_queue);
     leftLayout->addWidget(queueLabel);
     leftLayout->addWidget(m_queue, 1);
-    leftLayout->addWidget(m_summary);
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(m_rules);
+    leftLayout->addLayout(summaryRow);
 
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
@@ -395,6 +465,28 @@ void DuplicatesPage::showPair()
     addRow(tr("Last changed"), whenText(a.lastUpdated), whenText(b.lastUpdated), false);
     addRow(tr("Record"), a.guid, b.guid, false);
     m_comparison->setVerticalHeaderLabels(labels);
+}
+
+bool DuplicatesPage::editRules()
+{
+    auto current = core::loadDuplicateRules(m_ledger.registry().database());
+    if (!current) {
+        showError(tr("The duplicate rules cannot be read: %1").arg(current.error().message));
+        return false;
+    }
+    const std::optional<core::DuplicateRules> chosen = m_rulesPrompt(this, *current);
+    if (!chosen || *chosen == *current)
+        return false;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const core::Status applied = core::DuplicateIndex::applyRules(m_ledger, *chosen);
+    QApplication::restoreOverrideCursor();
+    if (!applied) {
+        showError(tr("The duplicate rules were not changed: %1").arg(applied.error().message));
+        return false;
+    }
+    clearError();
+    refresh();
+    return true;
 }
 
 } // namespace fieldledger::ui

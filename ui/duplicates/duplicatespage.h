@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/duplicaterules.h"
+
 #include <QWidget>
 
 #include <functional>
@@ -60,6 +62,15 @@ public:
     bool keepBoth();
     bool deleteNewer();
 
+    // Rules…: which rules flag a pair (same normalised name and birth date, same name and age
+    // band, same ID number, same phone), the age band's width and the phone digits compared;
+    // applying them rebuilds the index (core::DuplicateIndex::applyRules) and the queue. The
+    // prompt returns the rules chosen, nullopt when cancelled; tests replace it.
+    using RulesPrompt = std::function<std::optional<core::DuplicateRules>(
+        QWidget *parent, const core::DuplicateRules &current)>;
+    void setRulesPrompt(RulesPrompt prompt) { m_rulesPrompt = std::move(prompt); }
+    bool editRules();
+
     // The last error shown on the page, or "".
     [[nodiscard]] QString errorText() const;
 
@@ -86,6 +97,8 @@ private:
     QAction *m_keepAction = nullptr;
     QAction *m_deleteAction = nullptr;
     DeletePrompt m_prompt;
+    RulesPrompt m_rulesPrompt;
+    QPushButton *m_rules = nullptr;
     int m_count = -1;
 };
 
