@@ -2806,6 +2806,10 @@ Continue without writing it down?</source>
         <source>The correction was not recorded: %1</source>
         <translation>La corrección no se registró: %1</translation>
     </message>
+    <message>
+        <source>%1 holds a number: “%2” is not one.</source>
+        <translation>%1 contiene un número: «%2» no lo es.</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::ReviewQueueModel</name>

@@ -2806,6 +2806,10 @@ Continuer sans la noter&#xa0;?</translation>
         <source>The correction was not recorded: %1</source>
         <translation>La correction n’a pas été enregistrée&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>%1 holds a number: “%2” is not one.</source>
+        <translation>%1 contient un nombre&#xa0;: «&#xa0;%2&#xa0;» n’en est pas un.</translation>
+    </message>
 </context>
 <context>
     <name>fieldledger::ui::ReviewQueueModel</name>

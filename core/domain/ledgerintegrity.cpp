@@ -113,6 +113,17 @@ Status Ledger::acknowledgeAlarm(const QString &note)
     if (user().role != Role::Administrator)
         return fail(ErrorCode::PermissionDenied,
                     u"only an administrator may acknowledge an integrity alarm"_s);
+    // Only a log that loaded can be accepted as it is: one with gaps or damaged Merkle nodes did
+    // not load (its size is not what the table holds) and acknowledging cannot repair it.
+    QSqlQuery rows(m_registry.database());
+    if (!rows.exec(u"SELECT count(*), coalesce(max(seq) + 1, 0) FROM events"_s) || !rows.next())
+        return std::unexpected(sqlError(u"cannot read the event log"_s, rows.lastError()));
+    if (quint64(rows.value(0).toLongLong()) != m_log->size() ||
+        quint64(rows.value(1).toLongLong()) != m_log->size())
+        return fail(ErrorCode::Integrity,
+                    u"the event log itself is damaged (%1); acknowledging cannot repair it: restore the "
+                    "registry from a copy"_s.arg(*m_alarm));
+    rows.finish();
     const QString alarm = *m_alarm;
     QString reason = u"integrity alarm acknowledged by %1: %2"_s.arg(user().id, alarm);
     if (!note.trimmed().isEmpty())

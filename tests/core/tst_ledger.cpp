@@ -450,6 +450,26 @@ private slots:
         QCOMPARE(after->badGuid, u"id-5"_s); // guids come from the sequential generator (id-1 is the device)
     }
 
+    void acknowledgeAlarm_damagedLog_isRefusedAndKeepsTheAlarm()
+    {
+        LedgerFixture f;
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(f.ledger().submit(command(u"create-individual"_s, u"p-%1"_s.arg(i), {})));
+        QVERIFY(f.ledger().takeCheckpoint(u"test"_s));
+        QSqlQuery query(f.registry().database());
+        QVERIFY(query.exec(u"DELETE FROM events WHERE seq = 1"_s)); // a gap: the log does not load
+        query.finish();
+        f.reopenAs(u"admin"_s, "admin passphrase");
+        QVERIFY(f.ledger().alarm());
+        auto refused = f.ledger().acknowledgeAlarm();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Integrity);
+        QVERIFY(f.ledger().alarm()); // still blocking
+        QSqlQuery nodes(f.registry().database());
+        QVERIFY(nodes.exec(u"SELECT count(*) FROM log_nodes"_s) && nodes.next());
+        QVERIFY(nodes.value(0).toInt() > 0); // the evidence is kept
+    }
+
     void acknowledgeAlarm_onlyAdministrator_unblocksWritesAndNextOpen()
     {
         LedgerFixture f;

@@ -689,6 +689,10 @@ void TestHouseholdsPage::historyTab_showsTheHouseholdsAuditTrail_andMemberHistor
     QVERIFY(m_page->selectHousehold(u"hh-sow"_s));
     QVERIFY(detail.historyView());
     QCOMPARE(detail.historyView()->model()->rowCount(), 1);
+    // A new event on the household shown: the tab reads the trail again.
+    FL_VERIFY_OK(
+        m_fixture->ledger().submit(command(u"update-group"_s, u"hh-sow"_s, {{u"name"_s, u"Sow-Ba"_s}})));
+    QTRY_VERIFY(detail.historyView() && detail.historyView()->model()->rowCount() == 2);
 
     detail.tabs()->setCurrentIndex(0);
     detail.setCurrentMember(u"p-4"_s);

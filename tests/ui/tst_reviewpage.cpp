@@ -162,6 +162,23 @@ private slots:
         QCOMPARE(last.value(u"type"_s).toString(), u"update-group"_s);
         QCOMPARE(last.value(u"reason"_s).toString(), u"misspelt at registration"_s);
 
+        // A number stays a number; text that is not one is refused, nothing submitted.
+        FL_VERIFY_OK(fixture.ledger().submit(command(u"update-group"_s, u"h-1"_s, {{u"rooms"_s, 3}})));
+        page.setCorrectionPrompt([](QWidget *, const QString &, const QList<std::pair<QString, QString>> &) {
+            return std::optional(ReviewPage::Correction{u"rooms"_s, u"4"_s, u"counted again"_s});
+        });
+        QVERIFY(page.selectHousehold(u"h-1"_s)); // the queue was read again after the event
+        QVERIFY2(page.correctSelected(), qPrintable(page.errorText()));
+        entity = fixture.ledger().entity(u"h-1"_s);
+        QVERIFY((*entity)->data.value(u"rooms"_s).isDouble());
+        QCOMPARE((*entity)->data.value(u"rooms"_s).toInt(), 4);
+        page.setCorrectionPrompt([](QWidget *, const QString &, const QList<std::pair<QString, QString>> &) {
+            return std::optional(ReviewPage::Correction{u"rooms"_s, u"four"_s, u"counted again"_s});
+        });
+        const auto sizeBefore = fixture.ledger().log().size();
+        QVERIFY(!page.correctSelected());
+        QCOMPARE(fixture.ledger().log().size(), sizeBefore);
+
         // Cancelled: nothing submitted.
         page.setCorrectionPrompt([](QWidget *, const QString &, const QList<std::pair<QString, QString>> &) {
             return std::optional<ReviewPage::Correction>();

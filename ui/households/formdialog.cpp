@@ -39,6 +39,10 @@ FormDialog::FormDialog(core::Ledger &ledger, Setup setup, QWidget *parent)
     m_submitter = new FormSubmitter(ledger, *m_view, setup.entityGuid, this);
     m_submitter->setContextKeys(setup.contextKeys);
     connect(m_submitter, &FormSubmitter::submitted, this, [this](const QString &eventGuid) {
+        // Core removed the draft with the event: the saver forgets it before the dialog hides
+        // (hiding saves a dirty form, which would bring the draft back).
+        if (auto *saver = m_view->findChild<DraftAutosaver *>())
+            saver->submitted();
         emit submitted(eventGuid);
         accept();
     });
@@ -55,12 +59,15 @@ const QString &FormDialog::entityGuid() const
 
 void FormDialog::cancelRequested()
 {
-    if (m_edited && MessageBox::question(this, tr("Discard Changes"),
-                                         tr("Close the form and lose what you entered in it?"),
-                                         QMessageBox::Discard | QMessageBox::Cancel,
-                                         QMessageBox::Cancel) != QMessageBox::Discard)
+    if (!m_edited) {
+        reject(); // nothing typed here: a resumed draft stays as it was
         return;
-    // The user gave the form up: its draft goes too (Esc or the close button keep it).
+    }
+    if (MessageBox::question(
+            this, tr("Discard Changes"), tr("Close the form and lose what you entered in it?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Discard)
+        return;
+    // The user chose to lose what was entered: its draft goes too.
     if (auto *saver = m_view->findChild<DraftAutosaver *>())
         saver->discard();
     reject();

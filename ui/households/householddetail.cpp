@@ -488,8 +488,12 @@ void HouseholdDetail::ledgerChanged(const core::LedgerChange &change)
             }
         }
     }
-    if (concerned)
+    if (concerned) {
         reload();
+        // The History tab reads the trail again (at once when shown, else when next shown).
+        delete m_history.data();
+        showHistory();
+    }
 }
 
 QDialog *HouseholdDetail::present(QDialog *dialog)

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -287,10 +288,12 @@ bool ReviewPage::correctSelected()
     QList<std::pair<QString, QString>> fields;
     const QJsonObject &data = (*entity)->data;
     for (auto it = data.constBegin(); it != data.constEnd(); ++it) {
-        if (it.value().isArray() || it.value().isObject() || it.key() == u"headId"_s)
+        // Texts and numbers only: a correction keeps the field's type.
+        if (it.key() == u"headId"_s || !(it.value().isString() || it.value().isDouble()))
             continue;
-        fields.append({it.key(), it.value().isDouble() ? QString::number(it.value().toDouble())
-                                                       : it.value().toVariant().toString()});
+        fields.append({it.key(), it.value().isDouble() ? QLocale::c().toString(it.value().toDouble(), 'g',
+                                                                               QLocale::FloatingPointShortest)
+                                                       : it.value().toString()});
     }
     if (fields.isEmpty()) {
         showError(tr("The household has no field that can be corrected here."));
@@ -302,10 +305,17 @@ bool ReviewPage::correctSelected()
     if (!correction)
         return false;
     QJsonValue value = correction->value;
-    bool number = false;
-    const double asNumber = correction->value.toDouble(&number);
-    if (number && data.value(correction->field).isDouble())
+    if (data.value(correction->field).isDouble()) {
+        bool number = false;
+        double asNumber = QLocale::c().toDouble(correction->value.trimmed(), &number);
+        if (!number)
+            asNumber = QLocale().toDouble(correction->value.trimmed(), &number); // "3,5" here
+        if (!number) {
+            showError(tr("%1 holds a number: “%2” is not one.").arg(correction->field, correction->value));
+            return false;
+        }
         value = asNumber;
+    }
     core::ReviewService service(m_ledger);
     auto event = service.correctField(guid, correction->field, value, correction->reason);
     if (!event) {

@@ -179,7 +179,6 @@ RegistryAsOfDialog::RegistryAsOfDialog(core::Ledger &ledger, QDateTime initial, 
     connect(m_cancel, &QPushButton::clicked, this, &RegistryAsOfDialog::cancel);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_table, &QTableView::doubleClicked, this, &RegistryAsOfDialog::activate);
     connect(m_table, &QTableView::activated, this, &RegistryAsOfDialog::activate);
 
     setInstant(initial.isValid() ? initial : QDateTime::currentDateTimeUtc());

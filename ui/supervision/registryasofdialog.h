@@ -51,12 +51,12 @@ private:
     std::vector<Row> m_rows;
 };
 
-// View ▸ Registry As Of… (issue 6, item 2): every household as it was at a chosen instant (the
-// end of the chosen day, UTC, by default), read from core (Ledger::forEachEntity as of the
+// View ▸ Registry As Of… (issue 6, item 2): every household as it was at a chosen instant (now,
+// by default; entered in UTC), read from core (Ledger::forEachEntity as of the
 // instant: each entity's kept before-image, no replay), with a filter as you type, progress and
-// Cancel while it reads. Enter or a double click asks to show that household's time travel at
-// the instant (timeTravelRequested), so a supervisor goes from "the registry on 3 March" to "this
-// household on 3 March" in one step.
+// Cancel while it reads. Enter or a double click (QAbstractItemView::activated) asks to show that household's
+// time travel at the instant (timeTravelRequested), so a supervisor goes from "the registry on 3 March" to
+// "this household on 3 March" in one step.
 //
 // Object names: "asOfEdit", "showButton", "asOfFilter", "asOfTable", "asOfStatus", "asOfProgress",
 // "asOfCancel".
