@@ -138,11 +138,15 @@ constexpr const char *kV5[] = {
     " nested INTEGER NOT NULL)",
     "CREATE INDEX household_rows_by_name ON household_rows (name_key, guid, deleted, registered_by, nested)",
     "CREATE INDEX household_rows_by_head ON household_rows (head_key, guid, deleted, registered_by, nested)",
-    "CREATE INDEX household_rows_by_village ON household_rows (village_key, guid, deleted, registered_by, nested)",
-    "CREATE INDEX household_rows_by_members ON household_rows (member_count, guid, deleted, registered_by, nested)",
+    "CREATE INDEX household_rows_by_village ON household_rows (village_key, guid, deleted, registered_by, "
+    "nested)",
+    "CREATE INDEX household_rows_by_members ON household_rows (member_count, guid, deleted, registered_by, "
+    "nested)",
     "CREATE INDEX household_rows_by_registrar ON household_rows (registered_by, guid, deleted, nested)",
-    "CREATE INDEX household_rows_by_registered ON household_rows (registered_ns, guid, deleted, registered_by, nested)",
-    "CREATE INDEX household_rows_by_updated ON household_rows (updated_ns, guid, deleted, registered_by, nested)",
+    "CREATE INDEX household_rows_by_registered ON household_rows (registered_ns, guid, deleted, "
+    "registered_by, nested)",
+    "CREATE INDEX household_rows_by_updated ON household_rows (updated_ns, guid, deleted, registered_by, "
+    "nested)",
     "CREATE INDEX household_rows_nested ON household_rows (guid) WHERE nested = 1",
     "CREATE VIRTUAL TABLE household_search USING fts5("
     " search_key, content = '', contentless_delete = 1, tokenize = 'trigram')",

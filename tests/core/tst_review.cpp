@@ -94,7 +94,8 @@ private slots:
         LedgerFixture fixture;
         createHousehold(fixture, u"h-1"_s, u"One"_s);
         createHousehold(fixture, u"h-2"_s, u"Two"_s);
-        const QString submission = fixture.ledger().history(u"h-1"_s)->last().toObject().value(u"eventGuid"_s).toString();
+        const QString submission =
+            fixture.ledger().history(u"h-1"_s)->last().toObject().value(u"eventGuid"_s).toString();
 
         ReviewService service(fixture.ledger());
         auto event = service.review(u"h-1"_s, ReviewDecision(decision), text);

@@ -227,9 +227,8 @@ void TestMainWindow::mainWindow_menus_haveMnemonicsAndShortcuts()
     QCOMPARE(titles, (QStringList{u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Help"_s}));
     QCOMPARE(action(window, "lockAction")->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
     QCOMPARE(action(window, "findAction")->shortcut(), QKeySequence(QKeySequence::Find));
-    for (const char *name :
-         {"newHouseholdAction", "lockAction", "quitAction", "findAction", "submitAction", "saveDraftAction",
-         "sidebarAction", "aboutAction"})
+    for (const char *name : {"newHouseholdAction", "lockAction", "quitAction", "findAction", "submitAction",
+                             "saveDraftAction", "sidebarAction", "aboutAction"})
         QVERIFY2(action(window, name)->text().contains(u'&'), name);
 }
 
