@@ -120,6 +120,21 @@ QWidget *makeEmptyPage(const QString &objectName, const QString &heading, const 
     return page;
 }
 
+// A view in a window-modal dialog of its own, with Close; the dialog goes when closed.
+void showInDialog(QWidget *parent, const QString &title, QWidget *content)
+{
+    auto *dialog = new QDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(content);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(900, 600);
+    dialog->open();
+}
+
 } // namespace
 
 MainWindow::MainWindow(Info info, QWidget *parent)
@@ -551,19 +566,10 @@ void MainWindow::showRegistryAsOf()
 
 void MainWindow::showTimeTravel(const QString &guid, const QDateTime &when)
 {
-    auto *dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Time travel"));
-    auto *layout = new QVBoxLayout(dialog);
     auto *view = new TimeTravelView(*m_services.ledger, guid);
     if (when.isValid())
         view->setInstant(when);
-    layout->addWidget(view);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    dialog->resize(900, 600);
-    dialog->open();
+    showInDialog(this, tr("Time travel"), view);
 }
 
 void MainWindow::showHouseholdHistory(bool timeTravel, const QDateTime &when)
@@ -579,16 +585,7 @@ void MainWindow::showHouseholdHistory(bool timeTravel, const QDateTime &when)
         showTimeTravel(guid, when);
         return;
     }
-    auto *dialog = new QDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Audit trail"));
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(new AuditTrailView(*m_services.ledger, guid));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    dialog->resize(900, 600);
-    dialog->open();
+    showInDialog(this, tr("Audit trail"), new AuditTrailView(*m_services.ledger, guid));
 }
 
 void MainWindow::showPage(Page page)
