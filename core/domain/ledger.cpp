@@ -978,7 +978,8 @@ Result<QJsonObject> Ledger::replay(const Progress &progress)
         return std::unexpected(std::move(error));
     };
     QSqlQuery query(db);
-    for (const QString &table : {u"entities"_s, u"memberships"_s, u"effects"_s, u"anomalies"_s}) {
+    for (const QString &table :
+         {u"entities"_s, u"memberships"_s, u"effects"_s, u"anomalies"_s, u"data_keys"_s}) {
         if (!query.exec(u"DELETE FROM "_s + table))
             return rollback(sqlError(u"cannot clear %1"_s.arg(table), query.lastError()));
     }

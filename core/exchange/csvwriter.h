@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QChar>
 #include <QLocale>
+#include <QStringEncoder>
 #include <QStringList>
 #include <QStringView>
 
@@ -49,11 +50,17 @@ public:
 
     // One field as it appears in a record, quoted when needed.
     [[nodiscard]] static QByteArray encodeField(QStringView field, QChar separator);
+    // Whether encodeField() quotes `field`.
+    [[nodiscard]] static bool needsQuotes(QStringView field, QChar separator);
 
 private:
+    // Appends `text` as UTF-8 to the record being built, without a temporary array.
+    void appendUtf8(QStringView text);
+
     QIODevice &m_device;
     CsvDialect m_dialect;
     QByteArray m_buffer;
+    QStringEncoder m_encoder{QStringEncoder::Utf8};
     quint64 m_records = 0;
     bool m_started = false;
 };

@@ -1,9 +1,11 @@
 #include "core/exchange/exporter.h"
 
+#include "core/access/accesscontrol.h"
 #include "core/domain/entity.h"
 #include "core/events/canonicaljson.h"
 #include "core/events/timestamp.h"
 #include "core/exchange/csvwriter.h"
+#include "core/exchange/entityrowreader.h"
 #include "core/exchange/exportfile.h"
 #include "core/exchange/exportrecorder.h"
 #include "core/exchange/householdprofile.h"
@@ -11,14 +13,19 @@
 #include "core/exchange/summary.h"
 #include "core/exchange/tablesink.h"
 #include "core/exchange/xlsxworkbook.h"
+#include "core/storage/householdindex.h"
 #include "core/storage/registry.h"
+#include "core/storage/sqlerror.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QIODevice>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QMap>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -185,18 +192,25 @@ public:
         bool registrations = false;
     };
 
-    // Pass 1 over the entities existing at T: the data keys (the columns), the counts, and
-    // the per-household aggregates of the summary.
+    // Before the rows: the data keys (the columns: every key an entity of the type has had,
+    // from data_keys, so that the columns do not depend on the date or on which entities are
+    // live), and the counts. The present state's households and individuals need no pass over
+    // the entities: their total is estimated from the memberships for the progress bar. Any
+    // other export walks the entities existing at T once: the counts and the per-household
+    // aggregates of the summary.
     Status firstPass(const Plan &plan)
     {
+        if (plan.households || plan.individuals) {
+            if (auto ok = readDataKeys(); !ok)
+                return ok;
+        }
+        if (presentState() && !plan.audit && !plan.registrations)
+            return estimateTotal(plan);
         auto ok = walk(m_request.atInstantNs, true, [&](const Entity &entity) -> Status {
             ++m_existing;
             if (entity.deleted)
                 return {};
             ++m_live;
-            QSet<QString> &keys = entity.isGroup() ? m_householdKeys : m_individualKeys;
-            for (auto it = entity.data.constBegin(); it != entity.data.constEnd(); ++it)
-                keys.insert(it.key());
             if (entity.isGroup()) {
                 ++m_households;
                 const QJsonValue village = entity.data.value(u"village"_s);
@@ -221,10 +235,8 @@ public:
         if (auto ok = sink.begin(kHouseholdLeading + columns.headers + kHouseholdTrailing); !ok)
             return ok;
         QList<Cell> cells;
-        auto ok = walk(m_request.atInstantNs, false, [&](const Entity &entity) -> Status {
-            if (!entity.isGroup())
-                return {};
-            auto head = headOf(entity);
+        auto row = [&](const Entity &entity, const std::optional<QString> &knownHead) -> Status {
+            auto head = knownHead ? Result<QString>(*knownHead) : headOf(entity);
             if (!head)
                 return std::unexpected(head.error());
             cells.clear();
@@ -237,7 +249,11 @@ public:
             cells.append(Cell::fromInteger(entity.version));
             ++m_rows;
             return sink.row(cells);
-        });
+        };
+        auto ok = presentState() ? presentHouseholds(columns, sink, row)
+                                 : walk(m_request.atInstantNs, false, [&](const Entity &entity) -> Status {
+                                       return entity.isGroup() ? row(entity, std::nullopt) : Status{};
+                                   });
         if (!ok)
             return ok;
         if (auto ended = sink.end(); !ended)
@@ -252,7 +268,26 @@ public:
                               kIndividualLeading + kIndividualTrailing, {kRelationship});
         if (auto ok = sink.begin(kIndividualLeading + columns.headers + kIndividualTrailing); !ok)
             return ok;
+        if (presentState()) {
+            if (auto ok = presentMembers(columns, sink); !ok)
+                return ok;
+            if (auto ended = sink.end(); !ended)
+                return ended;
+            return report();
+        }
         QList<Cell> cells;
+        auto row = [&](const QString &householdGuid, const Entity &person) -> Status {
+            cells.clear();
+            cells.append(Cell::fromText(householdGuid));
+            cells.append(Cell::fromText(person.guid));
+            cells.append(Cell::fromJson(person.data.value(kRelationship)));
+            for (const QString &key : columns.keys)
+                cells.append(Cell::fromJson(person.data.value(key)));
+            cells.append(Cell::fromTimestamp(person.lastUpdated));
+            cells.append(Cell::fromInteger(person.version));
+            ++m_rows;
+            return sink.row(cells);
+        };
         auto ok = walk(m_request.atInstantNs, false, [&](const Entity &household) -> Status {
             if (!household.isGroup())
                 return {};
@@ -262,17 +297,7 @@ public:
                     return std::unexpected(member.error());
                 if (!*member || (*member)->isGroup() || (*member)->deleted)
                     continue; // a nested group is a household of its own
-                const Entity &person = **member;
-                cells.clear();
-                cells.append(Cell::fromText(household.guid));
-                cells.append(Cell::fromText(person.guid));
-                cells.append(Cell::fromJson(person.data.value(kRelationship)));
-                for (const QString &key : columns.keys)
-                    cells.append(Cell::fromJson(person.data.value(key)));
-                cells.append(Cell::fromTimestamp(person.lastUpdated));
-                cells.append(Cell::fromInteger(person.version));
-                ++m_rows;
-                if (auto written = sink.row(cells); !written)
+                if (auto written = row(household.guid, **member); !written)
                     return written;
             }
             return {};
@@ -442,6 +467,169 @@ public:
     }
 
 private:
+    // The registry as it is now (no --at): read straight from the projections.
+    [[nodiscard]] bool presentState() const { return !m_request.atInstantNs; }
+
+    Status readDataKeys()
+    {
+        QSqlQuery query(m_ledger.registry().database());
+        query.setForwardOnly(true);
+        if (!query.exec(u"SELECT entity_type, key FROM data_keys"_s))
+            return std::unexpected(sqlError(u"cannot read the data keys"_s, query.lastError()));
+        while (query.next()) {
+            const bool group = query.value(0).toString() == entityTypeName(EntityType::Group);
+            (group ? m_householdKeys : m_individualKeys).insert(query.value(1).toString());
+        }
+        return {};
+    }
+
+    // The progress bar's total for the present state, from the memberships alone (an index):
+    // households that list somebody, member rows. Estimates; shownTotal() never reports less
+    // than is done.
+    Status estimateTotal(const Plan &plan)
+    {
+        QSqlQuery query(m_ledger.registry().database());
+        const auto count = [&](const QString &sql) -> Result<quint64> {
+            if (!query.exec(sql) || !query.next())
+                return std::unexpected(sqlError(u"cannot count the households"_s, query.lastError()));
+            return quint64(query.value(0).toLongLong());
+        };
+        quint64 total = m_done;
+        if (plan.households) {
+            auto households = count(u"SELECT count(DISTINCT group_guid) FROM memberships"_s);
+            if (!households)
+                return std::unexpected(households.error());
+            total += *households;
+        }
+        if (plan.individuals) {
+            auto members = count(u"SELECT count(*) FROM memberships"_s);
+            if (!members)
+                return std::unexpected(members.error());
+            total += *members;
+        }
+        m_total = total;
+        return report();
+    }
+
+    // Prepares and runs `sql` (visibility condition already in it) for the present state's rows.
+    Result<QSqlQuery> runVisible(const QString &sql)
+    {
+        const QString condition = AccessControl::visibilityCondition(m_ledger.user());
+        QSqlQuery query(m_ledger.registry().database());
+        query.setForwardOnly(true);
+        if (!query.prepare(QString(sql).replace(u"$VISIBLE"_s, condition)))
+            return std::unexpected(sqlError(u"cannot read the entities"_s, query.lastError()));
+        if (condition != u"1")
+            query.bindValue(u":viewer"_s, m_ledger.user().id);
+        if (!query.exec())
+            return std::unexpected(sqlError(u"cannot read the entities"_s, query.lastError()));
+        return query;
+    }
+
+    // Every live household the user may see, in guid order, with its head when the household
+    // list's rows are current (head_guid); else headOf() finds it through the members.
+    Status presentHouseholds(const DataColumns &columns, TableSink &sink,
+                             const std::function<Status(const Entity &, const std::optional<QString> &)> &row)
+    {
+        HouseholdIndex index(m_ledger.registry().database());
+        auto current = index.isCurrent();
+        if (!current)
+            return std::unexpected(current.error());
+        QStringList keys = columns.keys;
+        qsizetype headIdAt = keys.indexOf(u"headId"_s);
+        if (headIdAt < 0) {
+            headIdAt = keys.size();
+            keys.append(u"headId"_s);
+        }
+        const EntityRowReader reader(keys);
+        EntityRowReader::Row household;
+        QList<Cell> cells;
+        auto query = runVisible(
+            u"SELECT e.body, h.head_guid FROM entities e LEFT JOIN household_rows h ON h.guid = e.guid"
+            " WHERE e.type = 'group' AND e.deleted = 0 AND $VISIBLE ORDER BY e.guid"_s);
+        if (!query)
+            return std::unexpected(query.error());
+        while (query->next()) {
+            const QByteArray body = query->value(0).toByteArray();
+            if (*current && reader.read(body, household)) {
+                const Cell &headId = household.data[headIdAt];
+                const QString head =
+                    household.strings[std::size_t(headIdAt)] ? headId.text : query->value(1).toString();
+                cells.clear();
+                cells.append(Cell::fromText(household.guid));
+                cells.append(household.data.constBegin(), household.data.constBegin() + columns.keys.size());
+                cells.append(Cell::fromInteger(household.memberCount));
+                cells.append(head.isEmpty() ? Cell::empty() : Cell::fromText(head));
+                cells.append(Cell::fromTimestamp(household.lastUpdated));
+                cells.append(Cell::fromInteger(household.version));
+                ++m_rows;
+                if (auto ok = sink.row(cells); !ok)
+                    return ok;
+            } else {
+                // Decoded in full: a body the reader cannot read, or rows that are not current
+                // (headOf() then reads the members).
+                auto entity = Entity::fromJson(QJsonDocument::fromJson(body).object());
+                if (!entity)
+                    return fail(ErrorCode::Corrupt,
+                                u"a household is damaged: %1"_s.arg(entity.error().message));
+                std::optional<QString> head;
+                if (*current) {
+                    const QJsonValue headId = entity->data.value(u"headId"_s);
+                    head = headId.isString() ? headId.toString() : query->value(1).toString();
+                }
+                if (auto ok = row(*entity, head); !ok)
+                    return ok;
+            }
+            if (!tick())
+                return std::unexpected(cancelled());
+        }
+        return {};
+    }
+
+    // Every live individual some live group lists, with that group, in the individuals' guid
+    // order: one pass over the entities beside their memberships (reading each household's
+    // members in turn would seek through the whole table once per member). Bodies are read
+    // straight into cells (EntityRowReader); one it cannot read is decoded in full instead.
+    Status presentMembers(const DataColumns &columns, TableSink &sink)
+    {
+        QStringList keys = columns.keys;
+        keys.append(kRelationship);
+        const EntityRowReader reader(keys);
+        EntityRowReader::Row person;
+        QList<Cell> cells;
+        auto query = runVisible(
+            u"SELECT m.group_guid, e.body FROM entities e JOIN memberships m ON m.member_guid = e.guid"
+            " WHERE e.type = 'individual' AND e.deleted = 0 AND $VISIBLE ORDER BY e.guid, m.group_guid"_s);
+        if (!query)
+            return std::unexpected(query.error());
+        while (query->next()) {
+            const QByteArray body = query->value(1).toByteArray();
+            if (!reader.read(body, person)) {
+                auto entity = Entity::fromJson(QJsonDocument::fromJson(body).object());
+                if (!entity)
+                    return fail(ErrorCode::Corrupt, u"a member is damaged: %1"_s.arg(entity.error().message));
+                person.guid = entity->guid;
+                person.lastUpdated = entity->lastUpdated;
+                person.version = entity->version;
+                for (qsizetype i = 0; i < keys.size(); ++i)
+                    person.data[i] = Cell::fromJson(entity->data.value(keys[i]));
+            }
+            cells.clear();
+            cells.append(Cell::fromText(query->value(0).toString()));
+            cells.append(Cell::fromText(person.guid));
+            cells.append(person.data.constLast()); // relationship
+            cells.append(person.data.constBegin(), person.data.constEnd() - 1);
+            cells.append(Cell::fromTimestamp(person.lastUpdated));
+            cells.append(Cell::fromInteger(person.version));
+            ++m_rows;
+            if (auto ok = sink.row(cells); !ok)
+                return ok;
+            if (!tick())
+                return std::unexpected(cancelled());
+        }
+        return {};
+    }
+
     // Calls `body` for every entity, stopping at its first error or when progress says cancel.
     Status walk(std::optional<qint64> at, bool includeDeleted,
                 const std::function<Status(const Entity &)> &body)
@@ -528,7 +716,8 @@ private:
         return m_ledger.entity(guid);
     }
 
-    // data.headId when it is a string, else the first member whose relationship is "head".
+    // data.headId when it is a string, else the first live member whose relationship is "head"
+    // (as the household list's rows say: HouseholdIndex).
     Result<QString> headOf(const Entity &household)
     {
         const QJsonValue headId = household.data.value(u"headId"_s);
@@ -538,8 +727,7 @@ private:
             auto member = stateOf(memberGuid);
             if (!member)
                 return std::unexpected(member.error());
-            if (*member &&
-                (*member)->data.value(kRelationship).toString().compare(u"head"_s, Qt::CaseInsensitive) == 0)
+            if (*member && !(*member)->deleted && isHeadRelationship((*member)->data.value(kRelationship)))
                 return memberGuid;
         }
         return QString();

@@ -80,6 +80,20 @@ Cell Cell::fromTimestamp(const QString &text)
     return cell;
 }
 
+Cell Cell::fromString(const QString &text)
+{
+    if (const QDate date = parseCalendarDate(text); date.isValid()) {
+        Cell cell;
+        cell.kind = Kind::Date;
+        cell.text = text;
+        cell.date = date;
+        return cell;
+    }
+    if (mayBeTimestamp(text))
+        return fromTimestamp(text);
+    return fromText(text);
+}
+
 Cell Cell::fromJson(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -95,19 +109,8 @@ Cell Cell::fromJson(const QJsonValue &value)
     }
     case QJsonValue::Double:
         return fromNumber(value.toDouble());
-    case QJsonValue::String: {
-        const QString text = value.toString();
-        if (const QDate date = parseCalendarDate(text); date.isValid()) {
-            Cell cell;
-            cell.kind = Kind::Date;
-            cell.text = text;
-            cell.date = date;
-            return cell;
-        }
-        if (mayBeTimestamp(text))
-            return fromTimestamp(text);
-        return fromText(text);
-    }
+    case QJsonValue::String:
+        return fromString(value.toString());
     case QJsonValue::Array:
     case QJsonValue::Object: {
         auto json = canonicalJson(value);

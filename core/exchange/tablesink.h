@@ -35,6 +35,9 @@ struct Cell {
     [[nodiscard]] static Cell fromInteger(qint64 value);
     // An RFC 3339 timestamp; text that does not parse as one becomes a Text cell.
     [[nodiscard]] static Cell fromTimestamp(const QString &text);
+    // A JSON string of entity data: a calendar date or an RFC 3339 timestamp is typed as one,
+    // any other text is text.
+    [[nodiscard]] static Cell fromString(const QString &text);
     // A value of entity data or of an audit change: strings that are exactly a calendar date
     // ("2026-11-26") or an RFC 3339 timestamp become dates, numbers numbers, booleans
     // booleans, null nothing, objects and arrays their canonical JSON text.

@@ -21,7 +21,7 @@ namespace fieldledger::core {
 namespace {
 
 // Bumped whenever what a row holds changes: rows of another layout are rebuilt at install.
-constexpr int kLayout = 3;
+constexpr int kLayout = 4;
 const QString kMarkerKey = u"household_rows"_s;
 
 // A letter that has no decomposition but an obvious plain spelling for searching.
@@ -90,6 +90,7 @@ qint64 instantOf(const QString &timestamp)
 struct Row {
     QString name;
     QString head;
+    QString headGuid;
     QString village;
     qint64 memberCount = 0;
     QString registeredBy;
@@ -99,6 +100,11 @@ struct Row {
 };
 
 } // namespace
+
+bool isHeadRelationship(const QJsonValue &relationship)
+{
+    return relationship.isString() && relationship.toString().compare(u"head"_s, Qt::CaseInsensitive) == 0;
+}
 
 QString foldForSearch(QStringView text)
 {
@@ -164,9 +170,10 @@ struct HouseholdIndex::Statements {
         // In place (the rowid, which household_search uses, stays).
         upsert.prepare(
             u"INSERT INTO household_rows (guid, name, head, village, name_key, head_key, village_key,"
-            " search_key, member_count, registered_by, registered_ns, updated_ns, deleted, nested)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO UPDATE SET"
-            " name = excluded.name, head = excluded.head, village = excluded.village,"
+            " search_key, member_count, registered_by, registered_ns, updated_ns, deleted, nested, head_guid)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guid) DO UPDATE SET"
+            " name = excluded.name, head = excluded.head, head_guid = excluded.head_guid,"
+            " village = excluded.village,"
             " name_key = excluded.name_key, head_key = excluded.head_key,"
             " village_key = excluded.village_key, search_key = excluded.search_key,"
             " member_count = excluded.member_count, registered_by = excluded.registered_by,"
@@ -397,8 +404,8 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
 
     // A deleted household's row is its own: the members it still lists are not tracked through
     // memberships once it is deleted, so they cannot count.
-    std::optional<QString> headByRelationship;
-    std::optional<QString> headById;
+    std::optional<std::pair<QString, QString>> headByRelationship; // guid, name
+    std::optional<std::pair<QString, QString>> headById;
     if (!group->deleted && !group->memberIds.isEmpty()) {
         s.members.bindValue(0, groupGuid);
         if (!s.members.exec())
@@ -415,9 +422,9 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
             row.updatedNs = std::max(row.updatedNs, instantOf(member.value(u"lastUpdated"_s).toString()));
             const QJsonObject data = member.value(u"data"_s).toObject();
             if (headId.isString() && headId.toString() == memberGuid)
-                headById = displayText(data.value(u"name"_s));
-            else if (!headByRelationship && data.value(u"relationship"_s).toString() == u"head")
-                headByRelationship = displayText(data.value(u"name"_s));
+                headById = {memberGuid, displayText(data.value(u"name"_s))};
+            else if (!headByRelationship && isHeadRelationship(data.value(u"relationship"_s)))
+                headByRelationship = {memberGuid, displayText(data.value(u"name"_s))};
         }
         s.members.finish();
         for (const QString &memberGuid : std::as_const(groupMembers)) { // listed by this live group
@@ -426,7 +433,10 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
                 return failed(u"cannot mark the members of %1 nested"_s, s.markNested);
         }
     }
-    row.head = headById.value_or(headByRelationship.value_or(QString()));
+    if (const auto &head = headById ? headById : headByRelationship) {
+        row.headGuid = head->first;
+        row.head = head->second;
+    }
 
     const QString nameKey = foldForSearch(row.name);
     const QString headKey = foldForSearch(row.head);
@@ -450,7 +460,8 @@ Status HouseholdIndex::refresh(const QString &groupGuid)
                                row.registeredNs,
                                row.updatedNs,
                                row.deleted ? 1 : 0,
-                               nested ? 1 : 0};
+                               nested ? 1 : 0,
+                               textValue(row.headGuid)};
     for (int i = 0; i < int(std::size(values)); ++i)
         s.upsert.bindValue(i, values[i]);
     if (!s.upsert.exec())

@@ -30,7 +30,8 @@ namespace fieldledger::core {
 // - name: data.name; village: data.village (the stored value, a choice name for the default
 //   forms: the view shows its label);
 // - head: the name of the live member data.headId names, else of the first live member (in
-//   memberIds order) whose relationship is "head"; else empty;
+//   memberIds order) whose relationship is "head" (any case: isHeadRelationship); else empty;
+//   headGuid: that member's guid (exports read it);
 // - memberCount: the members listed in memberIds that exist and are not deleted;
 // - registeredBy: the user whose event created the group; registeredAt: the instant of the
 //   first event that changed it;
@@ -39,6 +40,9 @@ namespace fieldledger::core {
 // - nested: some live group lists it (AccessControl grants households through their groups);
 // - deleted groups keep a row marked deleted (listed only on request), without head or members
 //   (memberCount 0; updatedAt is the group's own lastUpdated).
+// Whether a member's data.relationship makes them the head of their household: "head" in any case.
+[[nodiscard]] bool isHeadRelationship(const QJsonValue &relationship);
+
 class HouseholdIndex final : public ProjectionObserver {
 public:
     explicit HouseholdIndex(QSqlDatabase db);

@@ -191,6 +191,20 @@ constexpr const char *kV7[] = {
     "CREATE INDEX assignments_by_user ON assignments (user_id, entity_guid)",
 };
 
+// Version 8: what fast exports read (issue 7). data_keys lists every data key found on an
+// entity of each type (a key, once set, stays in an entity's data: the union over the entities
+// as written), so an export knows its columns without parsing every entity first; it is kept
+// by SqlWorld::flush and filled here from the entities already there. household_rows.head_guid
+// is the guid of the member the row's head names (rows of an older layout are rebuilt).
+constexpr const char *kV8[] = {
+    "CREATE TABLE data_keys ("
+    " entity_type TEXT NOT NULL, key TEXT NOT NULL,"
+    " PRIMARY KEY (entity_type, key)) WITHOUT ROWID",
+    "INSERT OR IGNORE INTO data_keys (entity_type, key)"
+    " SELECT e.type, j.key FROM entities e, json_each(CAST(e.body AS TEXT), '$.data') j",
+    "ALTER TABLE household_rows ADD COLUMN head_guid TEXT NOT NULL DEFAULT ''",
+};
+
 const Migration kMigrations[] = {
     {1, "registry and users", kV1},
     {2, "event log and Merkle tree", kV2},
@@ -199,6 +213,7 @@ const Migration kMigrations[] = {
     {5, "household list rows", kV5},
     {6, "potential duplicates", kV6},
     {7, "user administration log", kV7},
+    {8, "data keys and household heads for exports", kV8},
 };
 
 Error sqlError(const QString &what, const QSqlError &error)

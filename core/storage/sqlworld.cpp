@@ -24,6 +24,7 @@ struct SqlWorld::Statements {
         , remove(db)
         , clearMemberships(db)
         , addMembership(db)
+        , addDataKey(db)
     {
         select.prepare(u"SELECT body FROM entities WHERE guid = ?"_s);
         parents.prepare(u"SELECT group_guid FROM memberships WHERE member_guid = ?"_s);
@@ -34,6 +35,7 @@ struct SqlWorld::Statements {
         remove.prepare(u"DELETE FROM entities WHERE guid = ?"_s);
         clearMemberships.prepare(u"DELETE FROM memberships WHERE group_guid = ?"_s);
         addMembership.prepare(u"INSERT OR IGNORE INTO memberships (member_guid, group_guid) VALUES (?, ?)"_s);
+        addDataKey.prepare(u"INSERT OR IGNORE INTO data_keys (entity_type, key) VALUES (?, ?)"_s);
     }
     QSqlQuery select;
     QSqlQuery parents;
@@ -41,6 +43,7 @@ struct SqlWorld::Statements {
     QSqlQuery remove;
     QSqlQuery clearMemberships;
     QSqlQuery addMembership;
+    QSqlQuery addDataKey;
 };
 
 SqlWorld::SqlWorld(QSqlDatabase db)
@@ -155,6 +158,7 @@ Status SqlWorld::flush()
         return std::unexpected(error);
     }
     Statements &s = *m_statements;
+    QSet<QString> dataKeys[2]; // [individual, group]: each key written once per flush
     for (auto it = m_overlay.cbegin(); it != m_overlay.cend(); ++it) {
         if (!it->dirty)
             continue;
@@ -180,6 +184,8 @@ Status SqlWorld::flush()
         s.upsert.bindValue(4, entity.canonicalJson());
         if (!s.upsert.exec())
             return std::unexpected(sqlError(u"cannot write entity %1"_s.arg(guid), s.upsert.lastError()));
+        for (auto key = entity.data.constBegin(); key != entity.data.constEnd(); ++key)
+            dataKeys[entity.isGroup() ? 1 : 0].insert(key.key());
         if (entity.isGroup() && !entity.deleted) {
             for (const QString &member : entity.memberIds) {
                 s.addMembership.bindValue(0, member);
@@ -188,6 +194,15 @@ Status SqlWorld::flush()
                     return std::unexpected(sqlError(u"cannot update memberships of %1"_s.arg(guid),
                                                     s.addMembership.lastError()));
             }
+        }
+    }
+    for (const EntityType type : {EntityType::Individual, EntityType::Group}) {
+        for (const QString &key : std::as_const(dataKeys[type == EntityType::Group ? 1 : 0])) {
+            s.addDataKey.bindValue(0, entityTypeName(type));
+            s.addDataKey.bindValue(1, key);
+            if (!s.addDataKey.exec())
+                return std::unexpected(
+                    sqlError(u"cannot record the data key %1"_s.arg(key), s.addDataKey.lastError()));
         }
     }
     discard();

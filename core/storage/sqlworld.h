@@ -35,7 +35,8 @@ public:
     // Who created an entity first put by the current event (stored in entities.created_by).
     void setCreator(const QString &guid, const QString &userId);
 
-    // Writes every changed entity and its memberships. Call inside a transaction.
+    // Writes every changed entity, its memberships and any data key not yet in data_keys (schema
+    // v8). Call inside a transaction.
     [[nodiscard]] Status flush();
     // Forgets the overlay (after a rollback).
     void discard();

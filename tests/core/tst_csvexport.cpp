@@ -8,6 +8,7 @@
 #include "core/exchange/csvwriter.h"
 #include "core/exchange/exporter.h"
 #include "core/exchange/exportrecorder.h"
+#include "core/storage/householdindex.h"
 #include "core/storage/registry.h"
 #include "exportfixture.h"
 
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -447,6 +449,96 @@ private slots:
         QCOMPARE(report.record.value(u"asOf"_s).toString(), u"2026-11-05T00:00:00.000Z"_s);
     }
 
+    // The present state is read straight from the projections (households with their head from
+    // the household rows when those are current, members beside their memberships); the as-of
+    // path replays effects. Both must give the same rows (the members' order differs).
+    void presentExports_equalTheRegistryAsOfNow()
+    {
+        auto fixture = sampleRegistry();
+        QVERIFY(fixture->ledger().submit(
+            command(u"create-group"_s, u"hh-4"_s, {{u"name"_s, u"No head"_s}}, u"2026-11-20T10:00:00Z"_s)));
+        QVERIFY(fixture->ledger().submit(
+            command(u"add-member"_s, u"hh-4"_s,
+                    {{u"members"_s,
+                      QJsonArray{QJsonObject{
+                          {u"guid"_s, u"p-9"_s}, {u"name"_s, u"Awa"_s}, {u"relationship"_s, u"HEAD"_s}}}}},
+                    u"2026-11-20T11:00:00Z"_s)));
+        auto exportWith = [&](ExportWhat what, std::optional<qint64> at, const QString &name) {
+            MemoryExportRecorder recorder;
+            Exporter exporter(fixture->ledger(), fixture->clock(), recorder);
+            ExportRequest request;
+            request.what = what;
+            request.atInstantNs = at;
+            const QString path = QDir(fixture->folder()).filePath(name);
+            auto result = exporter.exportToFile(request, path);
+            if (!result)
+                qWarning("export failed: %s", qPrintable(result.error().message));
+            return parseCsv(readAll(path));
+        };
+        const auto later = Timestamp::parseInstantNs(u"2100-01-01T00:00:00Z"_s);
+        QVERIFY(later);
+        for (const bool indexed : {false, true}) {
+            if (indexed)
+                QVERIFY(HouseholdIndex::install(fixture->ledger()));
+            for (const ExportWhat what : {ExportWhat::Households, ExportWhat::Individuals}) {
+                const ParsedCsv present = exportWith(what, std::nullopt, u"present.csv"_s);
+                const ParsedCsv asOf = exportWith(what, *later, u"asof.csv"_s);
+                QVERIFY2(present.error.isEmpty() && asOf.error.isEmpty(),
+                         qPrintable(present.error + asOf.error));
+                QCOMPARE(present.records.first(), asOf.records.first());
+                QList<QStringList> presentRows = present.records.mid(1);
+                QList<QStringList> asOfRows = asOf.records.mid(1);
+                std::sort(presentRows.begin(), presentRows.end());
+                std::sort(asOfRows.begin(), asOfRows.end());
+                QCOMPARE(presentRows, asOfRows);
+                QCOMPARE(presentRows.size(), what == ExportWhat::Households ? 4 : 5);
+            }
+            const ParsedCsv households = exportWith(ExportWhat::Households, std::nullopt, u"heads.csv"_s);
+            const auto hh2 = rowMap(households.records.first(), households.records[2]);
+            const auto hh4 = rowMap(households.records.first(), households.records[4]);
+            QCOMPARE(hh2.value(u"head"_s), u"p-3"_s);
+            QCOMPARE(hh4.value(u"head"_s), u"p-9"_s); // "HEAD": any case
+        }
+    }
+
+    // data_keys (the columns of every export) holds each key some entity of the type has, is
+    // kept by every submission and rebuilt the same by a replay.
+    void dataKeys_followSubmissionsAndReplay()
+    {
+        auto fixture = sampleRegistry();
+        auto stored = [&] {
+            QStringList keys;
+            QSqlQuery query(fixture->registry().database());
+            if (!query.exec(u"SELECT entity_type || ':' || key FROM data_keys ORDER BY 1"_s))
+                return QStringList{u"(cannot read)"_s};
+            while (query.next())
+                keys.append(query.value(0).toString());
+            return keys;
+        };
+        auto expected = [&] {
+            QSet<QString> keys;
+            auto ok = fixture->ledger().forEachEntity(std::nullopt, true, [&](const Entity &entity) {
+                for (auto it = entity.data.constBegin(); it != entity.data.constEnd(); ++it)
+                    keys.insert(entityTypeName(entity.type) + u":"_s + it.key());
+                return true;
+            });
+            if (!ok)
+                return QStringList{u"(cannot list)"_s};
+            QStringList sorted(keys.begin(), keys.end());
+            std::sort(sorted.begin(), sorted.end());
+            return sorted;
+        };
+        QCOMPARE(stored(), expected());
+        QVERIFY(!stored().contains(u"individual:occupation"_s));
+        QVERIFY(fixture->ledger().submit(command(
+            u"update-individual"_s, u"p-1"_s, {{u"occupation"_s, u"farmer"_s}}, u"2026-11-25T10:00:00Z"_s)));
+        QVERIFY(stored().contains(u"individual:occupation"_s));
+        QCOMPARE(stored(), expected());
+        const QStringList before = stored();
+        QVERIFY(fixture->ledger().replay());
+        QCOMPARE(stored(), before);
+    }
+
     void cancel_leavesNoFileAndExistingFileUntouched()
     {
         const QString path = QDir(f().folder()).filePath(u"households.csv"_s);
@@ -746,8 +838,8 @@ private slots:
         QString err;
         QTextStream outStream(&out);
         QTextStream errStream(&err);
-        QCOMPARE(runCli({u"--db"_s, f.path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s, u"households"_s,
-                         u"--excel"_s, u"--locale"_s, locale},
+        QCOMPARE(runCli({u"--db"_s, f.path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s,
+                         u"households"_s, u"--excel"_s, u"--locale"_s, locale},
                         outStream, errStream),
                  0);
         const ParsedCsv csv = parseCsv(out.data(), separator.front());
@@ -760,8 +852,8 @@ private slots:
 
         QString bad;
         QTextStream badStream(&bad);
-        QCOMPARE(runCli({u"--db"_s, f.path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s, u"households"_s,
-                         u"--excel"_s, u"--locale"_s, u"xx_nowhere"_s},
+        QCOMPARE(runCli({u"--db"_s, f.path(), u"--user"_s, u"admin"_s, u"export"_s, u"--what"_s,
+                         u"households"_s, u"--excel"_s, u"--locale"_s, u"xx_nowhere"_s},
                         outStream, badStream),
                  1);
         QVERIFY(bad.contains(u"--locale"_s));

@@ -258,6 +258,33 @@ private slots:
         QCOMPARE(tableRows(f.registry().database()), rebuiltRows(f.registry().database()));
     }
 
+    void headGuid_namesTheHead_relationshipInAnyCase()
+    {
+        IndexedLedger f;
+        QVERIFY(f.ledger().submit(household(
+            u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
+            {person(u"p-1"_s, u"Moussa"_s, u"spouse"_s), person(u"p-2"_s, u"Aïssatou"_s, u"HEAD"_s)},
+            timestampAt(0))));
+        auto headOf = [&](const QString &guid) {
+            QSqlQuery query(f.registry().database());
+            query.prepare(u"SELECT head, head_guid FROM household_rows WHERE guid = ?"_s);
+            query.bindValue(0, guid);
+            if (!query.exec() || !query.next())
+                return QStringList{u"(no row)"_s};
+            return QStringList{query.value(0).toString(), query.value(1).toString()};
+        };
+        QCOMPARE(headOf(u"hh-1"_s), (QStringList{u"Aïssatou"_s, u"p-2"_s}));
+        // headId wins; removing the named head falls back to the relationship.
+        QVERIFY(f.ledger().submit(
+            command(u"update-group"_s, u"hh-1"_s, {{u"headId"_s, u"p-1"_s}}, timestampAt(10))));
+        QCOMPARE(headOf(u"hh-1"_s), (QStringList{u"Moussa"_s, u"p-1"_s}));
+        QVERIFY(f.ledger().submit(command(u"remove-member"_s, u"hh-1"_s,
+                                          {{u"memberId"_s, u"p-1"_s}, {u"reason"_s, u"moved"_s}},
+                                          timestampAt(20))));
+        QCOMPARE(headOf(u"hh-1"_s), (QStringList{u"Aïssatou"_s, u"p-2"_s}));
+        QCOMPARE(tableRows(f.registry().database()), rebuiltRows(f.registry().database()));
+    }
+
     void householdsAffectedBy_mapsAChangeToRows()
     {
         IndexedLedger f;
