@@ -40,6 +40,32 @@ QJsonObject Entity::toJson() const
 
 QByteArray Entity::canonicalJson() const
 {
+    // toJson()'s members written straight in JCS order (data, deleted, guid, lastUpdated,
+    // memberIds, type, version) rather than through a QJsonObject: every entity written to the
+    // projections, and every before-image kept in effects, comes through here.
+    QByteArray out;
+    out.reserve(256);
+    bool ok = true;
+    out.append("{\"data\":");
+    ok = ok && appendCanonicalJson(out, data).has_value();
+    out.append(deleted ? ",\"deleted\":true,\"guid\":" : ",\"deleted\":false,\"guid\":");
+    ok = ok && appendCanonicalString(out, guid).has_value();
+    out.append(",\"lastUpdated\":");
+    ok = ok && appendCanonicalString(out, lastUpdated).has_value();
+    if (isGroup()) {
+        out.append(",\"memberIds\":[");
+        for (qsizetype i = 0; ok && i < memberIds.size(); ++i) {
+            if (i > 0)
+                out.append(',');
+            ok = appendCanonicalString(out, memberIds[i]).has_value();
+        }
+        out.append(']');
+    }
+    out.append(isGroup() ? ",\"type\":\"group\",\"version\":" : ",\"type\":\"individual\",\"version\":");
+    ok = ok && appendCanonicalNumber(out, double(version)).has_value();
+    out.append('}');
+    if (ok)
+        return out;
     Result<QByteArray> bytes = core::canonicalJson(toJson());
     if (bytes)
         return *std::move(bytes);

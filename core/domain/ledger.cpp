@@ -44,6 +44,18 @@ bool isGroupType(const QString &type)
 
 constexpr int kBatchSize = 2000;
 
+Status forgetDerivedMarks(QSqlDatabase &db)
+{
+    // Rows kept beside the projections by observers (HouseholdIndex, DuplicateIndex) mark the
+    // end of the log they were brought up to. A rewrite of the projections that leaves the log
+    // as it is (replay, re-projection of a type) makes that mark wrong for any registry whose
+    // observer is not installed here (the CLI): the next install rebuilds the rows then.
+    QSqlQuery query(db);
+    if (!query.exec(u"DELETE FROM meta WHERE key IN ('household_rows', 'duplicate_index')"_s))
+        return std::unexpected(sqlError(u"cannot reset the derived rows' marks"_s, query.lastError()));
+    return {};
+}
+
 } // namespace
 
 // --- Command ---------------------------------------------------------------------------------
@@ -698,6 +710,10 @@ Status Ledger::reprojectType(const QString &type)
         db.rollback();
         return ok;
     }
+    if (auto ok = forgetDerivedMarks(db); !ok) {
+        db.rollback();
+        return ok;
+    }
     if (auto ok = notifyObservers(&changed); !ok) {
         db.rollback();
         return ok;
@@ -718,8 +734,9 @@ void Ledger::addObserver(std::unique_ptr<ProjectionObserver> observer)
 Status Ledger::notifyObservers(const QSet<QString> *changed)
 {
     for (const auto &observer : m_observers) {
-        auto ok = changed ? (changed->isEmpty() ? Status() : observer->entitiesChanged(*changed))
-                          : observer->projectionsRebuilt();
+        // An empty set too: the observer's rows are then current at the new end of the log
+        // (an event that changed nothing still moved it).
+        auto ok = changed ? observer->entitiesChanged(*changed) : observer->projectionsRebuilt();
         if (!ok)
             return ok;
     }
@@ -979,7 +996,7 @@ Result<QJsonObject> Ledger::replay(const Progress &progress)
     };
     QSqlQuery query(db);
     for (const QString &table :
-         {u"entities"_s, u"memberships"_s, u"effects"_s, u"anomalies"_s, u"data_keys"_s}) {
+         {u"entities"_s, u"memberships"_s, u"effects"_s, u"anomalies"_s}) {
         if (!query.exec(u"DELETE FROM "_s + table))
             return rollback(sqlError(u"cannot clear %1"_s.arg(table), query.lastError()));
     }
@@ -1022,6 +1039,8 @@ Result<QJsonObject> Ledger::replay(const Progress &progress)
         return rollback(sqlError(u"cannot count entities"_s, query.lastError()));
     const qint64 entityCount = query.value(0).toLongLong();
     query.finish();
+    if (auto ok = forgetDerivedMarks(db); !ok)
+        return rollback(ok.error());
     if (auto ok = notifyObservers(nullptr); !ok)
         return rollback(ok.error());
     if (!db.commit())

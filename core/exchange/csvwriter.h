@@ -60,7 +60,8 @@ private:
     QIODevice &m_device;
     CsvDialect m_dialect;
     QByteArray m_buffer;
-    QStringEncoder m_encoder{QStringEncoder::Utf8};
+    // Stateless: a lone surrogate at the end of one field cannot carry over into the next.
+    QStringEncoder m_encoder{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
     quint64 m_records = 0;
     bool m_started = false;
 };

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -165,12 +166,32 @@ public:
     bool number(Cell *cell, qint64 *integer = nullptr)
     {
         skipSpace();
+        // JSON's grammar exactly: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
         const char *start = m_at;
-        while (m_at != m_end && (std::isdigit(static_cast<unsigned char>(*m_at)) || *m_at == '-' ||
-                                 *m_at == '+' || *m_at == '.' || *m_at == 'e' || *m_at == 'E'))
+        const auto digits = [&] {
+            const char *first = m_at;
+            while (m_at != m_end && *m_at >= '0' && *m_at <= '9')
+                ++m_at;
+            return m_at != first;
+        };
+        if (m_at != m_end && *m_at == '-')
             ++m_at;
-        if (m_at == start || *start == '+')
+        if (m_at != m_end && *m_at == '0')
+            ++m_at;
+        else if (!digits())
             return false;
+        if (m_at != m_end && *m_at == '.') {
+            ++m_at;
+            if (!digits())
+                return false;
+        }
+        if (m_at != m_end && (*m_at == 'e' || *m_at == 'E')) {
+            ++m_at;
+            if (m_at != m_end && (*m_at == '+' || *m_at == '-'))
+                ++m_at;
+            if (!digits())
+                return false;
+        }
         double parsed = 0;
         const auto [end, error] = std::from_chars(start, m_at, parsed);
         if (error != std::errc() || end != m_at || !std::isfinite(parsed))
@@ -279,8 +300,14 @@ bool EntityRowReader::read(QByteArrayView body, Row &row) const
     Parser parser(body);
     if (!parser.take('{'))
         return false;
-    bool sawGuid = false;
-    bool sawType = false;
+    // Each member once; all but memberIds required (as Entity::fromJson wants them).
+    enum Member : unsigned { Data = 1, Deleted = 2, Guid = 4, LastUpdated = 8, MemberIds = 16, Type = 32, Version = 64 };
+    unsigned seen = 0;
+    const auto once = [&seen](Member member) {
+        const bool first = (seen & member) == 0;
+        seen |= member;
+        return first;
+    };
     if (parser.peek() == '}')
         return false;
     do {
@@ -290,7 +317,7 @@ bool EntityRowReader::read(QByteArrayView body, Row &row) const
             return false;
         bool ok = false;
         if (key == "data") {
-            ok = parser.take('{');
+            ok = once(Data) && parser.take('{');
             if (ok && parser.peek() == '}') {
                 ok = parser.take('}');
             } else if (ok) {
@@ -323,21 +350,20 @@ bool EntityRowReader::read(QByteArrayView body, Row &row) const
                 ok = parser.take('}');
             }
         } else if (key == "guid") {
-            ok = parser.string(nullptr, &row.guid) && !row.guid.isEmpty();
-            sawGuid = true;
+            ok = once(Guid) && parser.string(nullptr, &row.guid) && !row.guid.isEmpty();
         } else if (key == "lastUpdated") {
-            ok = parser.string(nullptr, &row.lastUpdated);
+            ok = once(LastUpdated) && parser.string(nullptr, &row.lastUpdated);
         } else if (key == "version") {
-            ok = parser.number(nullptr, &row.version) && row.version >= 1;
+            ok = once(Version) && parser.number(nullptr, &row.version) && row.version >= 1 &&
+                 row.version <= std::numeric_limits<int>::max();
         } else if (key == "deleted") {
-            ok = parser.boolean(row.deleted);
+            ok = once(Deleted) && parser.boolean(row.deleted);
         } else if (key == "type") {
             QByteArrayView type;
-            ok = parser.string(&type, nullptr) && (type == "group" || type == "individual");
+            ok = once(Type) && parser.string(&type, nullptr) && (type == "group" || type == "individual");
             row.group = type == "group";
-            sawType = true;
         } else if (key == "memberIds") {
-            ok = parser.take('[');
+            ok = once(MemberIds) && parser.take('[');
             row.memberCount = 0;
             if (ok && parser.peek() == ']') {
                 ok = parser.take(']');
@@ -354,7 +380,9 @@ bool EntityRowReader::read(QByteArrayView body, Row &row) const
         if (!ok)
             return false;
     } while (parser.take(','));
-    return parser.take('}') && parser.atEnd() && sawGuid && sawType;
+    const unsigned required = Data | Deleted | Guid | LastUpdated | Type | Version;
+    return parser.take('}') && parser.atEnd() && (seen & required) == required &&
+           (row.group || (seen & MemberIds) == 0);
 }
 
 } // namespace fieldledger::core

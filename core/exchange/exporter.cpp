@@ -192,25 +192,31 @@ public:
         bool registrations = false;
     };
 
-    // Before the rows: the data keys (the columns: every key an entity of the type has had,
-    // from data_keys, so that the columns do not depend on the date or on which entities are
-    // live), and the counts. The present state's households and individuals need no pass over
-    // the entities: their total is estimated from the memberships for the progress bar. Any
-    // other export walks the entities existing at T once: the counts and the per-household
-    // aggregates of the summary.
+    // Before the rows: the data keys (the columns) and the counts. The present state's
+    // households and individuals need no pass over the entities: their columns are the keys in
+    // data_keys (every key an entity of the type has had: a key no entity holds any more gives
+    // an empty column) and their total is estimated from the memberships for the progress bar.
+    // Any other export walks the entities existing at T once: exactly their keys, the counts
+    // and the per-household aggregates of the summary.
     Status firstPass(const Plan &plan)
     {
-        if (plan.households || plan.individuals) {
+        if (presentState() && (plan.households || plan.individuals)) {
             if (auto ok = readDataKeys(); !ok)
                 return ok;
+            if (!plan.audit && !plan.registrations)
+                return estimateTotal(plan);
         }
-        if (presentState() && !plan.audit && !plan.registrations)
-            return estimateTotal(plan);
+        const bool keysFromWalk = !presentState();
         auto ok = walk(m_request.atInstantNs, true, [&](const Entity &entity) -> Status {
             ++m_existing;
             if (entity.deleted)
                 return {};
             ++m_live;
+            if (keysFromWalk) {
+                QSet<QString> &keys = entity.isGroup() ? m_householdKeys : m_individualKeys;
+                for (auto it = entity.data.constBegin(); it != entity.data.constEnd(); ++it)
+                    keys.insert(it.key());
+            }
             if (entity.isGroup()) {
                 ++m_households;
                 const QJsonValue village = entity.data.value(u"village"_s);
@@ -583,7 +589,7 @@ private:
             if (!tick())
                 return std::unexpected(cancelled());
         }
-        return {};
+        return readError(*query);
     }
 
     // Every live individual some live group lists, with that group, in the individuals' guid
@@ -627,6 +633,14 @@ private:
             if (!tick())
                 return std::unexpected(cancelled());
         }
+        return readError(*query);
+    }
+
+    // A read that stopped on an error (I/O, a damaged page) rather than at the last row.
+    static Status readError(const QSqlQuery &query)
+    {
+        if (query.lastError().isValid())
+            return std::unexpected(sqlError(u"cannot read the entities"_s, query.lastError()));
         return {};
     }
 

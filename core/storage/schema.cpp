@@ -191,17 +191,19 @@ constexpr const char *kV7[] = {
     "CREATE INDEX assignments_by_user ON assignments (user_id, entity_guid)",
 };
 
-// Version 8: what fast exports read (issue 7). data_keys lists every data key found on an
-// entity of each type (a key, once set, stays in an entity's data: the union over the entities
-// as written), so an export knows its columns without parsing every entity first; it is kept
-// by SqlWorld::flush and filled here from the entities already there. household_rows.head_guid
+// Version 8: what fast exports read (issue 7). data_keys lists every data key an entity of each
+// type has had (kept by SqlWorld::flush with every write, never removed: a key a late event
+// took back out of an entity stays listed), so an export of the present state knows its
+// columns without parsing every entity first; filled here from the entities already there (a
+// damaged body is left for whoever reads it to report). household_rows.head_guid
 // is the guid of the member the row's head names (rows of an older layout are rebuilt).
 constexpr const char *kV8[] = {
     "CREATE TABLE data_keys ("
     " entity_type TEXT NOT NULL, key TEXT NOT NULL,"
     " PRIMARY KEY (entity_type, key)) WITHOUT ROWID",
     "INSERT OR IGNORE INTO data_keys (entity_type, key)"
-    " SELECT e.type, j.key FROM entities e, json_each(CAST(e.body AS TEXT), '$.data') j",
+    " SELECT e.type, j.key FROM entities e, json_each(CAST(e.body AS TEXT), '$.data') j"
+    " WHERE json_valid(CAST(e.body AS TEXT)) AND json_type(CAST(e.body AS TEXT), '$.data') = 'object'",
     "ALTER TABLE household_rows ADD COLUMN head_guid TEXT NOT NULL DEFAULT ''",
 };
 

@@ -181,6 +181,13 @@ private slots:
         QTest::newRow("raw control character") << QByteArray(good).replace("\"Awa\"", "\"A\nwa\"");
         QTest::newRow("unbalanced nesting") << QByteArray(good).replace("\"Awa\"", "[1,{\"a\":2]");
         QTest::newRow("bad literal") << QByteArray(good).replace("\"Awa\"", "tru");
+        for (const char *number : {"01", ".5", "1.", "-", "1e", "+1", "0x10", "1e+", "--1"})
+            QTest::addRow("number %s", number) << QByteArray(good).replace("\"Awa\"", number);
+        QTest::newRow("no data") << QByteArray(good).replace("\"data\":{\"name\":\"Awa\"},", "");
+        QTest::newRow("data twice") << QByteArray(good).replace("\"deleted\"", "\"data\":{},\"deleted\"");
+        QTest::newRow("memberIds on an individual")
+            << QByteArray(good).replace("\"type\"", "\"memberIds\":[],\"type\"");
+        QTest::newRow("version beyond int") << QByteArray(good).replace("\"version\":3", "\"version\":3000000000");
     }
 
     void read_refusesWhatIsNotAnEntityBody()

@@ -1,5 +1,6 @@
 #include "core/domain/applierregistry.h"
 #include "core/domain/projector.h"
+#include "core/events/canonicaljson.h"
 #include "historygenerator.h"
 
 #include <QElapsedTimer>
@@ -53,6 +54,42 @@ private:
     const ApplierRegistry m_registry = ApplierRegistry::withBuiltins();
 
 private slots:
+    // Entity::canonicalJson writes its members straight; it must be the JCS text of toJson().
+    void entityCanonicalJson_isTheJcsOfItsJson_data()
+    {
+        QTest::addColumn<bool>("group");
+        QTest::addColumn<QJsonObject>("data");
+        QTest::addColumn<bool>("deleted");
+        QTest::newRow("individual") << false << QJsonObject{{u"name"_s, u"Zoë \"Jr\"\n"_s}, {u"age"_s, 4.5}}
+                                    << false;
+        QTest::newRow("group, deleted") << true
+                                        << QJsonObject{{u"b"_s, QJsonArray{1e21, 1e-7}},
+                                                       {u"a"_s, QJsonObject{{u"y"_s, true}, {u"x"_s, QJsonValue()}}},
+                                                       {u"😀"_s, u"\u0001"_s},
+                                                       {u"\uE000"_s, 0.000001}}
+                                        << true;
+        QTest::newRow("empty group") << true << QJsonObject{} << false;
+    }
+
+    void entityCanonicalJson_isTheJcsOfItsJson()
+    {
+        QFETCH(bool, group);
+        QFETCH(QJsonObject, data);
+        QFETCH(bool, deleted);
+        Entity entity;
+        entity.guid = u"g-\"1\"é"_s;
+        entity.type = group ? EntityType::Group : EntityType::Individual;
+        entity.version = 12;
+        entity.data = data;
+        entity.lastUpdated = u"2026-11-27T02:00:00.000+01:00"_s;
+        entity.deleted = deleted;
+        if (group)
+            entity.memberIds = {u"p-2"_s, u"p-1"_s, u"p-\\3"_s};
+        auto expected = fieldledger::core::canonicalJson(entity.toJson());
+        QVERIFY(expected);
+        QCOMPARE(entity.canonicalJson(), *expected);
+    }
+
     void project_appliesInCanonicalOrderNotLogOrder()
     {
         // Logged: create at t=10, then a late update recorded at t=5.
