@@ -1993,10 +1993,6 @@ Nota (opcional):</translation>
 <context>
     <name>fieldledger::ui::IntegrityPanel</name>
     <message>
-        <source>&amp;Acknowledge</source>
-        <translation>&amp;Dar por enterado</translation>
-    </message>
-    <message>
         <source>Event log</source>
         <translation>Registro de eventos</translation>
     </message>
@@ -2213,6 +2209,18 @@ Nota (opcional):</translation>
     <message>
         <source>The alarm could not be acknowledged: %1</source>
         <translation>No se pudo dar por enterada la alarma: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Dar por enterado…</translation>
+    </message>
+    <message>
+        <source>Acknowledge the Integrity Alarm</source>
+        <translation>Dar por enterada la alarma de integridad</translation>
+    </message>
+    <message>
+        <source>Accept the event log as it is now and allow changes again? A signed checkpoint will record that you acknowledged the alarm.</source>
+        <translation>¿Aceptar el registro de eventos tal como está ahora y volver a permitir cambios? Un punto de control firmado dejará constancia de que dio por enterada la alarma.</translation>
     </message>
 </context>
 <context>

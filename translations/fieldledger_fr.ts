@@ -1993,10 +1993,6 @@ Note (facultative)&#xa0;:</translation>
 <context>
     <name>fieldledger::ui::IntegrityPanel</name>
     <message>
-        <source>&amp;Acknowledge</source>
-        <translation>&amp;Prendre acte</translation>
-    </message>
-    <message>
         <source>Event log</source>
         <translation>Journal des événements</translation>
     </message>
@@ -2213,6 +2209,18 @@ Note (facultative)&#xa0;:</translation>
     <message>
         <source>The alarm could not be acknowledged: %1</source>
         <translation>Impossible de prendre acte de l’alarme&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Prendre acte…</translation>
+    </message>
+    <message>
+        <source>Acknowledge the Integrity Alarm</source>
+        <translation>Prendre acte de l’alarme d’intégrité</translation>
+    </message>
+    <message>
+        <source>Accept the event log as it is now and allow changes again? A signed checkpoint will record that you acknowledged the alarm.</source>
+        <translation>Accepter le journal des événements dans son état actuel et autoriser de nouveau les modifications&#xa0;? Un point de contrôle signé enregistrera que vous avez pris acte de l’alarme.</translation>
     </message>
 </context>
 <context>

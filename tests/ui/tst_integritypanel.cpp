@@ -5,6 +5,7 @@
 #include "core/cli/cli.h"
 #include "core/goldenledgerfixture.h"
 #include "core/historygenerator.h"
+#include "ui/messagebox.h"
 #include "ui/supervision/integritypanel.h"
 
 #include <QCryptographicHash>
@@ -26,6 +27,7 @@ using namespace Qt::StringLiterals;
 using namespace fieldledger;
 using namespace fieldledger::testing;
 using ui::IntegrityPanel;
+using ui::MessageBox;
 
 namespace {
 
@@ -390,6 +392,14 @@ void TestIntegrityPanel::alarm_rolledBackLog_bannerUntilAnAdministratorAcknowled
     QVERIFY(panel.lastReport() && !panel.lastReport()->ok);
     QVERIFY2(panel.verdictText().contains(u"missing"_s), qPrintable(panel.verdictText()));
     QVERIFY(panel.findChild<QPushButton *>(u"acknowledge"_s)->isVisibleTo(&panel));
+    // The button asks first: Cancel leaves the alarm as it is.
+    MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QTest::mouseClick(panel.findChild<QPushButton *>(u"acknowledge"_s), Qt::LeftButton);
+    QCOMPARE(MessageBox::lastTitle(), u"Acknowledge the Integrity Alarm"_s);
+    QCOMPARE(acknowledged.count(), 0);
+    QVERIFY(panel.hasAlarm());
+    QVERIFY(fixture.ledger().alarm());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(panel.findChild<QPushButton *>(u"acknowledge"_s), Qt::LeftButton);
     QCOMPARE(acknowledged.count(), 1);
     QVERIFY(!panel.hasAlarm());

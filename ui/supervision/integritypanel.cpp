@@ -89,12 +89,20 @@ void IntegrityPanel::buildUi()
     m_bannerText->setObjectName(u"alarmText"_s);
     m_bannerText->setWordWrap(true);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_acknowledge = new QPushButton(tr("&Acknowledge"), m_banner);
+    m_acknowledge = new QPushButton(tr("&Acknowledge…"), m_banner);
     m_acknowledge->setObjectName(u"acknowledge"_s);
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->addWidget(m_bannerText, 1);
     bannerLayout->addWidget(m_acknowledge, 0, Qt::AlignTop);
-    connect(m_acknowledge, &QPushButton::clicked, this, &IntegrityPanel::acknowledge);
+    // Accepting a log that failed its check is not undone by a second click: ask first.
+    connect(m_acknowledge, &QPushButton::clicked, this, [this] {
+        if (MessageBox::question(this, tr("Acknowledge the Integrity Alarm"),
+                                 tr("Accept the event log as it is now and allow changes again? A "
+                                    "signed checkpoint will record that you acknowledged the alarm."),
+                                 QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Yes)
+            acknowledge();
+    });
 
     auto *logBox = new QGroupBox(tr("Event log"), this);
     m_size = selectable(logBox, u"size"_s, false);
