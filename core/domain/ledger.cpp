@@ -44,6 +44,29 @@ bool isGroupType(const QString &type)
 
 constexpr int kBatchSize = 2000;
 
+// Whether the first logSize events of a log of `size` are also its first logSize in canonical
+// order.
+Result<bool> isCanonicalPrefix(const QSqlDatabase &db, qint64 size, qint64 logSize)
+{
+    // Walks the canonical index from whichever end is nearer: the first logSize entries must
+    // all be below logSize, or equally the last size - logSize all at or above it.
+    const bool fromStart = logSize <= size - logSize;
+    const qint64 count = fromStart ? logSize : size - logSize;
+    if (count == 0)
+        return true;
+    QSqlQuery query(db);
+    query.prepare(fromStart
+                      ? u"SELECT count(*) FROM (SELECT seq FROM events ORDER BY instant_ns, guid LIMIT ?) "
+                        "WHERE seq < ?"_s
+                      : u"SELECT count(*) FROM (SELECT seq FROM events ORDER BY instant_ns DESC, guid DESC "
+                        "LIMIT ?) WHERE seq >= ?"_s);
+    query.bindValue(0, count);
+    query.bindValue(1, logSize);
+    if (!query.exec() || !query.next())
+        return std::unexpected(sqlError(u"cannot read the canonical order"_s, query.lastError()));
+    return query.value(0).toLongLong() == count;
+}
+
 Status forgetDerivedMarks(QSqlDatabase &db)
 {
     // Rows kept beside the projections by observers (HouseholdIndex, DuplicateIndex) mark the
@@ -789,7 +812,27 @@ Result<std::optional<Entity>> Ledger::entityAsRecorded(const QString &guid, qint
     if (logSize < 0 || quint64(logSize) > m_log->size())
         return fail(ErrorCode::InvalidArgument,
                     u"the log has %1 events; there is no log size %2"_s.arg(m_log->size()).arg(logSize));
-    // What this store showed then: the events it had, in canonical order.
+    // When the first logSize events are also the first in canonical order (no event logged
+    // later sorts before one of them: no late event across that point), what the store showed
+    // then is the live history cut at that point, and the kept before-images answer without
+    // replaying anything.
+    if (auto prefix = isCanonicalPrefix(m_registry.database(), qint64(m_log->size()), logSize); !prefix) {
+        return std::unexpected(prefix.error());
+    } else if (*prefix) {
+        QSqlQuery query(m_registry.database());
+        query.prepare(
+            u"SELECT f.before FROM effects f JOIN events e ON e.guid = f.event_guid"
+            " WHERE f.entity_guid = ? AND e.seq >= ? ORDER BY f.instant_ns, f.event_guid LIMIT 1"_s);
+        query.bindValue(0, guid);
+        query.bindValue(1, logSize);
+        if (!query.exec())
+            return std::unexpected(sqlError(u"cannot read the history of %1"_s.arg(guid), query.lastError()));
+        if (query.next())
+            return entityFromBody(query.value(0)); // NULL: created after that point
+        query.finish();
+        return readEntity(guid); // unchanged since
+    }
+    // Otherwise: replay the events it had, in canonical order.
     MemoryWorld world;
     Status failed;
     auto streamed = m_log->forEachCanonical(logSize, kBatchSize, [&](const StoredEvent &stored) {
@@ -995,8 +1038,7 @@ Result<QJsonObject> Ledger::replay(const Progress &progress)
         return std::unexpected(std::move(error));
     };
     QSqlQuery query(db);
-    for (const QString &table :
-         {u"entities"_s, u"memberships"_s, u"effects"_s, u"anomalies"_s}) {
+    for (const QString &table : {u"entities"_s, u"memberships"_s, u"effects"_s, u"anomalies"_s}) {
         if (!query.exec(u"DELETE FROM "_s + table))
             return rollback(sqlError(u"cannot clear %1"_s.arg(table), query.lastError()));
     }

@@ -260,7 +260,7 @@ int main(int argc, char **argv)
     }
     row("core: RecordedHistory::at (household + members)", stats(samples));
     const qint64 middle = events[events.size() / 2].seq + 1;
-    row("core: Ledger::entityAsRecorded (full replay)",
+    row("core: Ledger::entityAsRecorded (before-images, or a replay across a late event)",
         repeat(1, [&] { (void)ledger.entityAsRecorded(kTarget, middle); }), "what RecordedHistory avoids");
 
     // --- the views ---------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 // core/domain/timeline.h (an entity's timeline, snapshots as of an instant, RecordedHistory) and
 // core/domain/logstatus.h, over a real registry. RecordedHistory is checked against
-// Ledger::entityAsRecorded, which replays the whole log, at every log size of golden folders and
-// of random histories.
+// Ledger::entityAsRecorded (which replays the log, or reads the kept before-images when no late
+// event crosses that size; tst_ledgerproperties checks it against the projector) at every log
+// size of golden folders and of random histories.
 #include "core/domain/logstatus.h"
 #include "core/domain/projector.h"
 #include "core/domain/timeline.h"
