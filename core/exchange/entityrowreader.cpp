@@ -284,12 +284,30 @@ private:
 } // namespace
 
 EntityRowReader::EntityRowReader(const QStringList &keys)
-    : m_count(keys.size())
+    : m_keys(keys)
+    , m_count(keys.size())
 {
     m_sorted.reserve(keys.size());
     for (qsizetype i = 0; i < keys.size(); ++i)
         m_sorted.emplace_back(keys[i], i);
     std::sort(m_sorted.begin(), m_sorted.end());
+}
+
+void EntityRowReader::fill(const Entity &entity, Row &row) const
+{
+    row.guid = entity.guid;
+    row.lastUpdated = entity.lastUpdated;
+    row.version = entity.version;
+    row.deleted = entity.deleted;
+    row.group = entity.isGroup();
+    row.memberCount = entity.memberIds.size();
+    row.data.resize(m_count);
+    row.strings.assign(std::size_t(m_count), false);
+    for (qsizetype i = 0; i < m_count; ++i) {
+        const QJsonValue value = entity.data.value(m_keys[i]);
+        row.data[i] = Cell::fromJson(value);
+        row.strings[std::size_t(i)] = value.isString();
+    }
 }
 
 bool EntityRowReader::read(QByteArrayView body, Row &row) const
@@ -301,7 +319,15 @@ bool EntityRowReader::read(QByteArrayView body, Row &row) const
     if (!parser.take('{'))
         return false;
     // Each member once; all but memberIds required (as Entity::fromJson wants them).
-    enum Member : unsigned { Data = 1, Deleted = 2, Guid = 4, LastUpdated = 8, MemberIds = 16, Type = 32, Version = 64 };
+    enum Member : unsigned {
+        Data = 1,
+        Deleted = 2,
+        Guid = 4,
+        LastUpdated = 8,
+        MemberIds = 16,
+        Type = 32,
+        Version = 64
+    };
     unsigned seen = 0;
     const auto once = [&seen](Member member) {
         const bool first = (seen & member) == 0;

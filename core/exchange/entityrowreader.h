@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/entity.h"
 #include "core/exchange/tablesink.h"
 
 #include <QByteArrayView>
@@ -38,8 +39,11 @@ public:
     explicit EntityRowReader(const QStringList &keys);
 
     [[nodiscard]] bool read(QByteArrayView body, Row &row) const;
+    // The same row from an entity already decoded (the slow path, and exports as of a date).
+    void fill(const Entity &entity, Row &row) const;
 
 private:
+    QStringList m_keys;
     // (key, index in the constructor's list), sorted by key (UTF-16 code units, as JCS sorts).
     std::vector<std::pair<QString, qsizetype>> m_sorted;
     qsizetype m_count = 0;

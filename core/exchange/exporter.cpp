@@ -240,25 +240,37 @@ public:
                                                       kHouseholdLeading + kHouseholdTrailing);
         if (auto ok = sink.begin(kHouseholdLeading + columns.headers + kHouseholdTrailing); !ok)
             return ok;
+        // The data columns, and data.headId (the head when it is a string) after them.
+        QStringList keys = columns.keys;
+        qsizetype headIdAt = keys.indexOf(u"headId"_s);
+        if (headIdAt < 0) {
+            headIdAt = keys.size();
+            keys.append(u"headId"_s);
+        }
+        const EntityRowReader reader(keys);
+        EntityRowReader::Row household;
         QList<Cell> cells;
-        auto row = [&](const Entity &entity, const std::optional<QString> &knownHead) -> Status {
-            auto head = knownHead ? Result<QString>(*knownHead) : headOf(entity);
-            if (!head)
-                return std::unexpected(head.error());
+        // `head`: the head by relationship, used when data.headId is not a string.
+        auto row = [&](const QString &head) -> Status {
+            const QString &chosen =
+                household.strings[std::size_t(headIdAt)] ? household.data[headIdAt].text : head;
             cells.clear();
-            cells.append(Cell::fromText(entity.guid));
-            for (const QString &key : columns.keys)
-                cells.append(Cell::fromJson(entity.data.value(key)));
-            cells.append(Cell::fromInteger(entity.memberIds.size()));
-            cells.append(head->isEmpty() ? Cell::empty() : Cell::fromText(*head));
-            cells.append(Cell::fromTimestamp(entity.lastUpdated));
-            cells.append(Cell::fromInteger(entity.version));
+            cells.append(Cell::fromText(household.guid));
+            cells.append(household.data.constBegin(), household.data.constBegin() + columns.keys.size());
+            cells.append(Cell::fromInteger(household.memberCount));
+            cells.append(chosen.isEmpty() ? Cell::empty() : Cell::fromText(chosen));
+            cells.append(Cell::fromTimestamp(household.lastUpdated));
+            cells.append(Cell::fromInteger(household.version));
             ++m_rows;
             return sink.row(cells);
         };
-        auto ok = presentState() ? presentHouseholds(columns, sink, row)
+        auto ok = presentState() ? presentHouseholds(reader, household, row)
                                  : walk(m_request.atInstantNs, false, [&](const Entity &entity) -> Status {
-                                       return entity.isGroup() ? row(entity, std::nullopt) : Status{};
+                                       if (!entity.isGroup())
+                                           return {};
+                                       reader.fill(entity, household);
+                                       auto head = headOf(entity);
+                                       return head ? row(*head) : std::unexpected(head.error());
                                    });
         if (!ok)
             return ok;
@@ -274,40 +286,38 @@ public:
                               kIndividualLeading + kIndividualTrailing, {kRelationship});
         if (auto ok = sink.begin(kIndividualLeading + columns.headers + kIndividualTrailing); !ok)
             return ok;
-        if (presentState()) {
-            if (auto ok = presentMembers(columns, sink); !ok)
-                return ok;
-            if (auto ended = sink.end(); !ended)
-                return ended;
-            return report();
-        }
+        QStringList keys = columns.keys;
+        keys.append(kRelationship); // last
+        const EntityRowReader reader(keys);
+        EntityRowReader::Row person;
         QList<Cell> cells;
-        auto row = [&](const QString &householdGuid, const Entity &person) -> Status {
+        auto row = [&](const QString &householdGuid) -> Status {
             cells.clear();
             cells.append(Cell::fromText(householdGuid));
             cells.append(Cell::fromText(person.guid));
-            cells.append(Cell::fromJson(person.data.value(kRelationship)));
-            for (const QString &key : columns.keys)
-                cells.append(Cell::fromJson(person.data.value(key)));
+            cells.append(person.data.constLast());
+            cells.append(person.data.constBegin(), person.data.constEnd() - 1);
             cells.append(Cell::fromTimestamp(person.lastUpdated));
             cells.append(Cell::fromInteger(person.version));
             ++m_rows;
             return sink.row(cells);
         };
-        auto ok = walk(m_request.atInstantNs, false, [&](const Entity &household) -> Status {
-            if (!household.isGroup())
-                return {};
-            for (const QString &memberGuid : household.memberIds) {
-                auto member = stateOf(memberGuid);
-                if (!member)
-                    return std::unexpected(member.error());
-                if (!*member || (*member)->isGroup() || (*member)->deleted)
-                    continue; // a nested group is a household of its own
-                if (auto written = row(household.guid, **member); !written)
-                    return written;
-            }
-            return {};
-        });
+        auto ok = presentState() ? presentMembers(reader, person, row)
+                                 : walk(m_request.atInstantNs, false, [&](const Entity &household) -> Status {
+                                       if (!household.isGroup())
+                                           return {};
+                                       for (const QString &memberGuid : household.memberIds) {
+                                           auto member = stateOf(memberGuid);
+                                           if (!member)
+                                               return std::unexpected(member.error());
+                                           if (!*member || (*member)->isGroup() || (*member)->deleted)
+                                               continue; // a nested group is a household of its own
+                                           reader.fill(**member, person);
+                                           if (auto written = row(household.guid); !written)
+                                               return written;
+                                       }
+                                       return {};
+                                   });
         if (!ok)
             return ok;
         if (auto ended = sink.end(); !ended)
@@ -532,24 +542,15 @@ private:
         return query;
     }
 
-    // Every live household the user may see, in guid order, with its head when the household
-    // list's rows are current (head_guid); else headOf() finds it through the members.
-    Status presentHouseholds(const DataColumns &columns, TableSink &sink,
-                             const std::function<Status(const Entity &, const std::optional<QString> &)> &row)
+    // Every live household the user may see, in guid order, read into `household` for `row`
+    // with its head by relationship: household_rows.head_guid when those rows are current,
+    // else headOf() (through the members). A body the reader cannot read is decoded in full.
+    Status presentHouseholds(const EntityRowReader &reader, EntityRowReader::Row &household,
+                             const std::function<Status(const QString &)> &row)
     {
-        HouseholdIndex index(m_ledger.registry().database());
-        auto current = index.isCurrent();
+        auto current = HouseholdIndex(m_ledger.registry().database()).isCurrent();
         if (!current)
             return std::unexpected(current.error());
-        QStringList keys = columns.keys;
-        qsizetype headIdAt = keys.indexOf(u"headId"_s);
-        if (headIdAt < 0) {
-            headIdAt = keys.size();
-            keys.append(u"headId"_s);
-        }
-        const EntityRowReader reader(keys);
-        EntityRowReader::Row household;
-        QList<Cell> cells;
         auto query = runVisible(
             u"SELECT e.body, h.head_guid FROM entities e LEFT JOIN household_rows h ON h.guid = e.guid"
             " WHERE e.type = 'group' AND e.deleted = 0 AND $VISIBLE ORDER BY e.guid"_s);
@@ -557,35 +558,20 @@ private:
             return std::unexpected(query.error());
         while (query->next()) {
             const QByteArray body = query->value(0).toByteArray();
-            if (*current && reader.read(body, household)) {
-                const Cell &headId = household.data[headIdAt];
-                const QString head =
-                    household.strings[std::size_t(headIdAt)] ? headId.text : query->value(1).toString();
-                cells.clear();
-                cells.append(Cell::fromText(household.guid));
-                cells.append(household.data.constBegin(), household.data.constBegin() + columns.keys.size());
-                cells.append(Cell::fromInteger(household.memberCount));
-                cells.append(head.isEmpty() ? Cell::empty() : Cell::fromText(head));
-                cells.append(Cell::fromTimestamp(household.lastUpdated));
-                cells.append(Cell::fromInteger(household.version));
-                ++m_rows;
-                if (auto ok = sink.row(cells); !ok)
-                    return ok;
-            } else {
-                // Decoded in full: a body the reader cannot read, or rows that are not current
-                // (headOf() then reads the members).
+            Result<QString> head = query->value(1).toString();
+            if (!*current || !reader.read(body, household)) {
                 auto entity = Entity::fromJson(QJsonDocument::fromJson(body).object());
                 if (!entity)
                     return fail(ErrorCode::Corrupt,
                                 u"a household is damaged: %1"_s.arg(entity.error().message));
-                std::optional<QString> head;
-                if (*current) {
-                    const QJsonValue headId = entity->data.value(u"headId"_s);
-                    head = headId.isString() ? headId.toString() : query->value(1).toString();
-                }
-                if (auto ok = row(*entity, head); !ok)
-                    return ok;
+                reader.fill(*entity, household);
+                if (!*current)
+                    head = headOf(*entity);
             }
+            if (!head)
+                return std::unexpected(head.error());
+            if (auto ok = row(*head); !ok)
+                return ok;
             if (!tick())
                 return std::unexpected(cancelled());
         }
@@ -595,14 +581,10 @@ private:
     // Every live individual some live group lists, with that group, in the individuals' guid
     // order: one pass over the entities beside their memberships (reading each household's
     // members in turn would seek through the whole table once per member). Bodies are read
-    // straight into cells (EntityRowReader); one it cannot read is decoded in full instead.
-    Status presentMembers(const DataColumns &columns, TableSink &sink)
+    // straight into `person` (EntityRowReader); one it cannot read is decoded in full instead.
+    Status presentMembers(const EntityRowReader &reader, EntityRowReader::Row &person,
+                          const std::function<Status(const QString &)> &row)
     {
-        QStringList keys = columns.keys;
-        keys.append(kRelationship);
-        const EntityRowReader reader(keys);
-        EntityRowReader::Row person;
-        QList<Cell> cells;
         auto query = runVisible(
             u"SELECT m.group_guid, e.body FROM entities e JOIN memberships m ON m.member_guid = e.guid"
             " WHERE e.type = 'individual' AND e.deleted = 0 AND $VISIBLE ORDER BY e.guid, m.group_guid"_s);
@@ -614,21 +596,9 @@ private:
                 auto entity = Entity::fromJson(QJsonDocument::fromJson(body).object());
                 if (!entity)
                     return fail(ErrorCode::Corrupt, u"a member is damaged: %1"_s.arg(entity.error().message));
-                person.guid = entity->guid;
-                person.lastUpdated = entity->lastUpdated;
-                person.version = entity->version;
-                for (qsizetype i = 0; i < keys.size(); ++i)
-                    person.data[i] = Cell::fromJson(entity->data.value(keys[i]));
+                reader.fill(*entity, person);
             }
-            cells.clear();
-            cells.append(Cell::fromText(query->value(0).toString()));
-            cells.append(Cell::fromText(person.guid));
-            cells.append(person.data.constLast()); // relationship
-            cells.append(person.data.constBegin(), person.data.constEnd() - 1);
-            cells.append(Cell::fromTimestamp(person.lastUpdated));
-            cells.append(Cell::fromInteger(person.version));
-            ++m_rows;
-            if (auto ok = sink.row(cells); !ok)
+            if (auto ok = row(query->value(0).toString()); !ok)
                 return ok;
             if (!tick())
                 return std::unexpected(cancelled());
