@@ -14,6 +14,7 @@
 #include <QUuid>
 
 #include <atomic>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -99,6 +100,30 @@ Result<User> readUser(QSqlQuery &query)
     if (!role)
         return std::unexpected(role.error());
     return User{query.value(0).toString(), query.value(1).toString(), *role, query.value(3).toBool()};
+}
+
+// One change to a user's assignments: `sql` run for each guid (:guid, :user), then `log`
+// (the user_log entry), in one transaction. `verb` names the change in errors ("assign"),
+// `perGuid` the failure of one guid (%1 the guid, %2 the user).
+Status changeAssignments(QSqlDatabase &db, const QString &sql, const QString &userId,
+                         const QStringList &guids, const QString &verb, const QString &perGuid,
+                         const std::function<Status()> &log)
+{
+    if (!db.transaction())
+        return std::unexpected(sqlError(u"cannot %1 households"_s.arg(verb), db.lastError()));
+    QSqlQuery change(db);
+    change.prepare(sql);
+    for (const QString &guid : guids) {
+        change.bindValue(u":guid"_s, guid);
+        change.bindValue(u":user"_s, userId);
+        if (!change.exec())
+            return rollBack(db, std::unexpected(sqlError(perGuid.arg(guid, userId), change.lastError())));
+    }
+    if (auto ok = log(); !ok)
+        return rollBack(db, ok);
+    if (!db.commit())
+        return std::unexpected(sqlError(u"cannot %1 households"_s.arg(verb), db.lastError()));
+    return {};
 }
 
 } // namespace
@@ -603,23 +628,10 @@ Status Registry::assignHouseholds(const QString &userId, const QStringList &hous
         return {};
     added.sort();
 
-    if (!m_db.transaction())
-        return std::unexpected(sqlError(u"cannot assign households"_s, m_db.lastError()));
-    QSqlQuery insert(m_db);
-    insert.prepare(u"INSERT INTO assignments (entity_guid, user_id) VALUES (:guid, :user)"_s);
-    for (const QString &guid : std::as_const(added)) {
-        insert.bindValue(u":guid"_s, guid);
-        insert.bindValue(u":user"_s, userId);
-        if (!insert.exec())
-            return rollBack(
-                m_db, std::unexpected(sqlError(u"cannot assign household %1 to '%2'"_s.arg(guid, userId),
-                                               insert.lastError())));
-    }
-    if (auto ok = record(UserLogEntry::Action::AssignHouseholds, userId, added.join(u", "_s)); !ok)
-        return rollBack(m_db, ok);
-    if (!m_db.commit())
-        return std::unexpected(sqlError(u"cannot assign households"_s, m_db.lastError()));
-    return {};
+    return changeAssignments(
+        m_db, u"INSERT INTO assignments (entity_guid, user_id) VALUES (:guid, :user)"_s, userId, added,
+        u"assign"_s, u"cannot assign household %1 to '%2'"_s,
+        [&] { return record(UserLogEntry::Action::AssignHouseholds, userId, added.join(u", "_s)); });
 }
 
 Status Registry::unassignHouseholds(const QString &userId, const QStringList &householdGuids)
@@ -643,23 +655,10 @@ Status Registry::unassignHouseholds(const QString &userId, const QStringList &ho
         return {};
     removed.sort();
 
-    if (!m_db.transaction())
-        return std::unexpected(sqlError(u"cannot unassign households"_s, m_db.lastError()));
-    QSqlQuery erase(m_db);
-    erase.prepare(u"DELETE FROM assignments WHERE entity_guid = :guid AND user_id = :user"_s);
-    for (const QString &guid : std::as_const(removed)) {
-        erase.bindValue(u":guid"_s, guid);
-        erase.bindValue(u":user"_s, userId);
-        if (!erase.exec())
-            return rollBack(
-                m_db, std::unexpected(sqlError(u"cannot unassign household %1 from '%2'"_s.arg(guid, userId),
-                                               erase.lastError())));
-    }
-    if (auto ok = record(UserLogEntry::Action::UnassignHouseholds, userId, removed.join(u", "_s)); !ok)
-        return rollBack(m_db, ok);
-    if (!m_db.commit())
-        return std::unexpected(sqlError(u"cannot unassign households"_s, m_db.lastError()));
-    return {};
+    return changeAssignments(
+        m_db, u"DELETE FROM assignments WHERE entity_guid = :guid AND user_id = :user"_s, userId, removed,
+        u"unassign"_s, u"cannot unassign household %1 from '%2'"_s,
+        [&] { return record(UserLogEntry::Action::UnassignHouseholds, userId, removed.join(u", "_s)); });
 }
 
 Result<QStringList> Registry::assignedHouseholds(const QString &userId) const
