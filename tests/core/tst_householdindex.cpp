@@ -291,8 +291,8 @@ private slots:
     void replay_withoutTheIndex_leavesRowsStale_withItKeepsThemCurrent()
     {
         LedgerFixture plain;
-        QVERIFY(plain.ledger().submit(
-            household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {person(u"p-1"_s, u"Awa"_s, u"head"_s)}, timestampAt(0))));
+        QVERIFY(plain.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
+                                                {person(u"p-1"_s, u"Awa"_s, u"head"_s)}, timestampAt(0))));
         HouseholdIndex rows(plain.registry().database());
         QVERIFY(rows.rebuild());
         QVERIFY(*rows.isCurrent());
@@ -300,8 +300,8 @@ private slots:
         QVERIFY(!*rows.isCurrent());
 
         IndexedLedger indexed;
-        QVERIFY(indexed.ledger().submit(
-            household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s, {person(u"p-1"_s, u"Awa"_s, u"head"_s)}, timestampAt(0))));
+        QVERIFY(indexed.ledger().submit(household(u"hh-1"_s, u"Diallo"_s, u"kalo"_s,
+                                                  {person(u"p-1"_s, u"Awa"_s, u"head"_s)}, timestampAt(0))));
         QVERIFY(indexed.ledger().replay());
         QVERIFY(*HouseholdIndex(indexed.registry().database()).isCurrent());
         QCOMPARE(tableRows(indexed.registry().database()), rebuiltRows(indexed.registry().database()));

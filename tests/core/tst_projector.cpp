@@ -62,12 +62,13 @@ private slots:
         QTest::addColumn<bool>("deleted");
         QTest::newRow("individual") << false << QJsonObject{{u"name"_s, u"Zoë \"Jr\"\n"_s}, {u"age"_s, 4.5}}
                                     << false;
-        QTest::newRow("group, deleted") << true
-                                        << QJsonObject{{u"b"_s, QJsonArray{1e21, 1e-7}},
-                                                       {u"a"_s, QJsonObject{{u"y"_s, true}, {u"x"_s, QJsonValue()}}},
-                                                       {u"😀"_s, u"\u0001"_s},
-                                                       {u"\uE000"_s, 0.000001}}
-                                        << true;
+        QTest::newRow("group, deleted")
+            << true
+            << QJsonObject{{u"b"_s, QJsonArray{1e21, 1e-7}},
+                           {u"a"_s, QJsonObject{{u"y"_s, true}, {u"x"_s, QJsonValue()}}},
+                           {u"😀"_s, u"\u0001"_s},
+                           {u"\uE000"_s, 0.000001}}
+            << true;
         QTest::newRow("empty group") << true << QJsonObject{} << false;
     }
 
